@@ -1,0 +1,93 @@
+/**
+ * Retrieval quality report: runs labelled questions through the core and prints, per kind, how often
+ * the right paper comes first and confident, how often its passage answers, and how many outside
+ * questions are declined; then the coverage of every question, to calibrate CONFIDENCE_THRESHOLD.
+ *
+ * Usage: npm run eval [-- FILE.jsonl ...]   (default: the fixtures' question sets)
+ */
+import { readFileSync } from "node:fs";
+import { buildIndex, loadCorpus, search } from "../src/index.ts";
+
+interface Question {
+  q: string;
+  paper: string | null;
+  passage_any?: string[];
+  kind?: string;
+}
+
+const files = process.argv.slice(2);
+const sources =
+  files.length > 0 ? files : ["test/fixtures/questions.jsonl", "test/fixtures/dev-questions.jsonl"];
+const index = buildIndex(loadCorpus("corpus").papers);
+const verbose = process.env.VERBOSE === "1";
+
+for (const file of sources) {
+  const questions: Question[] = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line));
+  const byKind = new Map<string, { n: number; first: number; passage: number; declined: number }>();
+  const coverages: Array<{ c: number; covered: boolean; q: string }> = [];
+  for (const question of questions) {
+    const kind = question.paper === null ? "outside" : (question.kind ?? "covered");
+    const stats = byKind.get(kind) ?? { n: 0, first: 0, passage: 0, declined: 0 };
+    byKind.set(kind, stats);
+    stats.n++;
+    const response = search(index, question.q);
+    const top = response.results[0];
+    coverages.push({ c: response.coverage, covered: question.paper !== null, q: question.q });
+    if (question.paper === null) {
+      if (!response.confident) stats.declined++;
+      else if (verbose)
+        console.log(
+          `  ACCEPTED outside: ${question.q} -> ${top?.paper.id} (${response.coverage.toFixed(2)})`,
+        );
+      continue;
+    }
+    const first = response.confident && top?.paper.id === question.paper;
+    const text = top?.passage.text.toLowerCase() ?? "";
+    const answers =
+      first && (question.passage_any ?? []).some((p) => text.includes(p.toLowerCase()));
+    if (first) stats.first++;
+    if (answers) stats.passage++;
+    if (verbose && !answers) {
+      console.log(
+        `  MISS ${first ? "passage" : "paper"}: ${question.q} -> ${top?.paper.id} conf=${response.confident} (${response.coverage.toFixed(2)}) want ${question.paper} ${JSON.stringify(question.passage_any)}${first ? `\n     got: ${text.slice(0, 160)}` : ""}`,
+      );
+    }
+  }
+  console.log(`\n${file}`);
+  let total = { n: 0, first: 0, passage: 0 };
+  for (const [kind, s] of byKind) {
+    if (kind === "outside") {
+      console.log(
+        `  ${kind.padEnd(11)} n=${String(s.n).padStart(3)}  declined ${s.declined}/${s.n}`,
+      );
+    } else {
+      total = {
+        n: total.n + s.n,
+        first: total.first + s.first,
+        passage: total.passage + s.passage,
+      };
+      console.log(
+        `  ${kind.padEnd(11)} n=${String(s.n).padStart(3)}  paper first ${pct(s.first, s.n)}  passage ${pct(s.passage, s.n)}`,
+      );
+    }
+  }
+  console.log(
+    `  ${"all covered".padEnd(11)} n=${String(total.n).padStart(3)}  paper first ${pct(total.first, total.n)}  passage ${pct(total.passage, total.n)}`,
+  );
+  if (process.env.CALIBRATE === "1") {
+    for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+      const tp = coverages.filter((x) => x.covered && x.c >= t).length;
+      const tn = coverages.filter((x) => !x.covered && x.c < t).length;
+      console.log(
+        `  threshold ${t}: covered kept ${tp}/${coverages.filter((x) => x.covered).length}, outside declined ${tn}/${coverages.filter((x) => !x.covered).length}`,
+      );
+    }
+  }
+}
+
+function pct(a: number, n: number): string {
+  return `${((100 * a) / Math.max(1, n)).toFixed(0).padStart(3)}% (${a}/${n})`;
+}

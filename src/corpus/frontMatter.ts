@@ -1,0 +1,73 @@
+import { isMap, LineCounter, parseDocument } from "yaml";
+
+/** A problem in a corpus file, at a 1-based line. */
+export interface LineProblem {
+  /** 1-based line number. */
+  line: number;
+  /** What is wrong. */
+  message: string;
+}
+
+/** A corpus file split into its parsed front matter and its body. */
+export interface ParsedFile {
+  /** The front matter fields (empty when the front matter is broken). */
+  fields: Record<string, unknown>;
+  /** 1-based line of each top-level key, to point problems at it. */
+  keyLines: Record<string, number>;
+  /** The Markdown body after the closing `---`. */
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+  /** Problems with the front matter itself (syntax, not content). */
+  problems: LineProblem[];
+}
+
+const FENCE = /^---\s*$/;
+
+/** Splits a Markdown file into YAML front matter and body, with line numbers for every problem. */
+export function parseFrontMatter(source: string): ParsedFile {
+  const lines = source.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const empty = { fields: {}, keyLines: {}, body: "", bodyLine: 1 };
+  if (!FENCE.test(lines[0] ?? "")) {
+    return {
+      ...empty,
+      problems: [
+        { line: 1, message: "missing front matter: the file must start with a '---' line" },
+      ],
+    };
+  }
+  const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
+  if (close < 0) {
+    return {
+      ...empty,
+      problems: [{ line: 1, message: "front matter is not closed by a '---' line" }],
+    };
+  }
+  const body = lines.slice(close + 1).join("\n");
+  const bodyLine = close + 2;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(lines.slice(1, close).join("\n"), { lineCounter, uniqueKeys: true });
+  const problems: LineProblem[] = doc.errors.map((error) => ({
+    // +1: the YAML starts on the file's second line.
+    line: (error.linePos?.[0].line ?? 1) + 1,
+    message: `bad front matter: ${error.message.split("\n")[0]}`,
+  }));
+  if (problems.length > 0) return { fields: {}, keyLines: {}, body, bodyLine, problems };
+  if (!isMap(doc.contents)) {
+    return {
+      fields: {},
+      keyLines: {},
+      body,
+      bodyLine,
+      problems: [{ line: 2, message: "front matter must be a list of 'key: value' fields" }],
+    };
+  }
+  const keyLines: Record<string, number> = {};
+  for (const pair of doc.contents.items) {
+    const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+    if (key && typeof key.value === "string" && key.range) {
+      keyLines[key.value] = lineCounter.linePos(key.range[0]).line + 1;
+    }
+  }
+  return { fields: doc.toJS() as Record<string, unknown>, keyLines, body, bodyLine, problems };
+}

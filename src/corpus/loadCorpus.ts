@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { createError } from "../errors.ts";
+import { findFigures } from "../text/figures.ts";
+import { nameKey } from "../text/names.ts";
+import type { Corpus, CorpusProblem, Paper } from "../types.ts";
+import { parseFrontMatter } from "./frontMatter.ts";
+import { validatePaper } from "./validatePaper.ts";
+
+/** Parses and validates one corpus file on its own (no cross-file checks). */
+export function readPaperFile(
+  file: string,
+  source: string,
+): { paper?: Paper; keyLines: Record<string, number>; problems: CorpusProblem[] } {
+  const parsed = parseFrontMatter(source);
+  const { meta, problems } = validatePaper(parsed);
+  const located = problems.map((p) => ({ file, ...p }));
+  if (!meta) return { keyLines: parsed.keyLines, problems: located };
+  const summary = parsed.body.trim();
+  const figures = findFigures(summary).map((f) => f.url);
+  return {
+    paper: { ...meta, summary, file, figures },
+    keyLines: parsed.keyLines,
+    problems: located,
+  };
+}
+
+/** Lists the Markdown files of a corpus directory, sorted by name. */
+export function listCorpusFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error("not a directory");
+    names = readdirSync(dir);
+  } catch (cause) {
+    throw createError(
+      "CORPUS_NOT_FOUND",
+      `corpus directory '${dir}' not found: pass --corpus DIR or set CORPUS_DIR`,
+      { cause },
+    );
+  }
+  return names
+    .filter((name) => name.endsWith(".md") && !name.startsWith(".") && name !== "README.md")
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/**
+ * Cross-file checks: ids, arXiv ids and names (id, title, aliases) must each belong to one paper.
+ * The later file of a clash is reported and left out.
+ */
+function rejectClashes(
+  loaded: Array<{ paper: Paper; keyLines: Record<string, number> }>,
+  problems: CorpusProblem[],
+): Paper[] {
+  const owners = new Map<string, Paper>();
+  const kept: Paper[] = [];
+  for (const { paper, keyLines } of loaded) {
+    const names = [
+      { field: "id", key: `id:${paper.id}`, label: `id '${paper.id}'` },
+      { field: "id", key: `name:${nameKey(paper.id)}`, label: `id '${paper.id}'` },
+      { field: "arxiv", key: `arxiv:${paper.arxiv}`, label: `arXiv id '${paper.arxiv}'` },
+      { field: "title", key: `name:${nameKey(paper.title)}`, label: `title '${paper.title}'` },
+      ...paper.aliases.map((alias) => ({
+        field: "aliases",
+        key: `name:${nameKey(alias)}`,
+        label: `alias '${alias}'`,
+      })),
+    ];
+    const clashes = new Map<string, number>();
+    for (const { field, key, label } of names) {
+      const owner = owners.get(key);
+      if (owner && owner !== paper) {
+        clashes.set(`duplicate ${label}: already used by ${owner.file}`, keyLines[field] ?? 1);
+      }
+    }
+    if (clashes.size > 0) {
+      for (const [message, line] of clashes) problems.push({ file: paper.file, line, message });
+      continue;
+    }
+    for (const { key } of names) owners.set(key, paper);
+    kept.push(paper);
+  }
+  return kept;
+}
+
+/**
+ * Loads every `*.md` file of a corpus directory. A broken file does not stop the others: it is
+ * left out and its problems are returned, each as `file:line: message`.
+ */
+export function loadCorpus(dir: string): Corpus {
+  const problems: CorpusProblem[] = [];
+  const loaded: Array<{ paper: Paper; keyLines: Record<string, number> }> = [];
+  for (const file of listCorpusFiles(dir)) {
+    const {
+      paper,
+      keyLines,
+      problems: fileProblems,
+    } = readPaperFile(file, readFileSync(file, "utf8"));
+    problems.push(...fileProblems);
+    if (paper) loaded.push({ paper, keyLines });
+  }
+  return { papers: rejectClashes(loaded, problems), problems };
+}
+
+/** Formats a problem the way compilers do, so editors can jump to it. */
+export function formatProblem(problem: CorpusProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.message}`;
+}

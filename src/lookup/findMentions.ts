@@ -1,0 +1,67 @@
+import { nameKey } from "../text/names.ts";
+import { findWords } from "../text/terms.ts";
+import type { Paper } from "../types.ts";
+import type { NameTable, PaperName } from "./nameTable.ts";
+
+/** Longest run of words tried as a name inside a question. */
+const MAX_NAME_WORDS = 6;
+/** Names shorter than this must be typed exactly inside a question ("near" is not "BEAR"). */
+const MIN_FUZZY_KEY = 8;
+/** A run of 3+ words this long (in key characters) may name a paper by the start of its title. */
+const MIN_TITLE_PART_KEY = 15;
+
+/** An arXiv id, bare, with the `arXiv:` prefix, or inside an abs/pdf URL (version suffix allowed). */
+export const ARXIV_ID_IN_TEXT = /(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?!\d)/g;
+
+/** A paper named inside a question, and where. */
+export interface Mention {
+  /** The paper named. */
+  paper: Paper;
+  /** Offset of the first naming character in the question. */
+  start: number;
+  /** Offset just past the naming words. */
+  end: number;
+}
+
+/** The name a run of words stands for, if any. */
+function nameFor(table: NameTable, key: string, wordCount: number): PaperName | undefined {
+  if (key.length === 0 || /^\d+$/.test(key)) return undefined;
+  const exact = table.exact(key)[0];
+  if (exact) return exact;
+  if (key.length >= MIN_FUZZY_KEY) {
+    const near = table.near(key, 1).find((n) => n.name.key.length >= MIN_FUZZY_KEY);
+    if (near) return near.name;
+  }
+  if (wordCount >= 3 && key.length >= MIN_TITLE_PART_KEY) {
+    return table.withPrefix(key, 2).find((name) => name.field === "title");
+  }
+  return undefined;
+}
+
+/**
+ * Finds the papers a question names: by arXiv id, or by a run of words that is a paper's id,
+ * alias or title (typos forgiven only in long names), or the start of its title. Longest runs win.
+ */
+export function findMentions(table: NameTable, question: string): Mention[] {
+  const mentions: Mention[] = [];
+  for (const match of question.matchAll(ARXIV_ID_IN_TEXT)) {
+    const name = table.exact(nameKey(match[1] ?? ""))[0];
+    if (name)
+      mentions.push({ paper: name.paper, start: match.index, end: match.index + match[0].length });
+  }
+  const words = findWords(question);
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(MAX_NAME_WORDS, words.length - i); n >= 1; n--) {
+      const first = words[i];
+      const last = words[i + n - 1];
+      if (!first || !last) continue;
+      const name = nameFor(table, nameKey(question.slice(first.start, last.end)), n);
+      if (name) {
+        mentions.push({ paper: name.paper, start: first.start, end: last.end });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return mentions;
+}

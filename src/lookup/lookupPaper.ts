@@ -1,0 +1,76 @@
+import { nameKey } from "../text/names.ts";
+import type { Paper } from "../types.ts";
+import { ARXIV_ID_IN_TEXT } from "./findMentions.ts";
+import type { NameTable } from "./nameTable.ts";
+
+/** The outcome of looking a paper up by name. */
+export interface LookupResult {
+  /** The paper the name clearly refers to, if any. */
+  paper?: Paper;
+  /** How well the best name matched, from 0 to 1. */
+  score: number;
+  /** Nearest papers by name, best first, for "did you mean". Never includes `paper`. */
+  suggestions: Paper[];
+}
+
+/** Shortest key a partial name may be to match as the start of a longer name. */
+const MIN_PREFIX_KEY = 5;
+/** How many suggestions to offer. */
+const MAX_SUGGESTIONS = 3;
+/** How many edits away a name may be and still be suggested. */
+const SUGGESTION_DISTANCE = 4;
+
+/** Typos forgiven in a name of this many characters: none in short acronyms, more in long titles. */
+function allowedEdits(length: number): number {
+  if (length < 4) return 0;
+  if (length < 8) return 1;
+  if (length < 16) return 2;
+  return 3;
+}
+
+/** Ranked candidate papers for a name, each with its best score and whether it counts as a match. */
+function candidates(
+  table: NameTable,
+  query: string,
+): Array<{ paper: Paper; score: number; match: boolean }> {
+  const best = new Map<Paper, { score: number; match: boolean }>();
+  const offer = (paper: Paper, score: number, match: boolean): void => {
+    const previous = best.get(paper);
+    if (!previous || score > previous.score) best.set(paper, { score, match });
+  };
+  for (const match of query.matchAll(ARXIV_ID_IN_TEXT)) {
+    for (const name of table.exact(nameKey(match[1] ?? ""))) offer(name.paper, 1, true);
+  }
+  const key = nameKey(query);
+  for (const name of table.exact(key)) offer(name.paper, 1, true);
+  const reach = Math.max(SUGGESTION_DISTANCE, allowedEdits(key.length));
+  for (const { name, distance } of table.near(key, reach)) {
+    const match = distance <= allowedEdits(Math.max(key.length, name.key.length));
+    offer(name.paper, match ? 0.95 - 0.05 * distance : 0.5 - 0.05 * distance, match);
+  }
+  if (key.length >= MIN_PREFIX_KEY) {
+    for (const name of table.withPrefix(key, 20)) {
+      offer(name.paper, 0.8 + 0.1 * (key.length / name.key.length), true);
+    }
+  }
+  return [...best.entries()]
+    .map(([paper, s]) => ({ paper, ...s }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Finds the paper a name refers to: its id, title, alias or arXiv id, forgiving case, spacing,
+ * hyphens and small typos ("vq vae 2", "VQVAE2", "mixmtach", "arXiv:1905.02249v2"), or the start
+ * of a title. A name that fits two papers equally well matches neither; both are suggested.
+ */
+export function lookupPaper(table: NameTable, query: string): LookupResult {
+  const ranked = candidates(table, query);
+  const [first, second] = ranked;
+  const clear = first?.match && !(second?.match && second.score >= first.score);
+  const paper = clear ? first?.paper : undefined;
+  const suggestions = ranked
+    .filter((c) => c.paper !== paper)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((c) => c.paper);
+  return { paper, score: first?.score ?? 0, suggestions };
+}

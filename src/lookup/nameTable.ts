@@ -1,0 +1,89 @@
+import SearchableMap from "minisearch/SearchableMap";
+import { editDistance } from "../text/editDistance.ts";
+import { nameKey } from "../text/names.ts";
+import type { Paper } from "../types.ts";
+
+/** One name a paper goes by, with its compact key. */
+export interface PaperName {
+  /** The paper. */
+  paper: Paper;
+  /** The name as written (title, alias, id or arXiv id). */
+  name: string;
+  /** Its {@link nameKey}. */
+  key: string;
+  /** Which field the name comes from. */
+  field: "id" | "title" | "alias" | "arxiv";
+}
+
+/** A name found near a key, with how many edits apart they are. */
+export interface NearName {
+  /** The name. */
+  name: PaperName;
+  /** Edits (insert, delete, substitute, swap of neighbours) between the key and the name's key. */
+  distance: number;
+}
+
+/**
+ * The names of all papers in a radix tree keyed by {@link nameKey}, so exact, typo-tolerant and
+ * prefix look-ups stay fast however large the corpus grows.
+ */
+export class NameTable {
+  /** Every name, in corpus order. */
+  readonly names: PaperName[];
+  private readonly tree = new SearchableMap<PaperName[]>();
+
+  constructor(papers: readonly Paper[]) {
+    this.names = papers.flatMap((paper) => [
+      { paper, name: paper.id, key: nameKey(paper.id), field: "id" as const },
+      { paper, name: paper.title, key: nameKey(paper.title), field: "title" as const },
+      { paper, name: paper.arxiv, key: nameKey(paper.arxiv), field: "arxiv" as const },
+      ...paper.aliases.map((alias) => ({
+        paper,
+        name: alias,
+        key: nameKey(alias),
+        field: "alias" as const,
+      })),
+    ]);
+    for (const name of this.names) {
+      if (name.key.length === 0) continue;
+      const list = this.tree.get(name.key);
+      if (list) list.push(name);
+      else this.tree.set(name.key, [name]);
+    }
+  }
+
+  /** Names whose key is exactly `key`. */
+  exact(key: string): readonly PaperName[] {
+    return this.tree.get(key) ?? [];
+  }
+
+  /**
+   * Names within `maxDistance` edits of `key` (a swap of neighbours counts as one), nearest first.
+   * The first character must agree: people rarely mistype it, and "fixmatch" is another paper
+   * than "mixmatch", not a typo of it.
+   */
+  near(key: string, maxDistance: number): NearName[] {
+    if (key.length === 0) return [];
+    const found: NearName[] = [];
+    // The tree counts a swap as two edits; ask for one more and confirm with the real distance.
+    for (const [candidate, [names]] of this.tree.fuzzyGet(key, maxDistance + 1)) {
+      if (candidate[0] !== key[0]) continue;
+      const distance = editDistance(key, candidate, maxDistance);
+      if (distance <= maxDistance) for (const name of names) found.push({ name, distance });
+    }
+    return found.sort((a, b) => a.distance - b.distance);
+  }
+
+  /** Names whose key starts with `key`, at most `limit` of them. */
+  withPrefix(key: string, limit: number): PaperName[] {
+    const found: PaperName[] = [];
+    if (key.length === 0) return found;
+    for (const [, names] of this.tree.atPrefix(key)) {
+      for (const name of names) {
+        found.push(name);
+        if (found.length >= limit) return found;
+      }
+    }
+    return found;
+  }
+}

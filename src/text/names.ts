@@ -1,0 +1,9 @@
+import { foldText } from "./terms.ts";
+
+/**
+ * The compact key of a name: folded, with everything but letters and digits removed, so that
+ * "VQ-VAE-2", "vq vae 2" and "VQVAE2" share the key `vqvae2`.
+ */
+export function nameKey(name: string): string {
+  return foldText(name).replace(/[^\p{L}\p{N}]+/gu, "");
+}

@@ -1,0 +1,78 @@
+import SearchableMap from "minisearch/SearchableMap";
+import { editDistance } from "./editDistance.ts";
+import { findWords, foldText, wordPieces } from "./terms.ts";
+
+/** Words shorter than this are never corrected: too many real words sit one edit apart. */
+const MIN_CORRECTABLE_LENGTH = 5;
+
+/** Typos forgiven in a word of this length: one, or two in words of nine letters or more. */
+function allowedEdits(length: number): number {
+  return length >= 9 ? 2 : 1;
+}
+
+/** A query with its misspelled words replaced by the corpus words they were meant to be. */
+export interface CorrectedQuery {
+  /** The query text after correction. */
+  text: string;
+  /** Each corrected word (folded) mapped to its correction. */
+  corrections: Map<string, string>;
+}
+
+/**
+ * Corrects typos in questions against the corpus's own vocabulary ("concentrabilty",
+ * "lotery", "sampels"). Only words the corpus lacks are touched, never their first letter, and
+ * only to a word one edit away (two in long words): a word that is not a near miss stays as asked,
+ * so that "fixmatch" does not become "mixmatch" and an unknown topic stays unknown.
+ */
+export class Speller {
+  private readonly counts = new SearchableMap<number>();
+
+  /** Learns the vocabulary of the given texts. */
+  constructor(texts: Iterable<string>) {
+    for (const text of texts) {
+      for (const { word } of findWords(text)) {
+        for (const piece of wordPieces(word)) {
+          const folded = foldText(piece);
+          this.counts.update(folded, (count = 0) => count + 1);
+        }
+      }
+    }
+  }
+
+  /** The corpus word `word` was most likely meant to be, or `word` itself. */
+  correctWord(word: string): string {
+    const folded = foldText(word);
+    if (folded.length < MIN_CORRECTABLE_LENGTH || /\d/.test(folded) || this.counts.has(folded))
+      return word;
+    const limit = allowedEdits(folded.length);
+    let best: { word: string; distance: number; count: number } | undefined;
+    // The tree counts a swap of neighbours as two edits; ask for one more, confirm exactly.
+    for (const [candidate, [count]] of this.counts.fuzzyGet(folded, limit + 1)) {
+      if (candidate[0] !== folded[0]) continue;
+      const distance = editDistance(folded, candidate, limit);
+      if (distance > limit) continue;
+      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
+        best = { word: candidate, distance, count };
+      }
+    }
+    return best?.word ?? word;
+  }
+
+  /** Corrects every word of a query, keeping everything between words as typed. */
+  correct(query: string): CorrectedQuery {
+    const corrections = new Map<string, string>();
+    let text = "";
+    let cursor = 0;
+    for (const span of findWords(query)) {
+      // Compounds are corrected part by part ("lotery-ticket" -> "lottery-ticket").
+      const fixed = span.word.replace(/[\p{L}\p{N}]+/gu, (part) => {
+        const corrected = this.correctWord(part);
+        if (corrected !== part) corrections.set(foldText(part), corrected);
+        return corrected;
+      });
+      text += query.slice(cursor, span.start) + fixed;
+      cursor = span.end;
+    }
+    return { text: text + query.slice(cursor), corrections };
+  }
+}

@@ -1,0 +1,109 @@
+import stem from "wink-porter2-stemmer";
+import { ABBREVIATIONS } from "./abbreviations.ts";
+import { STOP_WORDS } from "./stopwords.ts";
+
+/**
+ * A word-like run of text: letters and digits, joined by inner hyphens, dots, slashes or apostrophes
+ * ("out-of-distribution", "1906.00949", "VQ-VAE-2", "Uber's").
+ */
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:[-.'’/][\p{L}\p{N}]+)*/gu;
+const DECIMAL = /^\d+(?:\.\d+)+$/;
+const PART_SEPARATOR = /[-.'’/]/;
+
+/** LaTeX commands that only format math; their names are not words anyone searches for. */
+const LATEX_FORMATTING = new Set([
+  "mathbb",
+  "mathcal",
+  "mathbf",
+  "mathrm",
+  "text",
+  "frac",
+  "vert",
+  "cdot",
+  "dots",
+  "ldots",
+  "leq",
+  "geq",
+  "infty",
+  "rightarrow",
+  "left",
+  "right",
+  "sim",
+  "lim",
+]);
+
+/** A word found in a text, with its offsets, for highlighting. */
+export interface WordSpan {
+  /** The word as written. */
+  word: string;
+  /** Offset of its first character. */
+  start: number;
+  /** Offset just past its last character. */
+  end: number;
+}
+
+/** Lower-cases and strips accents and typographic quotes so "Naïve" and "naive" are one term. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[‘’]/g, "'")
+    .toLowerCase();
+}
+
+/** Finds the word-like runs of a text with their offsets. */
+export function findWords(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const match of text.matchAll(WORD_PATTERN)) {
+    spans.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
+/**
+ * Splits one word-like run into the raw pieces that become terms. A decimal or an arXiv id stays
+ * whole; a compound yields its parts and their concatenation, so "VQ-VAE-2" is found by "vq vae",
+ * by "VQVAE2" and by "vq-vae-2" alike.
+ */
+export function wordPieces(word: string): string[] {
+  if (DECIMAL.test(word)) return [word];
+  const parts = word.split(PART_SEPARATOR).filter((part) => part.length > 0);
+  if (parts.length < 2) return parts;
+  // An apostrophe ends a possessive or a contraction: "Uber's" is about Uber.
+  if (/['’]/.test(word)) return parts.filter((part, i) => i === 0 || part.length > 2);
+  return [...parts, parts.join("")];
+}
+
+/** Splits text into the raw pieces MiniSearch indexes (before {@link processTerm}). */
+export function tokenize(text: string): string[] {
+  const pieces: string[] = [];
+  for (const match of text.matchAll(WORD_PATTERN)) pieces.push(...wordPieces(match[0]));
+  return pieces;
+}
+
+/** Stems one folded word (Porter2, which keeps "generalization" apart from "generation"). */
+function stemWord(folded: string): string | null {
+  if (folded.length === 0 || STOP_WORDS.has(folded) || LATEX_FORMATTING.has(folded)) return null;
+  if (/\d/.test(folded)) return folded;
+  if (folded.length < 2) return null;
+  return stem(folded);
+}
+
+/**
+ * Turns a raw piece into its index terms: folded and stemmed, an abbreviation spelled out ("RL"
+ * gives the terms of "reinforcement learning"), or none for a stop word, a lone letter or a LaTeX
+ * formatting command. Digits are kept as written.
+ */
+export function processTerm(piece: string): string[] {
+  const folded = foldText(piece);
+  const expansion = ABBREVIATIONS.get(folded);
+  const words = expansion ?? [folded];
+  return words.flatMap((word) => stemWord(word) ?? []);
+}
+
+/** The distinct index terms of a text, in order of first appearance. */
+export function termsOf(text: string): string[] {
+  const terms = new Set<string>();
+  for (const piece of tokenize(text)) for (const term of processTerm(piece)) terms.add(term);
+  return [...terms];
+}
