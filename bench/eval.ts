@@ -26,11 +26,14 @@ for (const file of sources) {
     .split("\n")
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
-  const byKind = new Map<string, { n: number; first: number; passage: number; declined: number }>();
+  const byKind = new Map<
+    string,
+    { n: number; first: number; passage: number; declined: number; ranked: number }
+  >();
   const coverages: Array<{ c: number; covered: boolean; q: string }> = [];
   for (const question of questions) {
     const kind = question.paper === null ? "outside" : (question.kind ?? "covered");
-    const stats = byKind.get(kind) ?? { n: 0, first: 0, passage: 0, declined: 0 };
+    const stats = byKind.get(kind) ?? { n: 0, first: 0, passage: 0, declined: 0, ranked: 0 };
     byKind.set(kind, stats);
     stats.n++;
     const response = search(index, question.q);
@@ -44,6 +47,7 @@ for (const file of sources) {
         );
       continue;
     }
+    if (top?.paper.id === question.paper) stats.ranked++;
     const first = response.confident && top?.paper.id === question.paper;
     const text = top?.passage.text.toLowerCase() ?? "";
     const answers =
@@ -57,7 +61,7 @@ for (const file of sources) {
     }
   }
   console.log(`\n${file}`);
-  let total = { n: 0, first: 0, passage: 0 };
+  let total = { n: 0, first: 0, passage: 0, ranked: 0 };
   for (const [kind, s] of byKind) {
     if (kind === "outside") {
       console.log(
@@ -68,14 +72,15 @@ for (const file of sources) {
         n: total.n + s.n,
         first: total.first + s.first,
         passage: total.passage + s.passage,
+        ranked: total.ranked + s.ranked,
       };
       console.log(
-        `  ${kind.padEnd(11)} n=${String(s.n).padStart(3)}  paper first ${pct(s.first, s.n)}  passage ${pct(s.passage, s.n)}`,
+        `  ${kind.padEnd(11)} n=${String(s.n).padStart(3)}  paper first ${pct(s.first, s.n)}  passage ${pct(s.passage, s.n)}  ranked first ${pct(s.ranked, s.n)}`,
       );
     }
   }
   console.log(
-    `  ${"all covered".padEnd(11)} n=${String(total.n).padStart(3)}  paper first ${pct(total.first, total.n)}  passage ${pct(total.passage, total.n)}`,
+    `  ${"all covered".padEnd(11)} n=${String(total.n).padStart(3)}  paper first ${pct(total.first, total.n)}  passage ${pct(total.passage, total.n)}  ranked first ${pct(total.ranked, total.n)}`,
   );
   if (process.env.CALIBRATE === "1") {
     for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {

@@ -81,6 +81,8 @@ export interface SearchResult {
   paper: Paper;
   /** Ranking score; only comparable within one response. */
   score: number;
+  /** Weighted share of the query this result's passage and names cover, from 0 to 1. */
+  coverage: number;
   /** The passage of this paper that best matches the query. */
   passage: Passage;
   /** The passage split into highlighted and plain runs. */

@@ -17,6 +17,10 @@ export const ARXIV_ID_IN_TEXT = /(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?!\d)/g;
 export interface Mention {
   /** The paper named. */
   paper: Paper;
+  /** How it was named. */
+  by: "name" | "arxiv" | "author";
+  /** For `name`: the paper's name as the corpus writes it (the question may have misspelled it). */
+  canonical?: string;
   /** Offset of the first naming character in the question. */
   start: number;
   /** Offset just past the naming words. */
@@ -39,15 +43,22 @@ function nameFor(table: NameTable, key: string, wordCount: number): PaperName | 
 }
 
 /**
- * Finds the papers a question names: by arXiv id, or by a run of words that is a paper's id,
- * alias or title (typos forgiven only in long names), or the start of its title. Longest runs win.
+ * Finds the papers a question names: by arXiv id; by a run of words that is a paper's id, alias
+ * or title (typos forgiven only in long names) or the start of its title; or by an author's name
+ * ("Berthelot et al."). Longest runs win.
  */
 export function findMentions(table: NameTable, question: string): Mention[] {
   const mentions: Mention[] = [];
   for (const match of question.matchAll(ARXIV_ID_IN_TEXT)) {
     const name = table.exact(nameKey(match[1] ?? ""))[0];
-    if (name)
-      mentions.push({ paper: name.paper, start: match.index, end: match.index + match[0].length });
+    if (name) {
+      mentions.push({
+        paper: name.paper,
+        by: "arxiv",
+        start: match.index,
+        end: match.index + match[0].length,
+      });
+    }
   }
   const words = findWords(question);
   for (let i = 0; i < words.length; i++) {
@@ -55,13 +66,18 @@ export function findMentions(table: NameTable, question: string): Mention[] {
       const first = words[i];
       const last = words[i + n - 1];
       if (!first || !last) continue;
-      const name = nameFor(table, nameKey(question.slice(first.start, last.end)), n);
-      if (name) {
-        mentions.push({ paper: name.paper, start: first.start, end: last.end });
+      const key = nameKey(question.slice(first.start, last.end));
+      const name = nameFor(table, key, n);
+      const span = { start: first.start, end: last.end };
+      if (name) mentions.push({ paper: name.paper, by: "name", canonical: name.name, ...span });
+      else
+        for (const paper of table.papersByAuthor(key))
+          mentions.push({ paper, by: "author", ...span });
+      if (name || table.papersByAuthor(key).length > 0) {
         i += n - 1;
         break;
       }
     }
   }
-  return mentions;
+  return mentions.sort((a, b) => a.start - b.start);
 }

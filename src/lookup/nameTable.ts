@@ -1,6 +1,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { editDistance } from "../text/editDistance.ts";
 import { nameKey } from "../text/names.ts";
+import { specificity } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
 
 /** One name a paper goes by, with its compact key. */
@@ -31,6 +32,7 @@ export class NameTable {
   /** Every name, in corpus order. */
   readonly names: PaperName[];
   private readonly tree = new SearchableMap<PaperName[]>();
+  private readonly authorKeys = new Map<string, Paper[]>();
 
   constructor(papers: readonly Paper[]) {
     this.names = papers.flatMap((paper) => [
@@ -44,12 +46,26 @@ export class NameTable {
         field: "alias" as const,
       })),
     ]);
+    for (const paper of papers) {
+      for (const author of paper.authors) {
+        for (const key of authorKeys(author)) {
+          const list = this.authorKeys.get(key) ?? [];
+          if (!list.includes(paper)) list.push(paper);
+          this.authorKeys.set(key, list);
+        }
+      }
+    }
     for (const name of this.names) {
       if (name.key.length === 0) continue;
       const list = this.tree.get(name.key);
       if (list) list.push(name);
       else this.tree.set(name.key, [name]);
     }
+  }
+
+  /** Papers with an author whose full name or family name has this key. */
+  papersByAuthor(key: string): readonly Paper[] {
+    return this.authorKeys.get(key) ?? [];
   }
 
   /** Names whose key is exactly `key`. */
@@ -86,4 +102,18 @@ export class NameTable {
     }
     return found;
   }
+}
+
+/**
+ * The keys an author is known by: the full name, and the family name ("van den Oord", "Oord")
+ * unless it is an everyday word ("Oliver", "Fu" or "Tucker" alone would match ordinary questions).
+ */
+function authorKeys(author: string): string[] {
+  const words = author.split(/\s+/).filter(Boolean);
+  const keys = [nameKey(author)];
+  for (const family of [words.slice(1).join(" "), words.at(-1) ?? ""]) {
+    const key = nameKey(family);
+    if (words.length > 1 && key.length >= 3 && specificity(key) === 1) keys.push(key);
+  }
+  return [...new Set(keys)].filter((key) => key.length > 0);
 }

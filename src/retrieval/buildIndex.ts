@@ -42,6 +42,8 @@ export interface PaperIndex {
   speller: Speller;
   /** Each paper's overview passage, filled on first use (see `overviewPassage`). */
   overviews: Map<string, Passage>;
+  /** Each paper's summary split into sentences, filled on first use. */
+  sentences: Map<string, string[]>;
 }
 
 /** Tokenizer and term processing shared by both indexes and their queries. */
@@ -102,37 +104,6 @@ export function buildIndex(papers: readonly Paper[]): PaperIndex {
     names: new NameTable(papers),
     speller: new Speller(papers.flatMap((p) => [p.summary, p.title, ...p.aliases, ...p.authors])),
     overviews: new Map(),
+    sentences: new Map(),
   };
-}
-
-/** True when `text` mentions `name` as a whole word or phrase, ignoring case, spacing and hyphens. */
-function mentionsName(text: string, name: string): boolean {
-  const words = name
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  if (words.length === 0) return false;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s-]*")}(?![\\p{L}\\p{N}])`, "iu").test(
-    text,
-  );
-}
-
-/**
- * The passage that best introduces a paper: the first that mentions one of its aliases (the name
- * people use), else the one that best matches its title. Shown when a question names a paper, or
- * its authors, but asks nothing more specific.
- */
-export function overviewPassage(index: PaperIndex, paperId: string): Passage | undefined {
-  const cached = index.overviews.get(paperId);
-  if (cached) return cached;
-  const paper = index.papers.get(paperId);
-  const own = index.passagesByPaper.get(paperId) ?? [];
-  if (!paper || own.length === 0) return undefined;
-  const naming = own.find((p) => paper.aliases.some((alias) => mentionsName(p.text, alias)));
-  const [best] = naming
-    ? []
-    : index.passageSearch.search(paper.title, { filter: (hit) => hit.paperId === paperId });
-  const overview = naming ?? (best && index.passages[best.id as number]) ?? own[0];
-  if (overview) index.overviews.set(paperId, overview);
-  return overview;
 }

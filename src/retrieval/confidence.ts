@@ -1,4 +1,6 @@
 import type { SearchResult as MiniSearchHit } from "minisearch";
+import { findWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
+import { specificity } from "../text/wordRarity.ts";
 import type { PaperIndex } from "./buildIndex.ts";
 
 /** Credit for a query term matched only with a typo, relative to an exact match. */
@@ -23,15 +25,34 @@ export interface QueryCoverage {
 const EVIDENCE_FIELDS = new Set(["text", "title", "aliases", "authors", "arxiv", "id"]);
 
 /**
- * Measures how much of the query the given hits (a passage, a paper's names) matched, weighting
- * each query term by its IDF. A term that only matched after a typo was corrected (`typoTerms`)
- * earns a little less.
+ * Weighs each term of a query by how much it says about the topic: its IDF over passages (rare in
+ * the corpus, or absent, weighs more) times its specificity in everyday English (so "punish" in a
+ * paraphrase, or "tomorrow", weighs less than "quantization"). A word corrected from a typo earns
+ * a little less.
  */
-export function measureCoverage(
+export function weighQuery(
   index: PaperIndex,
-  queryTerms: readonly string[],
+  text: string,
+  corrected: ReadonlySet<string>,
+): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const { word } of findWords(text)) {
+    for (const piece of wordPieces(word)) {
+      const folded = foldText(piece);
+      const factor = specificity(folded) * (corrected.has(folded) ? FUZZY_CREDIT : 1);
+      for (const term of processTerm(piece)) {
+        const weight = idf(index, term) * factor;
+        if (weight > (weights.get(term) ?? 0)) weights.set(term, weight);
+      }
+    }
+  }
+  return weights;
+}
+
+/** Measures how much of the weighed query the given hits (a passage, a paper's names) matched. */
+export function measureCoverage(
+  weights: ReadonlyMap<string, number>,
   hits: ReadonlyArray<MiniSearchHit | undefined>,
-  typoTerms: ReadonlySet<string> = new Set(),
 ): QueryCoverage {
   const matched = new Set<string>();
   for (const hit of hits) {
@@ -41,10 +62,9 @@ export function measureCoverage(
   }
   let total = 0;
   let matchedWeight = 0;
-  for (const term of queryTerms) {
-    const weight = idf(index, term);
+  for (const [term, weight] of weights) {
     total += weight;
-    if (matched.has(term)) matchedWeight += typoTerms.has(term) ? weight * FUZZY_CREDIT : weight;
+    if (matched.has(term)) matchedWeight += weight;
   }
   return { share: total === 0 ? 0 : matchedWeight / total, matchedWeight };
 }

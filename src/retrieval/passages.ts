@@ -16,9 +16,9 @@ export interface PassageOptions {
  * long enough to carry an answer with its context.
  */
 export const defaultPassageOptions: PassageOptions = {
-  minChars: 280,
-  maxSentences: 3,
-  maxChars: 700,
+  minChars: 400,
+  maxSentences: 4,
+  maxChars: 900,
 };
 
 interface Sentence {

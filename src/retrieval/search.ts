@@ -1,10 +1,12 @@
 import type { SearchResult as MiniSearchHit } from "minisearch";
-import { ARXIV_ID_IN_TEXT, findMentions } from "../lookup/findMentions.ts";
-import { termsOf } from "../text/terms.ts";
 import type { Paper, SearchResponse, SearchResult } from "../types.ts";
-import { overviewPassage, type PaperIndex } from "./buildIndex.ts";
+import type { PaperIndex } from "./buildIndex.ts";
 import { measureCoverage } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
+import { overviewPassage } from "./overview.ts";
+import { type PreparedQuery, prepareQuery } from "./prepareQuery.ts";
+
+export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
 
 /** Options of {@link search}. */
 export interface SearchOptions {
@@ -16,27 +18,17 @@ export interface SearchOptions {
 export const defaultSearchOptions: SearchOptions = { limit: 3 };
 
 /**
- * Share of a query's content (IDF-weighted) that the best result must cover to be answered.
- * Calibrated on the labelled questions in `test/fixtures` (`npm run eval` prints the table):
- * covered questions sit above it, questions from outside the corpus below.
+ * Share of a question's weighted terms that the best result must cover to be answered.
+ * Calibrated on labelled questions (`npm run eval` prints the table): covered questions sit above
+ * it, questions from outside the corpus below.
  */
 export const CONFIDENCE_THRESHOLD = 0.4;
 
-/** Longest query read; the rest is ignored, since nobody asks a question that long. */
-export const MAX_QUERY_CHARS = 1000;
-
-/** Weight of BM25 when passages tie on matched IDF. */
+/** Weight of BM25 when passages tie on matched weight. */
 const TIE_BREAK = 0.01;
 /** How much the paper-level match (names, authors, whole summary) counts beside the best passage. */
 const PAPER_WEIGHT = 1;
 const PAPER_FIELD_BOOST = { aliases: 3, title: 2, id: 2, arxiv: 3, authors: 2, summary: 0.5 };
-
-/** Links and arXiv ids identify a paper (handled as mentions); their words match nothing useful. */
-function withoutIdentifiers(query: string): string {
-  return query
-    .replace(/\b(?:https?:\/\/)?(?:www\.)?arxiv\.org\/\S*/gi, " ")
-    .replace(ARXIV_ID_IN_TEXT, " ");
-}
 
 interface Candidate {
   paper: Paper;
@@ -47,35 +39,8 @@ interface Candidate {
   paperHit?: MiniSearchHit;
 }
 
-/** Context of one query that every result is built from. */
-interface QueryContext {
-  terms: string[];
-  typoTerms: Set<string>;
-  asksMore: boolean;
-}
-
-/**
- * Ranks papers for a query by their best passage and their paper-level match, puts papers the
- * query names first, and returns for each the passage that answers it, highlighted. `confident` is
- * false when the corpus does not cover the query; the results are then only the nearest papers.
- */
-export function search(
-  index: PaperIndex,
-  rawQuery: string,
-  options: Partial<SearchOptions> = {},
-): SearchResponse {
-  const { limit } = { ...defaultSearchOptions, ...options };
-  const query = rawQuery.slice(0, MAX_QUERY_CHARS);
-  const mentions = findMentions(index.names, query);
-  const { text: textQuery, corrections } = index.speller.correct(withoutIdentifiers(query));
-  const queryTerms = termsOf(textQuery);
-  const typoTerms = new Set([...corrections.values()].flatMap((word) => termsOf(word)));
-  // What the question asks beyond naming a paper ("what is BEAR?" asks nothing more).
-  let residual = query;
-  for (const m of [...mentions].reverse())
-    residual = residual.slice(0, m.start) + residual.slice(m.end);
-  const asksMore = termsOf(withoutIdentifiers(residual)).length > 0;
-
+/** Scores every paper that matches the question: best passage plus paper-level match. */
+function collectCandidates(index: PaperIndex, prepared: PreparedQuery): Candidate[] {
   const candidates = new Map<string, Candidate>();
   const candidate = (paperId: string): Candidate | undefined => {
     const paper = index.papers.get(paperId);
@@ -87,17 +52,17 @@ export function search(
     }
     return entry;
   };
-  for (const m of mentions) {
-    const entry = candidate(m.paper.id);
+  for (const mention of prepared.mentions) {
+    const entry = candidate(mention.paper.id);
     if (entry) entry.named = true;
   }
-  if (queryTerms.length > 0) {
-    for (const hit of index.passageSearch.search(textQuery)) {
+  if (prepared.terms.length > 0) {
+    for (const hit of index.passageSearch.search(prepared.text)) {
       const entry = candidate(hit.paperId as string);
       // Hits come best first: a paper ranks by its best passage.
       if (entry?.passageHits.push(hit) === 1) entry.score += hit.score;
     }
-    for (const hit of index.paperSearch.search(textQuery, { boost: PAPER_FIELD_BOOST })) {
+    for (const hit of index.paperSearch.search(prepared.text, { boost: PAPER_FIELD_BOOST })) {
       const entry = candidate(hit.id as string);
       if (entry) {
         entry.paperHit = hit;
@@ -105,54 +70,30 @@ export function search(
       }
     }
   }
-
   // A question that names a paper is about that paper, whatever its other words match elsewhere.
-  const ranked = [...candidates.values()].sort(
+  return [...candidates.values()].sort(
     (a, b) => Number(b.named) - Number(a.named) || b.score - a.score,
   );
-  const top = ranked[0];
-  const context: QueryContext = { terms: queryTerms, typoTerms, asksMore };
-  const answers = ranked.slice(0, limit).map((c) => ({ c, hit: answeringHit(index, c, context) }));
-  const best = answers[0];
-  const coverage = best
-    ? measureCoverage(index, queryTerms, [best.hit, best.c.paperHit], typoTerms).share
-    : 0;
-  const confident = top !== undefined && (top.named || coverage >= CONFIDENCE_THRESHOLD);
-  return {
-    query: rawQuery,
-    confident,
-    coverage: top?.named ? 1 : Math.round(coverage * 1000) / 1000,
-    results: answers.map(({ c, hit }) => toResult(index, c, hit, context)),
-  };
 }
 
 /**
  * The passage hit of a paper that answers the question: the one whose matched terms carry the most
- * IDF weight (so the one passage saying "Uber" beats several saying "lottery ticket"), BM25 breaking
- * ties. None when the question only names the paper.
+ * weight (so the one passage saying "Uber" beats several saying "lottery ticket"), BM25 breaking
+ * ties. None when the question only names the paper: its overview answers that.
  */
-function answeringHit(
-  index: PaperIndex,
-  c: Candidate,
-  context: QueryContext,
-): MiniSearchHit | undefined {
-  if (c.named && !context.asksMore) return undefined;
+function answeringHit(c: Candidate, prepared: PreparedQuery): MiniSearchHit | undefined {
+  if (c.named && !prepared.asksMore) return undefined;
   let best: { hit: MiniSearchHit; value: number } | undefined;
   for (const hit of c.passageHits) {
-    const { matchedWeight } = measureCoverage(index, context.terms, [hit], context.typoTerms);
+    const { matchedWeight } = measureCoverage(prepared.weights, [hit]);
     const value = matchedWeight + TIE_BREAK * hit.score;
     if (!best || value > best.value) best = { hit, value };
   }
   return best?.hit;
 }
 
-function toResult(
-  index: PaperIndex,
-  c: Candidate,
-  hit: MiniSearchHit | undefined,
-  context: QueryContext,
-): SearchResult {
-  // A question that only names a paper (or its authors) gets the passage that introduces it.
+function toResult(index: PaperIndex, c: Candidate, prepared: PreparedQuery): SearchResult {
+  const hit = answeringHit(c, prepared);
   const passage = (hit && index.passages[hit.id as number]) ??
     overviewPassage(index, c.paper.id) ?? {
       id: -1,
@@ -161,11 +102,45 @@ function toResult(
       text: "",
       figures: [],
     };
-  const terms = new Set(context.terms);
+  const coverage =
+    c.named && !prepared.asksMore ? 1 : measureCoverage(prepared.weights, [hit, c.paperHit]).share;
   return {
     paper: c.paper,
-    score: Math.round(c.score * 1000) / 1000,
+    score: round(c.score),
+    coverage: round(coverage),
     passage,
-    highlighted: highlightTerms(passage.text, terms),
+    highlighted: highlightTerms(passage.text, new Set(prepared.terms)),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Ranks papers for a question by their best passage and their paper-level match, puts papers the
+ * question names first, and returns for each the passage that answers it, highlighted. The answer
+ * is `confident` when the question names the top paper or its passage covers enough of the
+ * question; otherwise the results are only the nearest papers.
+ */
+export function search(
+  index: PaperIndex,
+  query: string,
+  options: Partial<SearchOptions> = {},
+): SearchResponse {
+  const { limit } = { ...defaultSearchOptions, ...options };
+  const prepared = prepareQuery(index, query);
+  const results = collectCandidates(index, prepared)
+    .slice(0, limit)
+    .map((c) => toResult(index, c, prepared));
+  const top = results[0];
+  const named = new Set(prepared.mentions.map((m) => m.paper));
+  const confident =
+    top !== undefined && (named.has(top.paper) || top.coverage >= CONFIDENCE_THRESHOLD);
+  return {
+    query,
+    confident,
+    coverage: top ? (named.has(top.paper) ? 1 : top.coverage) : 0,
+    results,
   };
 }

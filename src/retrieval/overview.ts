@@ -1,0 +1,66 @@
+import { splitSentences } from "../text/sentences.ts";
+import { termsOf } from "../text/terms.ts";
+import type { Paper, Passage } from "../types.ts";
+import type { PaperIndex } from "./buildIndex.ts";
+import { idf } from "./confidence.ts";
+
+/** How much a sentence loses per sentence before it, to favour early intros. */
+const POSITION_PENALTY = 0.25;
+
+/** True when `text` mentions `name` as a whole word or phrase, ignoring case, spacing and hyphens. */
+export function mentionsName(text: string, name: string): boolean {
+  const words = name
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (words.length === 0) return false;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s-]*")}(?![\\p{L}\\p{N}])`, "iu").test(
+    text,
+  );
+}
+
+/** A paper's summary sentences, split once and kept. */
+export function summarySentences(index: PaperIndex, paper: Paper): string[] {
+  let sentences = index.sentences.get(paper.id);
+  if (!sentences) {
+    sentences = splitSentences(paper.summary);
+    index.sentences.set(paper.id, sentences);
+  }
+  return sentences;
+}
+
+/**
+ * Position of the sentence that best introduces a paper: the one sharing the most (IDF-weighted)
+ * terms with its title and aliases, earliest on a tie. With `preferAlias`, sentences that say one
+ * of its aliases ("MixMatch") come first, so a question that names the paper sees that name.
+ */
+export function introSentence(index: PaperIndex, paper: Paper, preferAlias: boolean): number {
+  const sentences = summarySentences(index, paper);
+  const nameTerms = new Set(termsOf([paper.title, ...paper.aliases].join(" ")));
+  let best = { at: 0, value: Number.NEGATIVE_INFINITY };
+  sentences.forEach((sentence, at) => {
+    let value = 0;
+    for (const term of termsOf(sentence)) if (nameTerms.has(term)) value += idf(index, term);
+    if (preferAlias && paper.aliases.some((alias) => mentionsName(sentence, alias))) value += 1000;
+    // Summaries introduce their paper early: among near ties, the earlier sentence wins.
+    value -= POSITION_PENALTY * at;
+    if (value > best.value) best = { at, value };
+  });
+  return best.at;
+}
+
+/**
+ * The passage that introduces a paper: the one holding its intro sentence (see
+ * {@link introSentence}). Shown when a question names a paper, or its authors, and asks no more.
+ */
+export function overviewPassage(index: PaperIndex, paperId: string): Passage | undefined {
+  const cached = index.overviews.get(paperId);
+  if (cached) return cached;
+  const paper = index.papers.get(paperId);
+  const own = index.passagesByPaper.get(paperId) ?? [];
+  if (!paper || own.length === 0) return undefined;
+  const intro = summarySentences(index, paper)[introSentence(index, paper, true)] ?? "";
+  const overview = own.find((p) => p.text.includes(intro)) ?? own[0];
+  if (overview) index.overviews.set(paperId, overview);
+  return overview;
+}

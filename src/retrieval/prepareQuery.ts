@@ -1,0 +1,63 @@
+import { ARXIV_ID_IN_TEXT, findMentions, type Mention } from "../lookup/findMentions.ts";
+import { termsOf } from "../text/terms.ts";
+import type { PaperIndex } from "./buildIndex.ts";
+import { weighQuery } from "./confidence.ts";
+
+/** Longest query read; the rest is ignored, since nobody asks a question that long. */
+export const MAX_QUERY_CHARS = 1000;
+
+/** A question made ready for matching. */
+export interface PreparedQuery {
+  /** Text to match: names spelled as the corpus does, typos corrected, links and ids removed. */
+  text: string;
+  /** Its index terms. */
+  terms: string[];
+  /** How much each term says about the topic (see `weighQuery`). */
+  weights: Map<string, number>;
+  /** Papers the question names, by name, arXiv id or author. */
+  mentions: Mention[];
+  /** False when the question only names a paper ("what is BEAR?", "1906.00949"). */
+  asksMore: boolean;
+}
+
+/** Links and arXiv ids identify a paper (found as mentions); their words match nothing useful. */
+function withoutIdentifiers(text: string): string {
+  return text
+    .replace(/\b(?:https?:\/\/)?(?:www\.)?arxiv\.org\/\S*/gi, " ")
+    .replace(ARXIV_ID_IN_TEXT, " ");
+}
+
+/** Rewrites the question with each mention replaced: a name by its canonical spelling, else kept or dropped. */
+function rewriteMentions(
+  query: string,
+  mentions: readonly Mention[],
+  replace: (m: Mention) => string,
+): string {
+  let text = "";
+  let cursor = 0;
+  for (const mention of mentions) {
+    if (mention.start < cursor) continue;
+    text += query.slice(cursor, mention.start) + replace(mention);
+    cursor = mention.end;
+  }
+  return text + query.slice(cursor);
+}
+
+/** Finds the papers a question names and turns it into weighted terms. */
+export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery {
+  const query = rawQuery.slice(0, MAX_QUERY_CHARS);
+  const mentions = findMentions(index.names, query);
+  // "mix match" and "mixmtach" are matched as "MixMatch", so passages that name it count.
+  const canonical = rewriteMentions(query, mentions, (m) =>
+    m.by === "name" ? ` ${m.canonical} ` : query.slice(m.start, m.end),
+  );
+  const { text, corrections } = index.speller.correct(withoutIdentifiers(canonical));
+  const residual = rewriteMentions(query, mentions, () => " ");
+  return {
+    text,
+    terms: termsOf(text),
+    weights: weighQuery(index, text, new Set(corrections.values())),
+    mentions,
+    asksMore: termsOf(withoutIdentifiers(residual)).length > 0,
+  };
+}
