@@ -7,7 +7,8 @@ export const DEFAULT_CORPUS_DIR = "./corpus";
 
 /** The corpus directory: `--corpus DIR` wins over `CORPUS_DIR`, which wins over `./corpus`. */
 export function corpusDir(option: string | undefined, io: CliIO): string {
-  return option ?? io.env.CORPUS_DIR ?? DEFAULT_CORPUS_DIR;
+  // An empty CORPUS_DIR (a blank line in .env) means unset, not "the current directory".
+  return option || io.env.CORPUS_DIR || DEFAULT_CORPUS_DIR;
 }
 
 /**

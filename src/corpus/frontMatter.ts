@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument } from "yaml";
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 
 /** A problem in a corpus file, at a 1-based line. */
 export interface LineProblem {
@@ -12,7 +12,7 @@ export interface LineProblem {
 export interface ParsedFile {
   /** The front matter fields (empty when the front matter is broken). */
   fields: Record<string, unknown>;
-  /** 1-based line of each top-level key, to point problems at it. */
+  /** 1-based line of each top-level key, and of each list item as `key.index`, to point problems at. */
   keyLines: Record<string, number>;
   /** The Markdown body after the closing `---`. */
   body: string;
@@ -50,7 +50,8 @@ export function parseFrontMatter(source: string): ParsedFile {
   const problems: LineProblem[] = doc.errors.map((error) => ({
     // +1: the YAML starts on the file's second line.
     line: (error.linePos?.[0].line ?? 1) + 1,
-    message: `bad front matter: ${error.message.split("\n")[0]}`,
+    // The YAML library's own "at line N" counts from the front matter; ours counts in the file.
+    message: `bad front matter: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
   }));
   if (problems.length > 0) return { fields: {}, keyLines: {}, body, bodyLine, problems };
   if (!isMap(doc.contents)) {
@@ -67,6 +68,12 @@ export function parseFrontMatter(source: string): ParsedFile {
     const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
     if (key && typeof key.value === "string" && key.range) {
       keyLines[key.value] = lineCounter.linePos(key.range[0]).line + 1;
+      if (isSeq(pair.value)) {
+        pair.value.items.forEach((item, i) => {
+          const range = (item as { range?: [number, number, number] }).range;
+          if (range) keyLines[`${key.value}.${i}`] = lineCounter.linePos(range[0]).line + 1;
+        });
+      }
     }
   }
   return { fields: doc.toJS() as Record<string, unknown>, keyLines, body, bodyLine, problems };

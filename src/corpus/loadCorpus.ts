@@ -60,8 +60,8 @@ function rejectClashes(
       { field: "id", key: `name:${nameKey(paper.id)}`, label: `id '${paper.id}'` },
       { field: "arxiv", key: `arxiv:${paper.arxiv}`, label: `arXiv id '${paper.arxiv}'` },
       { field: "title", key: `name:${nameKey(paper.title)}`, label: `title '${paper.title}'` },
-      ...paper.aliases.map((alias) => ({
-        field: "aliases",
+      ...paper.aliases.map((alias, i) => ({
+        field: `aliases.${i}`,
         key: `name:${nameKey(alias)}`,
         label: `alias '${alias}'`,
       })),

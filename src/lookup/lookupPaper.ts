@@ -1,4 +1,5 @@
 import { nameKey } from "../text/names.ts";
+import { findWords } from "../text/terms.ts";
 import type { Paper } from "../types.ts";
 import { ARXIV_ID_IN_TEXT } from "./findMentions.ts";
 import type { NameTable } from "./nameTable.ts";
@@ -15,6 +16,10 @@ export interface LookupResult {
 
 /** Shortest key a partial name may be to match as the start of a longer name. */
 const MIN_PREFIX_KEY = 5;
+/** The start of a name matches when it is this many words long... */
+const MIN_PREFIX_WORDS = 3;
+/** ...or this share of the whole name. */
+const MIN_PREFIX_SHARE = 0.6;
 /** How many suggestions to offer. */
 const MAX_SUGGESTIONS = 3;
 /** How many edits away a name may be and still be suggested. */
@@ -44,13 +49,18 @@ function candidates(
   const key = nameKey(query);
   for (const name of table.exact(key)) offer(name.paper, 1, true);
   const reach = Math.max(SUGGESTION_DISTANCE, allowedEdits(key.length));
-  for (const { name, distance } of table.near(key, reach)) {
-    const match = distance <= allowedEdits(Math.max(key.length, name.key.length));
+  for (const { name, distance } of table.near(key, reach, false)) {
+    // A typo never hits the first letter ("fixmatch" is another paper, only suggested).
+    const match =
+      distance <= allowedEdits(Math.max(key.length, name.key.length)) && name.key[0] === key[0];
     offer(name.paper, match ? 0.95 - 0.05 * distance : 0.5 - 0.05 * distance, match);
   }
   if (key.length >= MIN_PREFIX_KEY) {
+    const words = findWords(query).length;
     for (const name of table.withPrefix(key, 20)) {
-      offer(name.paper, 0.8 + 0.1 * (key.length / name.key.length), true);
+      // "one ticket to win them all" names a paper; "lottery" only starts one of several names.
+      const match = words >= MIN_PREFIX_WORDS || key.length >= MIN_PREFIX_SHARE * name.key.length;
+      offer(name.paper, (match ? 0.8 : 0.5) + 0.1 * (key.length / name.key.length), match);
     }
   }
   return [...best.entries()]

@@ -75,15 +75,15 @@ export class NameTable {
 
   /**
    * Names within `maxDistance` edits of `key` (a swap of neighbours counts as one), nearest first.
-   * The first character must agree: people rarely mistype it, and "fixmatch" is another paper
-   * than "mixmatch", not a typo of it.
+   * With `sameStart`, the first character must agree: people rarely mistype it, and "fixmatch" is
+   * another paper than "mixmatch", not a typo of it.
    */
-  near(key: string, maxDistance: number): NearName[] {
+  near(key: string, maxDistance: number, sameStart = true): NearName[] {
     if (key.length === 0) return [];
     const found: NearName[] = [];
     // The tree counts a swap as two edits; ask for one more and confirm with the real distance.
     for (const [candidate, [names]] of this.tree.fuzzyGet(key, maxDistance + 1)) {
-      if (candidate[0] !== key[0]) continue;
+      if (sameStart && candidate[0] !== key[0]) continue;
       const distance = editDistance(key, candidate, maxDistance);
       if (distance <= maxDistance) for (const name of names) found.push({ name, distance });
     }

@@ -16,7 +16,7 @@ export interface PreparedQuery {
   weights: Map<string, number>;
   /** Papers the question names, by name, arXiv id or author. */
   mentions: Mention[];
-  /** False when the question only names a paper ("what is BEAR?", "1906.00949"). */
+  /** False when the question only names or describes a paper ("what is BEAR?", "1906.00949"). */
   asksMore: boolean;
 }
 
@@ -52,12 +52,17 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     m.by === "name" ? ` ${m.canonical} ` : query.slice(m.start, m.end),
   );
   const { text, corrections } = index.speller.correct(withoutIdentifiers(canonical));
+  // Words that only describe a named paper ("the Razavi et al. image generation paper" repeats
+  // its title) ask nothing beyond it.
+  const describing = new Set(
+    mentions.flatMap((m) => termsOf([m.paper.title, ...m.paper.aliases].join(" "))),
+  );
   const residual = rewriteMentions(query, mentions, () => " ");
   return {
     text,
     terms: termsOf(text),
     weights: weighQuery(index, text, new Set(corrections.values())),
     mentions,
-    asksMore: termsOf(withoutIdentifiers(residual)).length > 0,
+    asksMore: termsOf(withoutIdentifiers(residual)).some((term) => !describing.has(term)),
   };
 }

@@ -22,7 +22,7 @@ export const defaultSearchOptions: SearchOptions = { limit: 3 };
  * Calibrated on labelled questions (`npm run eval` prints the table): covered questions sit above
  * it, questions from outside the corpus below.
  */
-export const CONFIDENCE_THRESHOLD = 0.4;
+export const CONFIDENCE_THRESHOLD = 0.35;
 
 /** Weight of BM25 when passages tie on matched weight. */
 const TIE_BREAK = 0.01;

@@ -1,8 +1,6 @@
 import { formatCardText } from "../../answer/formatText.ts";
 import { paperCard } from "../../answer/paperCard.ts";
-import { lookupPaper } from "../../lookup/lookupPaper.ts";
-import { search } from "../../retrieval/search.ts";
-import type { Paper } from "../../types.ts";
+import { findPaper } from "../../lookup/findPaper.ts";
 import { parseCommandArgs } from "../args.ts";
 import { corpusDir, loadIndex } from "../corpusOption.ts";
 import { type CliIO, UsageError, writeLine } from "../io.ts";
@@ -15,19 +13,15 @@ export async function paperCommand(args: string[], io: CliIO): Promise<number> {
   const name = positionals.join(" ").trim();
   if (!name) throw new UsageError(`paper needs a name, alias or arXiv id\nusage: ${USAGE}`);
   const index = loadIndex(corpusDir(values.corpus, io), io);
-  const found = lookupPaper(index.names, name);
+  const found = findPaper(index, name);
   if (found.paper) {
     writeLine(io.stdout, formatCardText(paperCard(index, found.paper)));
     return 0;
   }
-  // Names that look alike first, then papers whose summaries match the words.
-  const nearest = new Set<Paper>(found.suggestions);
-  for (const result of search(index, name).results) nearest.add(result.paper);
   writeLine(io.stderr, `paperbot: no paper matches '${name}'.`);
-  const suggestions = [...nearest].slice(0, 3);
-  if (suggestions.length > 0) {
+  if (found.suggestions.length > 0) {
     writeLine(io.stderr, "Did you mean:");
-    for (const paper of suggestions) writeLine(io.stderr, `  ${paper.id}  ${paper.title}`);
+    for (const paper of found.suggestions) writeLine(io.stderr, `  ${paper.id}  ${paper.title}`);
   }
   return 1;
 }

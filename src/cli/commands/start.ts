@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import { formatAnswerText, formatCardText } from "../../answer/formatText.ts";
 import { paperCard } from "../../answer/paperCard.ts";
-import { lookupPaper } from "../../lookup/lookupPaper.ts";
+import { findPaper } from "../../lookup/findPaper.ts";
 import type { PaperIndex } from "../../retrieval/buildIndex.ts";
 import { search } from "../../retrieval/search.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -28,7 +28,7 @@ export function answerConsoleLine(
   if (!command) return formatAnswerText(search(index, text), { mark });
   const name = command[1]?.trim() ?? "";
   if (!name || name === "help") return HELP;
-  const found = lookupPaper(index.names, name);
+  const found = findPaper(index, name);
   if (found.paper) return formatCardText(paperCard(index, found.paper));
   // Not a name: answer it as a question, as the chat bots do.
   return formatAnswerText(search(index, name), { mark });

@@ -1,0 +1,20 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+describe("the paperbot command", () => {
+  it("runs from a checkout through npx with no build step", async () => {
+    const { stdout } = await promisify(execFile)(
+      "npx",
+      ["--no-install", "paperbot", "search", "--json", "mix match"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, CORPUS_DIR: "" },
+      },
+    );
+    expect(JSON.parse(stdout).results[0].paperId).toBe("mixmatch");
+  }, 30_000);
+});

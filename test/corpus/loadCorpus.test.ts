@@ -1,0 +1,72 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { formatProblem, loadCorpus } from "../../src/corpus/loadCorpus.ts";
+import { PaperbotError } from "../../src/errors.ts";
+import { CORPUS_DIR } from "../helpers/corpus.ts";
+
+describe("loadCorpus", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "paperbot-corpus-"));
+    cpSync(CORPUS_DIR, dir, { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("loads the nine papers of the real corpus with no problems", () => {
+    const { papers, problems } = loadCorpus(CORPUS_DIR);
+    expect(problems).toEqual([]);
+    expect(papers.map((p) => p.id).sort()).toEqual([
+      "bear",
+      "deconstructing-lottery-tickets",
+      "ib-sni",
+      "mixmatch",
+      "one-ticket",
+      "scene-bias",
+      "smoothadv",
+      "vq-vae-2",
+      "wasserstein-dependency-measure",
+    ]);
+    const withoutFigures = papers.filter((p) => p.figures.length === 0).map((p) => p.id);
+    expect(withoutFigures).toEqual(["smoothadv"]);
+  });
+
+  it("serves the other papers when one file is broken, and reports that file", () => {
+    const file = join(dir, "bear.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^year: .*$/m, ""));
+    const { papers, problems } = loadCorpus(dir);
+    expect(papers).toHaveLength(8);
+    expect(papers.some((p) => p.id === "bear")).toBe(false);
+    expect(problems.map(formatProblem)).toEqual([`${file}:1: missing field 'year'`]);
+  });
+
+  it("rejects a second file with the same id, pointing at its id line", () => {
+    const copy = join(dir, "zz-copy.md");
+    writeFileSync(copy, readFileSync(join(dir, "bear.md"), "utf8"));
+    const { papers, problems } = loadCorpus(dir);
+    expect(papers).toHaveLength(9);
+    expect(problems.map(formatProblem)).toContain(
+      `${copy}:2: duplicate id 'bear': already used by ${join(dir, "bear.md")}`,
+    );
+  });
+
+  it("rejects an alias another paper already uses, whatever its spelling", () => {
+    const file = join(dir, "vq-vae-2.md");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("  - VQ-VAE-2", "  - VQ-VAE-2\n  - mix match"),
+    );
+    const { papers, problems } = loadCorpus(dir);
+    expect(papers.map((p) => p.id)).not.toContain("vq-vae-2");
+    expect(papers.map((p) => p.id)).toContain("mixmatch");
+    expect(problems.map(formatProblem)).toEqual([
+      `${file}:14: duplicate alias 'mix match': already used by ${join(dir, "mixmatch.md")}`,
+    ]);
+  });
+
+  it("fails with a clear error for a missing directory", () => {
+    expect(() => loadCorpus(join(dir, "nope"))).toThrow(PaperbotError);
+    expect(() => loadCorpus(join(dir, "nope"))).toThrow(/corpus directory '.*nope' not found/);
+  });
+});

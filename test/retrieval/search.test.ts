@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { plainText } from "../../src/retrieval/highlight.ts";
+import { MAX_QUERY_CHARS, search } from "../../src/retrieval/search.ts";
+import { corpusIndex } from "../helpers/corpus.ts";
+
+const index = corpusIndex();
+const top = (query: string) => search(index, query).results[0];
+
+describe("search", () => {
+  it("answers a question with the paper and the passage that answers it", () => {
+    const response = search(index, "how does BEAR avoid out-of-distribution actions?");
+    expect(response.confident).toBe(true);
+    expect(response.results[0]?.paper.id).toBe("bear");
+    expect(response.results[0]?.passage.text.toLowerCase()).toContain(
+      "out-of-distribution actions",
+    );
+  });
+
+  it("returns the figure that belongs to the passage", () => {
+    const result = top("K augmentations of each unlabeled example");
+    expect(result?.paper.id).toBe("mixmatch");
+    expect(result?.passage.figures).toEqual(["https://i.imgur.com/6lHQqMD.png"]);
+  });
+
+  it("is not confident about a question the corpus does not cover", () => {
+    for (const query of [
+      "best pizza in Naples",
+      "kubernetes pod restart policy",
+      "what's the weather tomorrow",
+    ]) {
+      expect(search(index, query).confident, query).toBe(false);
+    }
+  });
+
+  it("is not confident about an empty or stop-word-only question", () => {
+    expect(search(index, "").confident).toBe(false);
+    expect(search(index, "what is it?").confident).toBe(false);
+  });
+
+  it("puts a paper the question names first, by alias, typo, spacing or arXiv id", () => {
+    expect(top("how did SNI do on MultiRoom?")?.paper.id).toBe("ib-sni");
+    expect(top("mixmtach sharpening temperature")?.paper.id).toBe("mixmatch");
+    expect(top("vq vae 2 prior")?.paper.id).toBe("vq-vae-2");
+    expect(top("what is arXiv:1906.00949v2 about")?.paper.id).toBe("bear");
+    expect(top("https://arxiv.org/abs/1905.01067")?.paper.id).toBe(
+      "deconstructing-lottery-tickets",
+    );
+  });
+
+  it("finds a paper by its authors", () => {
+    expect(top("Berthelot et al. 2019")?.paper.id).toBe("mixmatch");
+    expect(top("the Salman et al. smoothing paper")?.paper.id).toBe("smoothadv");
+  });
+
+  it("shows the passage that introduces a paper when the question only names it", () => {
+    expect(top("mixmatch")?.passage.text).toContain("MixMatch");
+    expect(top("1906.00949")?.passage.text).toContain("BEAR");
+  });
+
+  it("prefers the passage with the rarest matched words", () => {
+    expect(top("Uber's lottery ticket experiments")?.passage.text).toContain("Uber");
+  });
+
+  it("marks the query's terms in the passage without changing its text", () => {
+    const result = top("consistency loss across augmentations");
+    const marked = result?.highlighted.filter((s) => s.highlight).map((s) => s.text.toLowerCase());
+    expect(marked).toEqual(expect.arrayContaining(["consistency", "loss", "augmentations"]));
+    expect(plainText(result?.highlighted ?? [])).toBe(result?.passage.text);
+  });
+
+  it("respects the limit and ranks best first", () => {
+    const { results } = search(index, "lottery tickets", { limit: 2 });
+    expect(results).toHaveLength(2);
+    expect(results[0]?.score).toBeGreaterThanOrEqual(results[1]?.score ?? 0);
+  });
+
+  it("reads only the first MAX_QUERY_CHARS characters of a very long question", () => {
+    const long = `${"lottery ticket ".repeat(200)}uber`;
+    expect(long.length).toBeGreaterThan(MAX_QUERY_CHARS);
+    const response = search(index, long);
+    expect(response.query).toBe(long);
+    expect(response.results[0]?.paper.id).toMatch(/ticket/);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { nameKey } from "../../src/text/names.ts";
+import { processTerm, termsOf, tokenize, wordPieces } from "../../src/text/terms.ts";
+
+describe("wordPieces", () => {
+  it("splits a compound into its parts and their concatenation", () => {
+    expect(wordPieces("VQ-VAE-2")).toEqual(["VQ", "VAE", "2", "VQVAE2"]);
+  });
+
+  it("keeps arXiv ids and decimals whole", () => {
+    expect(wordPieces("1906.00949")).toEqual(["1906.00949"]);
+    expect(wordPieces("0.75")).toEqual(["0.75"]);
+  });
+
+  it("reads a possessive as the name it belongs to", () => {
+    expect(wordPieces("Uber's")).toEqual(["Uber"]);
+    expect(wordPieces("MixMatch’s")).toEqual(["MixMatch"]);
+  });
+});
+
+describe("processTerm", () => {
+  it("drops stop words and chat filler", () => {
+    expect(processTerm("the")).toEqual([]);
+    expect(processTerm("explain")).toEqual([]);
+  });
+
+  it("stems with Porter2, keeping generalization apart from generation", () => {
+    expect(processTerm("generalization")).not.toEqual(processTerm("generation"));
+    expect(processTerm("augmentations")).toEqual(processTerm("augmentation"));
+  });
+
+  it("spells out unambiguous ML abbreviations", () => {
+    expect(processTerm("RL")).toEqual(termsOf("reinforcement learning"));
+    expect(termsOf("out-of-distribution")).toContain(processTerm("OOD")[0]);
+  });
+
+  it("drops LaTeX formatting commands but keeps symbols people name", () => {
+    expect(termsOf("\\mathbb{E} \\alpha")).toEqual(["alpha"]);
+  });
+});
+
+describe("tokenize", () => {
+  it("finds words, ids and compounds in running text", () => {
+    expect(tokenize("Out-of-distribution actions (arXiv 1906.00949)")).toEqual([
+      "Out",
+      "of",
+      "distribution",
+      "Outofdistribution",
+      "actions",
+      "arXiv",
+      "1906.00949",
+    ]);
+  });
+});
+
+describe("nameKey", () => {
+  it("gives one key to every spelling of a name", () => {
+    expect(new Set(["VQ-VAE-2", "vq vae 2", "VQVAE2", "vq-vae2"].map(nameKey))).toEqual(
+      new Set(["vqvae2"]),
+    );
+  });
+});
