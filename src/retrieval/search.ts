@@ -1,4 +1,5 @@
 import type { SearchResult as MiniSearchHit } from "minisearch";
+import { termsOf } from "../text/terms.ts";
 import type { Paper, SearchResponse, SearchResult } from "../types.ts";
 import type { PaperIndex } from "./buildIndex.ts";
 import { measureCoverage } from "./confidence.ts";
@@ -24,6 +25,8 @@ export const defaultSearchOptions: SearchOptions = { limit: 3 };
  */
 export const CONFIDENCE_THRESHOLD = 0.35;
 
+/** What a paper's own title and alias words weigh when choosing among its passages. */
+const OWN_WORD_WEIGHT = 0.1;
 /** Weight of BM25 when passages tie on matched weight. */
 const TIE_BREAK = 0.01;
 /** How much the paper-level match (names, authors, whole summary) counts beside the best passage. */
@@ -79,13 +82,19 @@ function collectCandidates(index: PaperIndex, prepared: PreparedQuery): Candidat
 /**
  * The passage hit of a paper that answers the question: the one whose matched terms carry the most
  * weight (so the one passage saying "Uber" beats several saying "lottery ticket"), BM25 breaking
- * ties. None when the question only names the paper: its overview answers that.
+ * ties. The paper's own title and alias words count little here: every passage of the paper is
+ * about them ("how does MixMatch sharpen labels?" is answered by the passage on sharpening, not the
+ * one that says MixMatch most). None when the question only names the paper: its overview answers.
  */
 function answeringHit(c: Candidate, prepared: PreparedQuery): MiniSearchHit | undefined {
   if (c.named && !prepared.asksMore) return undefined;
+  const ownWords = new Set(termsOf([c.paper.title, ...c.paper.aliases].join(" ")));
+  const weights = new Map(
+    [...prepared.weights].map(([term, w]) => [term, ownWords.has(term) ? OWN_WORD_WEIGHT * w : w]),
+  );
   let best: { hit: MiniSearchHit; value: number } | undefined;
   for (const hit of c.passageHits) {
-    const { matchedWeight } = measureCoverage(prepared.weights, [hit]);
+    const { matchedWeight } = measureCoverage(weights, [hit]);
     const value = matchedWeight + TIE_BREAK * hit.score;
     if (!best || value > best.value) best = { hit, value };
   }

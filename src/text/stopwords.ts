@@ -16,7 +16,7 @@ eg ie etc vs via
 anyone someone somebody anybody explain explained explains tell describe described mean means meant
 know please thanks thank question questions anything something thing things like get got use used
 using uses say says said does work works working way ways idea
-paper papers summary summaries tldr tl dr pls plz main core key gist overview basically`.split(
+paper papers summary summaries tldr tl dr pls plz main core key gist overview basically arxiv`.split(
     /\s+/,
   ),
 );

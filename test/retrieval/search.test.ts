@@ -55,10 +55,15 @@ describe("search", () => {
   it("shows the passage that introduces a paper when the question only names it", () => {
     expect(top("mixmatch")?.passage.text).toContain("MixMatch");
     expect(top("1906.00949")?.passage.text).toContain("BEAR");
+    expect(top("arXiv 1906.00949")?.passage.text).toContain("BEAR");
   });
 
   it("prefers the passage with the rarest matched words", () => {
     expect(top("Uber's lottery ticket experiments")?.passage.text).toContain("Uber");
+  });
+
+  it("does not let the paper's own name pick its passage", () => {
+    expect(top("how does MixMatch sharpen labels?")?.passage.text).toContain("sharpening step");
   });
 
   it("marks the query's terms in the passage without changing its text", () => {
