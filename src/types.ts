@@ -95,7 +95,7 @@ export interface SearchResponse {
   query: string;
   /** Whether the corpus covers the query well enough to answer it. */
   confident: boolean;
-  /** How much of the query the best result covers, from 0 to 1 (IDF-weighted). */
+  /** How much of the query the best result covers, from 0 to 1 (weighted); 1 when the query names it. */
   coverage: number;
   /** Ranked results, best first (may be non-empty even when not confident). */
   results: SearchResult[];

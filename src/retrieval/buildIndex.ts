@@ -40,6 +40,8 @@ export interface PaperIndex {
   names: NameTable;
   /** Corrects typos in questions against the corpus vocabulary. */
   speller: Speller;
+  /** Each paper's title and alias terms: the words that name or describe it. */
+  nameTerms: Map<string, ReadonlySet<string>>;
   /** Each paper's overview passage, filled on first use (see `overviewPassage`). */
   overviews: Map<string, Passage>;
   /** Each paper's summary split into sentences, filled on first use. */
@@ -102,6 +104,9 @@ export function buildIndex(papers: readonly Paper[]): PaperIndex {
     paperSearch,
     passageFrequency,
     names: new NameTable(papers),
+    nameTerms: new Map(
+      papers.map((p) => [p.id, new Set(termsOf([p.title, ...p.aliases].join(" ")))]),
+    ),
     speller: new Speller(papers.flatMap((p) => [p.summary, p.title, ...p.aliases, ...p.authors])),
     overviews: new Map(),
     sentences: new Map(),

@@ -36,7 +36,7 @@ export function summarySentences(index: PaperIndex, paper: Paper): string[] {
  */
 export function introSentence(index: PaperIndex, paper: Paper, preferAlias: boolean): number {
   const sentences = summarySentences(index, paper);
-  const nameTerms = new Set(termsOf([paper.title, ...paper.aliases].join(" ")));
+  const nameTerms = index.nameTerms.get(paper.id) ?? new Set<string>();
   let best = { at: 0, value: Number.NEGATIVE_INFINITY };
   sentences.forEach((sentence, at) => {
     let value = 0;

@@ -54,9 +54,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   const { text, corrections } = index.speller.correct(withoutIdentifiers(canonical));
   // Words that only describe a named paper ("the Razavi et al. image generation paper" repeats
   // its title) ask nothing beyond it.
-  const describing = new Set(
-    mentions.flatMap((m) => termsOf([m.paper.title, ...m.paper.aliases].join(" "))),
-  );
+  const describing = new Set(mentions.flatMap((m) => [...(index.nameTerms.get(m.paper.id) ?? [])]));
   const residual = rewriteMentions(query, mentions, () => " ");
   return {
     text,

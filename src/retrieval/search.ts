@@ -1,6 +1,5 @@
 import type { SearchResult as MiniSearchHit } from "minisearch";
-import { termsOf } from "../text/terms.ts";
-import type { Paper, SearchResponse, SearchResult } from "../types.ts";
+import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
 import type { PaperIndex } from "./buildIndex.ts";
 import { measureCoverage } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
@@ -29,8 +28,7 @@ export const CONFIDENCE_THRESHOLD = 0.35;
 const OWN_WORD_WEIGHT = 0.1;
 /** Weight of BM25 when passages tie on matched weight. */
 const TIE_BREAK = 0.01;
-/** How much the paper-level match (names, authors, whole summary) counts beside the best passage. */
-const PAPER_WEIGHT = 1;
+/** Field weights of the paper-level match, which adds to a paper's best passage score. */
 const PAPER_FIELD_BOOST = { aliases: 3, title: 2, id: 2, arxiv: 3, authors: 2, summary: 0.5 };
 
 interface Candidate {
@@ -69,7 +67,7 @@ function collectCandidates(index: PaperIndex, prepared: PreparedQuery): Candidat
       const entry = candidate(hit.id as string);
       if (entry) {
         entry.paperHit = hit;
-        entry.score += PAPER_WEIGHT * hit.score;
+        entry.score += hit.score;
       }
     }
   }
@@ -86,9 +84,13 @@ function collectCandidates(index: PaperIndex, prepared: PreparedQuery): Candidat
  * about them ("how does MixMatch sharpen labels?" is answered by the passage on sharpening, not the
  * one that says MixMatch most). None when the question only names the paper: its overview answers.
  */
-function answeringHit(c: Candidate, prepared: PreparedQuery): MiniSearchHit | undefined {
+function answeringHit(
+  index: PaperIndex,
+  c: Candidate,
+  prepared: PreparedQuery,
+): MiniSearchHit | undefined {
   if (c.named && !prepared.asksMore) return undefined;
-  const ownWords = new Set(termsOf([c.paper.title, ...c.paper.aliases].join(" ")));
+  const ownWords = index.nameTerms.get(c.paper.id) ?? new Set();
   const weights = new Map(
     [...prepared.weights].map(([term, w]) => [term, ownWords.has(term) ? OWN_WORD_WEIGHT * w : w]),
   );
@@ -101,16 +103,17 @@ function answeringHit(c: Candidate, prepared: PreparedQuery): MiniSearchHit | un
   return best?.hit;
 }
 
+/** Stands in for the passage of a paper whose summary has no sentence (only figure links). */
+function emptyPassage(paperId: string): Passage {
+  return { id: -1, paperId, ordinal: 0, text: "", figures: [] };
+}
+
 function toResult(index: PaperIndex, c: Candidate, prepared: PreparedQuery): SearchResult {
-  const hit = answeringHit(c, prepared);
-  const passage = (hit && index.passages[hit.id as number]) ??
-    overviewPassage(index, c.paper.id) ?? {
-      id: -1,
-      paperId: c.paper.id,
-      ordinal: 0,
-      text: "",
-      figures: [],
-    };
+  const hit = answeringHit(index, c, prepared);
+  const passage =
+    (hit && index.passages[hit.id as number]) ??
+    overviewPassage(index, c.paper.id) ??
+    emptyPassage(c.paper.id);
   const coverage =
     c.named && !prepared.asksMore ? 1 : measureCoverage(prepared.weights, [hit, c.paperHit]).share;
   return {
@@ -139,17 +142,9 @@ export function search(
 ): SearchResponse {
   const { limit } = { ...defaultSearchOptions, ...options };
   const prepared = prepareQuery(index, query);
-  const results = collectCandidates(index, prepared)
-    .slice(0, limit)
-    .map((c) => toResult(index, c, prepared));
-  const top = results[0];
-  const named = new Set(prepared.mentions.map((m) => m.paper));
-  const confident =
-    top !== undefined && (named.has(top.paper) || top.coverage >= CONFIDENCE_THRESHOLD);
-  return {
-    query,
-    confident,
-    coverage: top ? (named.has(top.paper) ? 1 : top.coverage) : 0,
-    results,
-  };
+  const candidates = collectCandidates(index, prepared).slice(0, limit);
+  const results = candidates.map((c) => toResult(index, c, prepared));
+  const named = candidates[0]?.named ?? false;
+  const coverage = named ? 1 : (results[0]?.coverage ?? 0);
+  return { query, confident: coverage >= CONFIDENCE_THRESHOLD, coverage, results };
 }
