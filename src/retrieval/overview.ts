@@ -1,5 +1,6 @@
+import stem from "wink-porter2-stemmer";
 import { splitSentences } from "../text/sentences.ts";
-import { termsOf } from "../text/terms.ts";
+import { foldText, termsOf } from "../text/terms.ts";
 import type { Paper, Passage } from "../types.ts";
 import type { PaperIndex } from "./buildIndex.ts";
 import { idf } from "./confidence.ts";
@@ -7,16 +8,27 @@ import { idf } from "./confidence.ts";
 /** How much a sentence loses per sentence before it, to favour early intros. */
 const POSITION_PENALTY = 0.25;
 
-/** True when `text` mentions `name` as a whole word or phrase, ignoring case, spacing and hyphens. */
+/** The words of a text, folded and stemmed, stop words kept (so adjacency is preserved). */
+function wordStems(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => stem(foldText(word)));
+}
+
+/**
+ * True when `text` mentions `name` as a whole word or phrase: literally, ignoring case, spacing
+ * and hyphens ("VQ-VAE-2"), or word for word up to inflection ("lottery tickets transfer" says the
+ * alias "lottery ticket transfer").
+ */
 export function mentionsName(text: string, name: string): boolean {
   const words = name
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   if (words.length === 0) return false;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s-]*")}(?![\\p{L}\\p{N}])`, "iu").test(
-    text,
-  );
+  const literal = new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s-]*")}(?![\\p{L}\\p{N}])`, "iu");
+  if (literal.test(text)) return true;
+  const wanted = wordStems(name);
+  const said = wordStems(text);
+  return said.some((_, i) => wanted.every((w, j) => said[i + j] === w));
 }
 
 /** A paper's summary sentences, split once and kept. */
