@@ -91,11 +91,15 @@ export function loadCorpus(dir: string): Corpus {
   const problems: CorpusProblem[] = [];
   const loaded: Array<{ paper: Paper; keyLines: Record<string, number> }> = [];
   for (const file of listCorpusFiles(dir)) {
-    const {
-      paper,
-      keyLines,
-      problems: fileProblems,
-    } = readPaperFile(file, readFileSync(file, "utf8"));
+    let source: string;
+    try {
+      source = readFileSync(file, "utf8");
+    } catch (error) {
+      const code = error instanceof Error && "code" in error ? ` (${String(error.code)})` : "";
+      problems.push({ file, line: 1, message: `cannot read the file${code}` });
+      continue;
+    }
+    const { paper, keyLines, problems: fileProblems } = readPaperFile(file, source);
     problems.push(...fileProblems);
     if (paper) loaded.push({ paper, keyLines });
   }

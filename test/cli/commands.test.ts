@@ -99,6 +99,16 @@ describe("paperbot check", () => {
     expect(run.stderr).toBe("paperbot: 10 problem(s) in 2 file(s); 8 paper(s) OK\n");
   });
 
+  it("fails on a directory with no papers, saying what a corpus is", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "paperbot-empty-"));
+    const run = await runPaperbot(["check", "--corpus", empty]);
+    rmSync(empty, { recursive: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `paperbot: no papers in '${empty}': a corpus is one <id>.md file per paper\n`,
+    );
+  });
+
   it("lets the other commands serve the good papers, warning about the broken ones", async () => {
     const run = await runPaperbot([
       "search",

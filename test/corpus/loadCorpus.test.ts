@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -63,6 +63,15 @@ describe("loadCorpus", () => {
     expect(problems.map(formatProblem)).toEqual([
       `${file}:14: duplicate alias 'mix match': already used by ${join(dir, "mixmatch.md")}`,
     ]);
+  });
+
+  it("reports a file it cannot read and loads the rest", () => {
+    // A directory named like a corpus file cannot be read as one, even by root.
+    const unreadable = join(dir, "unreadable.md");
+    mkdirSync(unreadable);
+    const { papers, problems } = loadCorpus(dir);
+    expect(problems.map(formatProblem)).toEqual([`${unreadable}:1: cannot read the file (EISDIR)`]);
+    expect(papers).toHaveLength(9);
   });
 
   it("fails with a clear error for a missing directory", () => {

@@ -19,6 +19,10 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     );
     return 1;
   }
+  if (papers.length === 0) {
+    writeLine(io.stderr, `paperbot: no papers in '${dir}': a corpus is one <id>.md file per paper`);
+    return 1;
+  }
   writeLine(io.stdout, `${dir}: ${papers.length} paper(s), no problems`);
   return 0;
 }
