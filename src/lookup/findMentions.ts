@@ -1,6 +1,8 @@
+import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { nameKey } from "../text/names.ts";
 import { findWords } from "../text/terms.ts";
 import type { Paper } from "../types.ts";
+import { lookupPaper } from "./lookupPaper.ts";
 import type { NameTable, PaperName } from "./nameTable.ts";
 
 /** Longest run of words tried as a name inside a question. */
@@ -9,9 +11,6 @@ const MAX_NAME_WORDS = 6;
 const MIN_FUZZY_KEY = 8;
 /** A run of 3+ words this long (in key characters) may name a paper by the start of its title. */
 const MIN_TITLE_PART_KEY = 15;
-
-/** An arXiv id, bare, with the `arXiv:` prefix, or inside an abs/pdf URL (version suffix allowed). */
-export const ARXIV_ID_IN_TEXT = /(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?!\d)/g;
 
 /** A paper named inside a question, and where. */
 export interface Mention {
@@ -48,6 +47,12 @@ function nameFor(table: NameTable, key: string, wordCount: number): PaperName | 
  * ("Berthelot et al."). Longest runs win.
  */
 export function findMentions(table: NameTable, question: string): Mention[] {
+  // A question that is nothing but a name gets the forgiving look-up of /paper ("bera").
+  const whole = lookupPaper(table, question).paper;
+  if (whole) {
+    const canonical = whole.aliases[0] ?? whole.title;
+    return [{ paper: whole, by: "name", canonical, start: 0, end: question.length }];
+  }
   const mentions: Mention[] = [];
   for (const match of question.matchAll(ARXIV_ID_IN_TEXT)) {
     const name = table.exact(nameKey(match[1] ?? ""))[0];

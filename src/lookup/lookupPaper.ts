@@ -1,7 +1,7 @@
+import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { nameKey } from "../text/names.ts";
 import { findWords } from "../text/terms.ts";
 import type { Paper } from "../types.ts";
-import { ARXIV_ID_IN_TEXT } from "./findMentions.ts";
 import type { NameTable } from "./nameTable.ts";
 
 /** The outcome of looking a paper up by name. */
@@ -51,8 +51,7 @@ function candidates(
   const reach = Math.max(SUGGESTION_DISTANCE, allowedEdits(key.length));
   for (const { name, distance } of table.near(key, reach, false)) {
     // A typo never hits the first letter ("fixmatch" is another paper, only suggested).
-    const match =
-      distance <= allowedEdits(Math.max(key.length, name.key.length)) && name.key[0] === key[0];
+    const match = distance <= allowedEdits(name.key.length) && name.key[0] === key[0];
     offer(name.paper, match ? 0.95 - 0.05 * distance : 0.5 - 0.05 * distance, match);
   }
   if (key.length >= MIN_PREFIX_KEY) {

@@ -1,4 +1,5 @@
-import { ARXIV_ID_IN_TEXT, findMentions, type Mention } from "../lookup/findMentions.ts";
+import { findMentions, type Mention } from "../lookup/findMentions.ts";
+import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { termsOf } from "../text/terms.ts";
 import type { PaperIndex } from "./buildIndex.ts";
 import { weighQuery } from "./confidence.ts";

@@ -57,5 +57,7 @@ describe("lookupPaper", () => {
   it("finds nothing for an empty or unrelated name", () => {
     expect(find("")).toBeUndefined();
     expect(find("pizza")).toBeUndefined();
+    // No typo is forgiven in a three-letter acronym: "snip" is not SNI.
+    expect(find("snip")).toBeUndefined();
   });
 });
