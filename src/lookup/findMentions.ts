@@ -47,8 +47,10 @@ function nameFor(table: NameTable, key: string, wordCount: number): PaperName | 
  * ("Berthelot et al."). Longest runs win.
  */
 export function findMentions(table: NameTable, question: string): Mention[] {
-  // A question that is nothing but a name gets the forgiving look-up of /paper ("bera").
-  const whole = lookupPaper(table, question).paper;
+  // A question that is nothing but a name gets the forgiving look-up of /paper ("bera"). Not one
+  // with an arXiv id in it: "how does 1906.00949 handle OOD actions?" asks more than the name.
+  const whole =
+    question.search(ARXIV_ID_IN_TEXT) < 0 ? lookupPaper(table, question).paper : undefined;
   if (whole) {
     const canonical = whole.aliases[0] ?? whole.title;
     return [{ paper: whole, by: "name", canonical, start: 0, end: question.length }];
@@ -73,15 +75,13 @@ export function findMentions(table: NameTable, question: string): Mention[] {
       if (!first || !last) continue;
       const key = nameKey(question.slice(first.start, last.end));
       const name = nameFor(table, key, n);
+      const authored = name ? [] : table.papersByAuthor(key);
+      if (!name && authored.length === 0) continue;
       const span = { start: first.start, end: last.end };
       if (name) mentions.push({ paper: name.paper, by: "name", canonical: name.name, ...span });
-      else
-        for (const paper of table.papersByAuthor(key))
-          mentions.push({ paper, by: "author", ...span });
-      if (name || table.papersByAuthor(key).length > 0) {
-        i += n - 1;
-        break;
-      }
+      for (const paper of authored) mentions.push({ paper, by: "author", ...span });
+      i += n - 1;
+      break;
     }
   }
   return mentions.sort((a, b) => a.start - b.start);

@@ -58,6 +58,13 @@ describe("search", () => {
     expect(top("arXiv 1906.00949")?.passage.text).toContain("BEAR");
   });
 
+  it("answers what a question asks about a paper it names by arXiv id", () => {
+    const result = top("how does 1906.00949 use MMD?");
+    expect(result?.paper.id).toBe("bear");
+    expect(result?.passage.text).toContain("MMD");
+    expect(result?.passage.text).not.toBe(top("1906.00949")?.passage.text);
+  });
+
   it("prefers the passage with the rarest matched words", () => {
     expect(top("Uber's lottery ticket experiments")?.passage.text).toContain("Uber");
   });
