@@ -74,16 +74,23 @@ export function wordPieces(word: string): string[] {
   return [...parts, parts.join("")];
 }
 
+/** True for a LaTeX formatting command ("\\mathbb"), not the same word in prose ("the left image"). */
+function isLatexFormatting(text: string, span: WordSpan): boolean {
+  return text[span.start - 1] === "\\" && LATEX_FORMATTING.has(span.word);
+}
+
 /** Splits text into the raw pieces MiniSearch indexes (before {@link processTerm}). */
 export function tokenize(text: string): string[] {
   const pieces: string[] = [];
-  for (const match of text.matchAll(WORD_PATTERN)) pieces.push(...wordPieces(match[0]));
+  for (const span of findWords(text)) {
+    if (!isLatexFormatting(text, span)) pieces.push(...wordPieces(span.word));
+  }
   return pieces;
 }
 
 /** Stems one folded word (Porter2, which keeps "generalization" apart from "generation"). */
 function stemWord(folded: string): string | null {
-  if (folded.length === 0 || STOP_WORDS.has(folded) || LATEX_FORMATTING.has(folded)) return null;
+  if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
   if (/\d/.test(folded)) return folded;
   if (folded.length < 2) return null;
   return stem(folded);
@@ -91,8 +98,8 @@ function stemWord(folded: string): string | null {
 
 /**
  * Turns a raw piece into its index terms: folded and stemmed, an abbreviation spelled out ("RL"
- * gives the terms of "reinforcement learning"), or none for a stop word, a lone letter or a LaTeX
- * formatting command. Digits are kept as written.
+ * gives the terms of "reinforcement learning"), or none for a stop word or a lone letter. Digits
+ * are kept as written.
  */
 export function processTerm(piece: string): string[] {
   const folded = foldText(piece);

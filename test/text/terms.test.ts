@@ -36,6 +36,7 @@ describe("processTerm", () => {
 
   it("drops LaTeX formatting commands but keeps symbols people name", () => {
     expect(termsOf("\\mathbb{E} \\alpha")).toEqual(["alpha"]);
+    expect(termsOf("the left image")).toEqual(["left", "imag"]);
   });
 });
 
