@@ -29,13 +29,13 @@ export interface NearName {
  * prefix look-ups stay fast however large the corpus grows.
  */
 export class NameTable {
-  /** Every name, in corpus order. */
-  readonly names: PaperName[];
   private readonly tree = new SearchableMap<PaperName[]>();
   private readonly authorKeys = new Map<string, Paper[]>();
+  /** Length of the longest key: a longer query cannot be near any name. */
+  private readonly longestKey: number;
 
   constructor(papers: readonly Paper[]) {
-    this.names = papers.flatMap((paper) => [
+    const names: PaperName[] = papers.flatMap((paper) => [
       { paper, name: paper.id, key: nameKey(paper.id), field: "id" as const },
       { paper, name: paper.title, key: nameKey(paper.title), field: "title" as const },
       { paper, name: paper.arxiv, key: nameKey(paper.arxiv), field: "arxiv" as const },
@@ -55,12 +55,13 @@ export class NameTable {
         }
       }
     }
-    for (const name of this.names) {
+    for (const name of names) {
       if (name.key.length === 0) continue;
       const list = this.tree.get(name.key);
       if (list) list.push(name);
       else this.tree.set(name.key, [name]);
     }
+    this.longestKey = Math.max(0, ...names.map((name) => name.key.length));
   }
 
   /** Papers with an author whose full name or family name has this key. */
@@ -79,7 +80,8 @@ export class NameTable {
    * another paper than "mixmatch", not a typo of it.
    */
   near(key: string, maxDistance: number, sameStart = true): NearName[] {
-    if (key.length === 0) return [];
+    // A whole question as long as a paragraph is never a name: skip the tree walk.
+    if (key.length === 0 || key.length > this.longestKey + maxDistance) return [];
     const found: NearName[] = [];
     // The tree counts a swap as two edits; ask for one more and confirm with the real distance.
     for (const [candidate, [names]] of this.tree.fuzzyGet(key, maxDistance + 1)) {
