@@ -1,4 +1,5 @@
 import { CONFIDENCE_THRESHOLD } from "../retrieval/search.ts";
+import { truncateAtWord } from "../text/truncate.ts";
 import type { Paper, SearchResponse, SearchResult, TextSegment } from "../types.ts";
 import type { PaperCard } from "./paperCard.ts";
 
@@ -21,11 +22,8 @@ function render(segments: readonly TextSegment[], mark: (text: string) => string
   return segments.map((s) => (s.highlight ? mark(s.text) : s.text)).join("");
 }
 
-/** A one-line teaser of a result's passage, cut on a word boundary. */
-export function snippet(text: string, limit = 140): string {
-  if (text.length <= limit) return text;
-  return `${text.slice(0, text.lastIndexOf(" ", limit - 1))}…`;
-}
+/** Length of the one-line teaser of a related paper. */
+const SNIPPET_CHARS = 140;
 
 /** Other results worth offering beside the answer: those that would be confident answers too. */
 export function relatedResults(response: SearchResponse): SearchResult[] {
@@ -50,7 +48,8 @@ export function formatAnswerText(response: SearchResponse, options: TextOptions 
   const related = relatedResults(response);
   if (related.length > 0) {
     lines.push("", "Also relevant:");
-    for (const r of related) lines.push(`  • ${r.paper.title}: ${snippet(r.passage.text)}`);
+    for (const r of related)
+      lines.push(`  • ${r.paper.title}: ${truncateAtWord(r.passage.text, SNIPPET_CHARS)}`);
   }
   return lines.join("\n");
 }

@@ -1,5 +1,6 @@
 import type { PaperIndex } from "../retrieval/buildIndex.ts";
 import { introSentence, summarySentences } from "../retrieval/overview.ts";
+import { truncateAtWord } from "../text/truncate.ts";
 import type { Paper } from "../types.ts";
 
 /** What `/paper NAME` shows: who wrote the paper, where to read it, and what it is about. */
@@ -24,8 +25,7 @@ export function leadingSentences(sentences: readonly string[], limit: number): s
     summary = next;
   }
   if (summary) return summary;
-  const text = sentences[0] ?? "";
-  return text.length <= limit ? text : `${text.slice(0, text.lastIndexOf(" ", limit - 1))}…`;
+  return truncateAtWord(sentences[0] ?? "", limit);
 }
 
 /** Builds a paper's card: the summary from its intro sentence on, and its first figure. */
