@@ -89,16 +89,35 @@ function rejectClashes(
  */
 export function loadCorpus(dir: string): Corpus {
   const problems: CorpusProblem[] = [];
-  const loaded: Array<{ paper: Paper; keyLines: Record<string, number> }> = [];
+  const sources: CorpusSource[] = [];
   for (const file of listCorpusFiles(dir)) {
-    let source: string;
     try {
-      source = readFileSync(file, "utf8");
+      sources.push({ file, source: readFileSync(file, "utf8") });
     } catch (error) {
       const code = error instanceof Error && "code" in error ? ` (${String(error.code)})` : "";
       problems.push({ file, line: 1, message: `cannot read the file${code}` });
-      continue;
     }
+  }
+  const checked = checkCorpusSources(sources);
+  return { papers: checked.papers, problems: [...problems, ...checked.problems] };
+}
+
+/** A corpus file's path and text. */
+export interface CorpusSource {
+  /** Where the file is (or would be written). */
+  file: string;
+  /** Its text. */
+  source: string;
+}
+
+/**
+ * Validates corpus files given as text, each on its own and then against each other (ids and
+ * names must each belong to one paper; the later file of a clash is left out).
+ */
+export function checkCorpusSources(sources: readonly CorpusSource[]): Corpus {
+  const problems: CorpusProblem[] = [];
+  const loaded: Array<{ paper: Paper; keyLines: Record<string, number> }> = [];
+  for (const { file, source } of sources) {
     const { paper, keyLines, problems: fileProblems } = readPaperFile(file, source);
     problems.push(...fileProblems);
     if (paper) loaded.push({ paper, keyLines });

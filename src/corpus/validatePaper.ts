@@ -19,6 +19,11 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const ARXIV_ID_PATTERN = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === "string" && DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 type Check = (value: unknown) => string | null;
 
 const nonEmptyString: Check = (v) =>
@@ -52,10 +57,7 @@ const CHECKS: Record<(typeof PAPER_FIELDS)[number], Check> = {
   url: (v) =>
     typeof v === "string" && /^https?:\/\/\S+$/.test(v) ? null : "must be an http(s) URL",
   aliases: stringList(0),
-  added: (v) =>
-    typeof v === "string" && DATE_PATTERN.test(v) && !Number.isNaN(Date.parse(v))
-      ? null
-      : "must be a date like 2026-11-27",
+  added: (v) => (isIsoDate(v) ? null : "must be a date like 2026-11-27"),
 };
 
 /**

@@ -1,23 +1,55 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createError } from "../errors.ts";
 import { parseFrontMatter } from "./frontMatter.ts";
 import type { ImportedPaper } from "./importShortscience.ts";
+import {
+  type CorpusSource,
+  checkCorpusSources,
+  formatProblem,
+  listCorpusFiles,
+} from "./loadCorpus.ts";
 import { formatPaperFile } from "./paperFile.ts";
+import { isIsoDate } from "./validatePaper.ts";
+
+/** The `added` date of a corpus file already on disk, if it has a valid one. */
+function previousAddedDate(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const added = parseFrontMatter(readFileSync(file, "utf8")).fields.added;
+  return isIsoDate(added) ? added : undefined;
+}
 
 /**
- * Writes imported papers as `<id>.md` files. A paper already in the directory keeps its `added`
- * date: re-importing an export must not make old papers look new to the weekly digest.
+ * Writes imported papers as `<id>.md` files in `dir`. Every file is checked first, alone and
+ * against the papers already in `dir`: if any would be invalid, nothing is written. A paper already
+ * in the directory keeps its `added` date, so re-importing does not make old papers look new.
  */
 export function writeCorpus(papers: readonly ImportedPaper[], dir: string): string[] {
-  mkdirSync(dir, { recursive: true });
-  return papers.map(({ meta, summary }) => {
+  const planned = new Map<string, string>();
+  for (const { meta, summary } of papers) {
     const file = join(dir, `${meta.id}.md`);
-    let added = meta.added;
-    if (existsSync(file)) {
-      const previous = parseFrontMatter(readFileSync(file, "utf8")).fields.added;
-      if (typeof previous === "string" && /^\d{4}-\d{2}-\d{2}$/.test(previous)) added = previous;
+    if (planned.has(file)) {
+      throw createError("IMPORT_INVALID", `the metadata table lists id '${meta.id}' twice`);
     }
-    writeFileSync(file, formatPaperFile({ ...meta, added }, summary));
-    return file;
-  });
+    const added = previousAddedDate(file) ?? meta.added;
+    planned.set(file, formatPaperFile({ ...meta, added }, summary));
+  }
+  const kept: CorpusSource[] = existsSync(dir)
+    ? listCorpusFiles(dir)
+        .filter((file) => !planned.has(file))
+        .map((file) => ({ file, source: readFileSync(file, "utf8") }))
+    : [];
+  const incoming = [...planned].map(([file, source]) => ({ file, source }));
+  const problems = checkCorpusSources([...kept, ...incoming]).problems.filter((p) =>
+    planned.has(p.file),
+  );
+  if (problems.length > 0) {
+    throw createError(
+      "IMPORT_INVALID",
+      `nothing was written: the import would make invalid corpus files\n${problems.map(formatProblem).join("\n")}`,
+    );
+  }
+  mkdirSync(dir, { recursive: true });
+  for (const { file, source } of incoming) writeFileSync(file, source);
+  return incoming.map(({ file }) => file);
 }

@@ -97,6 +97,28 @@ describe("paperbot import shortscience", () => {
     expect(readdirSync(out)).toEqual(["short.tsv"]);
   });
 
+  it("writes nothing when a row would make an invalid or clashing paper", async () => {
+    const badTable = join(out, "bad.tsv");
+    const rows = readFileSync(TABLE, "utf8").split("\n");
+    // Row 9 (MixMatch) takes BEAR's alias: the corpus would name two papers "BEAR".
+    rows[9] = (rows[9] ?? "").replace(/\tMixMatch$/, "\tMixMatch; bear");
+    writeFileSync(badTable, rows.join("\n"));
+    const target = join(out, "corpus");
+    const run = await runPaperbot([
+      "import",
+      "shortscience",
+      SEED,
+      "--meta",
+      badTable,
+      "--out",
+      target,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("nothing was written: the import would make invalid corpus files");
+    expect(run.stderr).toContain(`${join(target, "mixmatch.md")}:17: duplicate alias 'bear'`);
+    expect(readdirSync(out)).toEqual(["bad.tsv"]);
+  });
+
   it("says clearly which input it cannot read", async () => {
     const run = await runPaperbot([
       "import",

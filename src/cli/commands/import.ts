@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { importShortscience } from "../../corpus/importShortscience.ts";
+import { isIsoDate } from "../../corpus/validatePaper.ts";
 import { writeCorpus } from "../../corpus/writeCorpus.ts";
 import { createError } from "../../errors.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -35,7 +36,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   if (!file || extra.length > 0 || !values.meta || !values.out)
     throw new UsageError(`usage: ${USAGE}`);
   const added = values.added ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(added) || Number.isNaN(Date.parse(added))) {
+  if (!isIsoDate(added)) {
     throw new UsageError(`--added takes a date like 2026-11-27, not '${added}'`);
   }
   // Everything is parsed and checked before the first file is written: bad input loses nothing.
