@@ -38,6 +38,11 @@ describe("parsePaperTable", () => {
   });
 });
 
+/** Imports the seed export with the given metadata table into `out`. */
+function importSeed(table: string, out: string) {
+  return runPaperbot(["import", "shortscience", SEED, "--meta", table, "--out", out]);
+}
+
 describe("paperbot import shortscience", () => {
   let out: string;
   beforeEach(() => {
@@ -81,15 +86,7 @@ describe("paperbot import shortscience", () => {
     const shortTable = join(out, "short.tsv");
     writeFileSync(shortTable, readFileSync(TABLE, "utf8").split("\n").slice(0, 5).join("\n"));
     const target = join(out, "corpus");
-    const run = await runPaperbot([
-      "import",
-      "shortscience",
-      SEED,
-      "--meta",
-      shortTable,
-      "--out",
-      target,
-    ]);
+    const run = await importSeed(shortTable, target);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       "paperbot: the export has 9 summaries but the metadata table has 4 rows\n",
@@ -104,15 +101,7 @@ describe("paperbot import shortscience", () => {
     rows[9] = (rows[9] ?? "").replace(/\tMixMatch$/, "\tMixMatch; bear");
     writeFileSync(badTable, rows.join("\n"));
     const target = join(out, "corpus");
-    const run = await runPaperbot([
-      "import",
-      "shortscience",
-      SEED,
-      "--meta",
-      badTable,
-      "--out",
-      target,
-    ]);
+    const run = await importSeed(badTable, target);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("nothing was written: the import would make invalid corpus files");
     expect(run.stderr).toContain(`${join(target, "mixmatch.md")}:17: duplicate alias 'bear'`);

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import { formatAnswerText, formatCardText } from "../../answer/formatText.ts";
 import { paperCard } from "../../answer/paperCard.ts";
-import { findPaper } from "../../lookup/findPaper.ts";
+import { lookupPaper } from "../../lookup/lookupPaper.ts";
 import type { PaperIndex } from "../../retrieval/buildIndex.ts";
 import { search } from "../../retrieval/search.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -28,7 +28,9 @@ export function answerConsoleLine(
   if (!command) return formatAnswerText(search(index, text), { mark });
   const name = command[1]?.trim() ?? "";
   if (!name || name === "help") return HELP;
-  const found = findPaper(index, name);
+  // lookupPaper, not findPaper: a miss is answered as a question below, so its
+  // suggestions (a search of their own) would be thrown away.
+  const found = lookupPaper(index.names, name);
   if (found.paper) return formatCardText(paperCard(index, found.paper));
   // Not a name: answer it as a question, as the chat bots do.
   return formatAnswerText(search(index, name), { mark });
