@@ -12,6 +12,11 @@ export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
 export interface SearchOptions {
   /** How many papers to return at most. */
   limit: number;
+  /**
+   * Id of the paper a conversation is about. A question that names no paper is answered from
+   * this one ("what datasets did they use?" in a thread about BEAR); others may follow it.
+   */
+  focus?: string;
 }
 
 /** Defaults of {@link search}. */
@@ -125,6 +130,19 @@ function toResult(index: PaperIndex, c: Candidate, prepared: PreparedQuery): Sea
   };
 }
 
+/** Puts the conversation's paper first, even when none of its passages matched (it then covers 0). */
+function focusFirst(index: PaperIndex, ranked: Candidate[], focus: string): Candidate[] {
+  const paper = index.papers.get(focus);
+  if (!paper) return ranked;
+  const focused = ranked.find((c) => c.paper === paper) ?? {
+    paper,
+    score: 0,
+    named: false,
+    passageHits: [],
+  };
+  return [focused, ...ranked.filter((c) => c !== focused)];
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -140,9 +158,11 @@ export function search(
   query: string,
   options: Partial<SearchOptions> = {},
 ): SearchResponse {
-  const { limit } = { ...defaultSearchOptions, ...options };
+  const { limit, focus } = { ...defaultSearchOptions, ...options };
   const prepared = prepareQuery(index, query);
-  const candidates = collectCandidates(index, prepared).slice(0, limit);
+  let ranked = collectCandidates(index, prepared);
+  if (focus && prepared.mentions.length === 0) ranked = focusFirst(index, ranked, focus);
+  const candidates = ranked.slice(0, limit);
   const results = candidates.map((c) => toResult(index, c, prepared));
   const named = candidates[0]?.named ?? false;
   const coverage = named ? 1 : (results[0]?.coverage ?? 0);
