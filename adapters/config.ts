@@ -1,0 +1,182 @@
+/**
+ * The bot's configuration, read once from the environment at start-up and validated: a missing
+ * or malformed variable stops start-up with a message naming it. Values of secrets never appear
+ * in those messages.
+ */
+
+/** Log levels pino knows, quietest last. */
+export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
+/** A pino log level. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Slack over Socket Mode (`SLACK_APP_TOKEN`): no public URL needed. */
+export interface SlackSocketConfig {
+  mode: "socket";
+  botToken: string;
+  appToken: string;
+  /** Web API base URL, ending in `/`, when not Slack's own. */
+  apiUrl?: string;
+}
+
+/** Slack over HTTP: Slack posts events to `PORT` at `/slack/events`. */
+export interface SlackHttpConfig {
+  mode: "http";
+  botToken: string;
+  signingSecret: string;
+  port: number;
+  /** Web API base URL, ending in `/`, when not Slack's own. */
+  apiUrl?: string;
+}
+
+/** How to reach Slack. */
+export type SlackConfig = SlackSocketConfig | SlackHttpConfig;
+
+/** Everything the running bot is configured with. */
+export interface BotConfig {
+  /** Where the paper summaries live. */
+  corpusDir: string;
+  /** Least severe log level written. */
+  logLevel: LogLevel;
+  /** JSON lines for machines, or readable lines for a person at a terminal. */
+  logFormat: "json" | "pretty";
+  /** Slack, when its tokens are set. */
+  slack?: SlackConfig;
+}
+
+/** A configuration problem, naming the variable; start-up stops on it. */
+export class ConfigError extends Error {
+  constructor(
+    /** The environment variable at fault. */
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(
+      `paperbot: ${variable} ${problem}. Set it in .env (see .env.example) or the environment.`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Default HTTP port for Slack's Events API. */
+export const DEFAULT_PORT = 3000;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A variable's value; empty counts as unset (a blank line in .env). */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function required(env: Env, name: string, why: string): string {
+  const value = read(env, name);
+  if (!value) throw new ConfigError(name, `is missing: ${why}`);
+  return value;
+}
+
+function token(env: Env, name: string, prefix: string, why: string): string {
+  const value = required(env, name, why);
+  if (!value.startsWith(prefix) || /\s/.test(value)) {
+    throw new ConfigError(name, `is malformed: it should start with "${prefix}"`);
+  }
+  return value;
+}
+
+function port(env: Env): number {
+  const value = read(env, "PORT");
+  if (value === undefined) return DEFAULT_PORT;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1 || number > 65535) {
+    throw new ConfigError("PORT", `is malformed: "${value}" is not a port number (1-65535)`);
+  }
+  return number;
+}
+
+function apiUrl(env: Env, name: string): string | undefined {
+  const value = read(env, name);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `is malformed: "${value}" is not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(name, `is malformed: "${value}" is not an http(s) URL`);
+  }
+  // The Web API client appends method names: "https://host/api/" + "chat.postMessage".
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+function slackConfig(env: Env): SlackConfig | undefined {
+  const names = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"];
+  if (!names.some((name) => read(env, name))) return undefined;
+  const botToken = token(env, "SLACK_BOT_TOKEN", "xoxb-", "Slack needs the app's bot token");
+  const url = apiUrl(env, "SLACK_API_URL");
+  const extra = url ? { apiUrl: url } : {};
+  if (read(env, "SLACK_APP_TOKEN")) {
+    const appToken = token(env, "SLACK_APP_TOKEN", "xapp-", "Socket Mode needs an app token");
+    return { mode: "socket", botToken, appToken, ...extra };
+  }
+  const signingSecret = required(
+    env,
+    "SLACK_SIGNING_SECRET",
+    "Slack's HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode)",
+  );
+  if (!/^[A-Za-z0-9]{16,}$/.test(signingSecret)) {
+    throw new ConfigError(
+      "SLACK_SIGNING_SECRET",
+      "is malformed: it should be the app's hex signing secret",
+    );
+  }
+  return { mode: "http", botToken, signingSecret, port: port(env), ...extra };
+}
+
+function logLevel(env: Env, fallback: LogLevel): LogLevel {
+  const value = read(env, "LOG_LEVEL")?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new ConfigError(
+      "LOG_LEVEL",
+      `is malformed: "${value}" is not one of ${LOG_LEVELS.join(", ")}`,
+    );
+  }
+  return value as LogLevel;
+}
+
+function logFormat(env: Env, fallback: "json" | "pretty"): "json" | "pretty" {
+  const value = read(env, "LOG_FORMAT")?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (value !== "json" && value !== "pretty") {
+    throw new ConfigError("LOG_FORMAT", `is malformed: "${value}" is not json or pretty`);
+  }
+  return value;
+}
+
+/** Options given on the command line; they win over the environment. */
+export interface ConfigOverrides {
+  corpusDir?: string;
+  logFormat?: "json" | "pretty";
+}
+
+/** Reads and validates the configuration; throws {@link ConfigError} naming the first bad variable. */
+export function loadConfig(env: Env, overrides: ConfigOverrides = {}): BotConfig {
+  const slack = slackConfig(env);
+  // The console is for a person at a terminal: only warnings, readable. A platform bot logs info.
+  const onPlatform = slack !== undefined;
+  return {
+    corpusDir: overrides.corpusDir ?? read(env, "CORPUS_DIR") ?? "./corpus",
+    logLevel: logLevel(env, onPlatform ? "info" : "warn"),
+    logFormat: overrides.logFormat ?? logFormat(env, onPlatform ? "json" : "pretty"),
+    ...(slack ? { slack } : {}),
+  };
+}
+
+/** The secret values in a configuration, for the logger to scrub wherever they appear. */
+export function secretsOf(config: BotConfig): string[] {
+  const { slack } = config;
+  if (!slack) return [];
+  return slack.mode === "socket"
+    ? [slack.botToken, slack.appToken]
+    : [slack.botToken, slack.signingSecret];
+}
