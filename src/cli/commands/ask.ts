@@ -1,5 +1,5 @@
-import { formatAnswerText } from "../../answer/formatText.ts";
-import { search } from "../../retrieval/search.ts";
+import { toPlainText } from "../../answer/renderText.ts";
+import { respond } from "../../answer/respond.ts";
 import { parseCommandArgs } from "../args.ts";
 import { corpusDir, loadIndex } from "../corpusOption.ts";
 import { type CliIO, UsageError, writeLine } from "../io.ts";
@@ -8,13 +8,13 @@ import { terminalMark } from "../terminalMark.ts";
 
 const USAGE = "paperbot ask [--corpus DIR] QUESTION";
 
-/** `paperbot ask`: the answer as the bot would say it, in plain text. */
+/** `paperbot ask`: the reply as the bot would give it, in plain text (the `/paper` grammar works). */
 export async function askCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { corpus: { type: "string" } }, USAGE);
   const index = loadIndex(corpusDir(values.corpus, io), io);
   const mark = terminalMark(io);
   const answer = (question: string): void => {
-    writeLine(io.stdout, formatAnswerText(search(index, question), { mark }));
+    writeLine(io.stdout, toPlainText(respond(index, { text: question }), { mark }));
   };
   if (positionals.length > 0) {
     const question = positionals.join(" ").trim();

@@ -1,5 +1,5 @@
-import { formatCardText } from "../../answer/formatText.ts";
-import { paperCard } from "../../answer/paperCard.ts";
+import { toPlainText } from "../../answer/renderText.ts";
+import { paperCardReply } from "../../answer/respond.ts";
 import { findPaper } from "../../lookup/findPaper.ts";
 import { parseCommandArgs } from "../args.ts";
 import { corpusDir, loadIndex } from "../corpusOption.ts";
@@ -15,7 +15,7 @@ export async function paperCommand(args: string[], io: CliIO): Promise<number> {
   const index = loadIndex(corpusDir(values.corpus, io), io);
   const found = findPaper(index, name);
   if (found.paper) {
-    writeLine(io.stdout, formatCardText(paperCard(index, found.paper)));
+    writeLine(io.stdout, toPlainText(paperCardReply(index, found.paper)));
     return 0;
   }
   writeLine(io.stderr, `paperbot: no paper matches '${name}'.`);

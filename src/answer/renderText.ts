@@ -1,0 +1,95 @@
+import type { Paper, TextSegment } from "../types.ts";
+import type { Reply } from "./reply.ts";
+
+/** Options of {@link toPlainText}. */
+export interface TextOptions {
+  /** Wraps a highlighted query term (default: leaves it as it is). */
+  mark?: (text: string) => string;
+}
+
+/** "A, B, C" or "A, B, C et al." for longer author lists. */
+export function shortAuthors(authors: readonly string[], max = 3): string {
+  return authors.length > max ? `${authors.slice(0, max).join(", ")} et al.` : authors.join(", ");
+}
+
+function citation(paper: Paper): string {
+  return `${shortAuthors(paper.authors)} · ${paper.venue} ${paper.year} · ${paper.url}`;
+}
+
+function render(segments: readonly TextSegment[], mark: (text: string) => string): string {
+  return segments.map((s) => (s.highlight ? mark(s.text) : s.text)).join("");
+}
+
+/** A reply as plain text: what the console and the CLI print. */
+export function toPlainText(reply: Reply, options: TextOptions = {}): string {
+  const mark = options.mark ?? ((text: string) => text);
+  switch (reply.kind) {
+    case "card": {
+      const { paper } = reply;
+      const lines = [
+        paper.title,
+        paper.authors.join(", "),
+        `${paper.venue} ${paper.year} · arXiv ${paper.arxiv} · ${paper.url}`,
+      ];
+      if (paper.aliases.length > 0) lines.push(`Also known as: ${paper.aliases.join(", ")}`);
+      lines.push("", reply.summary);
+      if (reply.figure) lines.push("", `Key figure: ${reply.figure}`);
+      return lines.join("\n");
+    }
+    case "answer": {
+      const lines = [
+        reply.paper.title,
+        citation(reply.paper),
+        "",
+        `  ${render(reply.passage, mark)}`,
+      ];
+      if (reply.figure) lines.push("", `  Figure: ${reply.figure}`);
+      if (reply.related.length > 0) {
+        lines.push("", "Also relevant:");
+        for (const r of reply.related) lines.push(`  • ${r.paper.title}: ${r.snippet}`);
+      }
+      if (reply.fromThread) {
+        lines.push(
+          "",
+          `(Answered from ${reply.paper.title}, this conversation's paper. Name another paper to switch.)`,
+        );
+      }
+      return lines.join("\n");
+    }
+    case "notFound": {
+      const lines = [
+        reply.asked === "name"
+          ? `No paper in our summaries is called "${reply.question}".`
+          : reply.threadPaper
+            ? `The summary of ${reply.threadPaper.title} doesn't cover that, and no other summary names it.`
+            : "I couldn't find that in our paper summaries.",
+      ];
+      if (reply.nearest.length > 0) {
+        lines.push(reply.asked === "name" ? "Did you mean:" : "Nearest papers:");
+        for (const paper of reply.nearest) lines.push(`  • ${paper.title} (${paper.id})`);
+      }
+      lines.push("Try `/paper list` to see every paper, or `/paper help`.");
+      return lines.join("\n");
+    }
+    case "list": {
+      const lines = reply.papers.map((p) => {
+        const aliases = p.aliases.length > 0 ? ` (${p.aliases.join(", ")})` : "";
+        return `  • ${p.title}${aliases} · ${p.year}`;
+      });
+      const more =
+        reply.total > reply.papers.length
+          ? `Newest ${reply.papers.length} of ${reply.total} papers; /paper NAME finds any of them.`
+          : `${reply.total} paper${reply.total === 1 ? "" : "s"}; /paper NAME shows one.`;
+      return [...lines, more].join("\n");
+    }
+    case "help": {
+      const width = Math.max(...reply.commands.map((c) => c.usage.length));
+      return [
+        `paperbot answers from ${reply.paperCount} paper summaries.`,
+        ...reply.commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.description}`),
+      ].join("\n");
+    }
+    case "error":
+      return `Sorry: ${reply.message}`;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The platform-neutral answer model: what the bot says, before any platform formats it. Every
+ * adapter (console, Slack, Discord) renders these and nothing else.
+ */
+import type { Paper, TextSegment } from "../types.ts";
+
+/** Who sees a reply: everyone in the conversation, or only the person who asked. */
+export type Audience = "channel" | "asker";
+
+/** `/paper NAME`: who wrote the paper, where to read it, and what it is about. */
+export interface CardReply {
+  kind: "card";
+  audience: Audience;
+  /** The paper. */
+  paper: Paper;
+  /** A few introducing sentences from its summary, math made readable. */
+  summary: string;
+  /** The paper's key figure (an image URL), if it has one. */
+  figure?: string;
+}
+
+/** Another paper worth a look beside an answer. */
+export interface RelatedPaper {
+  /** The paper. */
+  paper: Paper;
+  /** One line from its best passage, math made readable. */
+  snippet: string;
+}
+
+/** An answer to a question: the best passage of the cited paper, with its figure. */
+export interface AnswerReply {
+  kind: "answer";
+  audience: Audience;
+  /** The question as asked (unescaped: renderers must escape it). */
+  question: string;
+  /** The cited paper. */
+  paper: Paper;
+  /** The passage that answers, with the question's terms highlighted, math made readable. */
+  passage: TextSegment[];
+  /** The figure that goes with the passage (an image URL), if any. */
+  figure?: string;
+  /** Up to two other papers that answer the question too. */
+  related: RelatedPaper[];
+  /** True when the answer came from the thread's paper rather than from a name in the question. */
+  fromThread: boolean;
+}
+
+/** The summaries do not cover the question (or no paper has that name). */
+export interface NotFoundReply {
+  kind: "notFound";
+  audience: Audience;
+  /** The question or name as asked (unescaped). */
+  question: string;
+  /** Whether a name was looked up (`/paper NAME`) or a question asked. */
+  asked: "name" | "question";
+  /** The paper the thread is about, when the question was asked in one and its summary is silent. */
+  threadPaper?: Paper;
+  /** The nearest papers, best first (possibly none). */
+  nearest: Paper[];
+}
+
+/** `/paper list`: the papers in the corpus, most recently added first. */
+export interface ListReply {
+  kind: "list";
+  audience: Audience;
+  /** The papers shown (at most `LIST_LIMIT`). */
+  papers: Paper[];
+  /** How many papers the corpus has in all. */
+  total: number;
+}
+
+/** `/paper help`: the grammar, with examples. */
+export interface HelpReply {
+  kind: "help";
+  audience: Audience;
+  /** One entry per command form. */
+  commands: Array<{ usage: string; description: string }>;
+  /** How many papers the bot knows. */
+  paperCount: number;
+}
+
+/** A request the bot cannot take (too long, empty corpus): one short, polite line. */
+export interface ErrorReply {
+  kind: "error";
+  audience: Audience;
+  /** What went wrong and what to do, in one sentence. */
+  message: string;
+}
+
+/** Everything the bot can say. */
+export type Reply = CardReply | AnswerReply | NotFoundReply | ListReply | HelpReply | ErrorReply;

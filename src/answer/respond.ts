@@ -1,0 +1,181 @@
+import { lookupPaper } from "../lookup/lookupPaper.ts";
+import type { PaperIndex } from "../retrieval/buildIndex.ts";
+import { CONFIDENCE_THRESHOLD, MAX_QUERY_CHARS, search } from "../retrieval/search.ts";
+import { findWords } from "../text/terms.ts";
+import { truncateAtWord } from "../text/truncate.ts";
+import type { Paper, SearchResponse, SearchResult } from "../types.ts";
+import { COMMAND_FORMS, parseRequest } from "./grammar.ts";
+import { paperCard } from "./paperCard.ts";
+import { readableSegments, readableText } from "./readableMath.ts";
+import type { AnswerReply, CardReply, Reply } from "./reply.ts";
+import type { ThreadMemory } from "./threadMemory.ts";
+
+/** One thing a person said to the bot. */
+export interface BotRequest {
+  /** The text after `/paper` or after the mention of the bot. */
+  text: string;
+  /** A key naming the chat thread it came from, if any: follow-ups there stay on its paper. */
+  thread?: string;
+}
+
+/** What {@link respond} may use besides the index. */
+export interface RespondContext {
+  /** Which paper each thread is about; without it, every question stands alone. */
+  memory?: ThreadMemory;
+  /** Random number in [0, 1) for `/paper random` (tests pass a fixed one). */
+  random?: () => number;
+}
+
+/** Most papers `/paper list` shows; the rest are counted. */
+export const LIST_LIMIT = 20;
+/** Most other papers offered beside an answer. */
+export const MAX_RELATED = 2;
+/** Length of a related paper's one-line snippet. */
+const SNIPPET_CHARS = 140;
+/** How many papers a "did you mean" offers. */
+const MAX_SUGGESTIONS = 3;
+/** A miss this short, with no question mark, was probably meant as a name: suggest names. */
+const MAX_NAME_WORDS = 4;
+
+/**
+ * Answers one request with the platform-neutral reply: help, the list, a card, an answer, or "not
+ * in our summaries". It never throws on what a person typed; adapters only render the result.
+ */
+export function respond(
+  index: PaperIndex,
+  request: BotRequest,
+  context: RespondContext = {},
+): Reply {
+  const parsed = parseRequest(request.text);
+  if (parsed.kind === "help") {
+    return {
+      kind: "help",
+      audience: "asker",
+      commands: [...COMMAND_FORMS],
+      paperCount: index.papers.size,
+    };
+  }
+  if (index.papers.size === 0) {
+    return {
+      kind: "error",
+      audience: "asker",
+      message: "No papers are loaded yet: add summaries to the corpus and try again.",
+    };
+  }
+  if (parsed.kind === "list") return listReply(index);
+  if (parsed.kind === "random") {
+    const papers = [...index.papers.values()];
+    const pick = papers[Math.floor((context.random ?? Math.random)() * papers.length)];
+    return cardReply(index, pick ?? (papers[0] as Paper), request, context);
+  }
+  const { text } = parsed;
+  if (text.length > MAX_QUERY_CHARS) {
+    return {
+      kind: "error",
+      audience: "asker",
+      message: `That is ${text.length} characters; please ask in at most ${MAX_QUERY_CHARS}.`,
+    };
+  }
+  const lookup = lookupPaper(index.names, text);
+  if (lookup.paper) return cardReply(index, lookup.paper, request, context);
+  return questionReply(index, text, lookup.suggestions, request, context);
+}
+
+function listReply(index: PaperIndex): Reply {
+  const papers = [...index.papers.values()].sort(
+    (a, b) => b.added.localeCompare(a.added) || a.title.localeCompare(b.title),
+  );
+  return {
+    kind: "list",
+    audience: "channel",
+    papers: papers.slice(0, LIST_LIMIT),
+    total: papers.length,
+  };
+}
+
+/** Other results worth offering beside the answer: those that would be confident answers too. */
+export function relatedResults(response: SearchResponse): SearchResult[] {
+  return response.results.slice(1).filter((r) => r.coverage >= CONFIDENCE_THRESHOLD);
+}
+
+function cardReply(
+  index: PaperIndex,
+  paper: Paper,
+  request: BotRequest,
+  context: RespondContext,
+): CardReply {
+  if (request.thread) context.memory?.remember(request.thread, paper.id);
+  return paperCardReply(index, paper);
+}
+
+/** The card of one paper, as `/paper NAME` shows it. */
+export function paperCardReply(index: PaperIndex, paper: Paper): CardReply {
+  const card = paperCard(index, paper);
+  return {
+    kind: "card",
+    audience: "channel",
+    paper,
+    summary: readableText(card.summary),
+    ...(card.figure ? { figure: card.figure } : {}),
+  };
+}
+
+function questionReply(
+  index: PaperIndex,
+  question: string,
+  nameSuggestions: readonly Paper[],
+  request: BotRequest,
+  context: RespondContext,
+): Reply {
+  const focus = request.thread ? context.memory?.paperOf(request.thread) : undefined;
+  const response = search(index, question, focus ? { focus } : {});
+  const [best] = response.results;
+  if (response.confident && best) {
+    if (request.thread) context.memory?.remember(request.thread, best.paper.id);
+    return answerReply(response, focus);
+  }
+  const threadPaper = focus ? index.papers.get(focus) : undefined;
+  // A short miss that is a few edits from a name was meant as one ("fixmatch"): offer names.
+  if (!threadPaper && nameSuggestions.length > 0 && looksLikeName(question)) {
+    const nearest = new Set([...nameSuggestions, ...response.results.map((r) => r.paper)]);
+    return {
+      kind: "notFound",
+      audience: "channel",
+      question,
+      asked: "name",
+      nearest: [...nearest].slice(0, MAX_SUGGESTIONS),
+    };
+  }
+  return {
+    kind: "notFound",
+    audience: "channel",
+    question,
+    asked: "question",
+    ...(threadPaper ? { threadPaper } : {}),
+    nearest: response.results.map((r) => r.paper).filter((p) => p !== threadPaper),
+  };
+}
+
+function answerReply(response: SearchResponse, focus: string | undefined): AnswerReply {
+  const [best] = response.results;
+  if (!best) throw new Error("answerReply needs a result");
+  const related = relatedResults(response).slice(0, MAX_RELATED);
+  const [figure] = best.passage.figures;
+  return {
+    kind: "answer",
+    audience: "channel",
+    question: response.query,
+    paper: best.paper,
+    passage: readableSegments(best.highlighted),
+    ...(figure ? { figure } : {}),
+    related: related.map((r) => ({
+      paper: r.paper,
+      snippet: truncateAtWord(readableText(r.passage.text), SNIPPET_CHARS),
+    })),
+    fromThread: focus === best.paper.id,
+  };
+}
+
+function looksLikeName(text: string): boolean {
+  return !text.includes("?") && findWords(text).length <= MAX_NAME_WORDS;
+}
