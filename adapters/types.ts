@@ -1,0 +1,34 @@
+/**
+ * The outline every chat adapter shares: a factory takes its dependencies and returns
+ * `{ name, start(), stop() }`. An adapter only translates: platform event -> core call -> payload.
+ */
+import type { ThreadMemory } from "../src/answer/threadMemory.ts";
+import type { IndexSource } from "../src/retrieval/indexSource.ts";
+import type { Logger } from "./logger.ts";
+
+/** What the core gives every adapter. */
+export interface AdapterCore {
+  /** The index to answer from; asked for on every request, since a live corpus swaps it. */
+  source: IndexSource;
+  /** Which paper each thread is about, shared by every adapter of the process. */
+  memory: ThreadMemory;
+  /** Random numbers for `/paper random`. */
+  random?: () => number;
+}
+
+/** A running connection to one chat platform (or the terminal). */
+export interface ChatAdapter {
+  /** Short platform name for logs: `console`, `slack`, `discord`. */
+  readonly name: string;
+  /** Connects and starts taking requests; resolves once it is ready. */
+  start(): Promise<void>;
+  /** Stops taking requests and lets the ones in flight finish; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Dependencies of an adapter factory. */
+export interface AdapterDeps<Config> {
+  core: AdapterCore;
+  config: Config;
+  logger: Logger;
+}
