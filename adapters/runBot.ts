@@ -1,0 +1,98 @@
+/**
+ * Runs paperbot: the chat adapters the configuration enables, or the console when none is, until
+ * the input ends (console) or SIGINT/SIGTERM arrives (platforms).
+ */
+import type { Readable, Writable } from "node:stream";
+import { ThreadMemory } from "../src/answer/threadMemory.ts";
+import type { IndexSource } from "../src/retrieval/indexSource.ts";
+import type { BotConfig } from "./config.ts";
+import { createConsoleAdapter } from "./console/consoleAdapter.ts";
+import type { Logger } from "./logger.ts";
+import { createSlackAdapter } from "./slack/slackAdapter.ts";
+import type { AdapterCore, ChatAdapter } from "./types.ts";
+
+/** How long in-flight requests get to finish on shutdown before the process leaves anyway. */
+export const SHUTDOWN_GRACE_MS = 5000;
+
+/** What {@link runBot} runs with. */
+export interface RunBotOptions {
+  config: BotConfig;
+  logger: Logger;
+  source: IndexSource;
+  /** The console's input and output, used when no platform is configured. */
+  console: {
+    input: Readable;
+    output: Writable & { isTTY?: boolean };
+    mark?: (t: string) => string;
+  };
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM by default). */
+  stopSignal?: Promise<string>;
+}
+
+/** Resolves with the signal's name on the first SIGINT or SIGTERM. */
+export function processStopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+/** The platform adapters the configuration enables. */
+export function platformAdapters(
+  config: BotConfig,
+  core: AdapterCore,
+  logger: Logger,
+): ChatAdapter[] {
+  const adapters: ChatAdapter[] = [];
+  if (config.slack) adapters.push(createSlackAdapter({ core, config: config.slack, logger }));
+  return adapters;
+}
+
+async function stopAll(adapters: readonly ChatAdapter[], logger: Logger): Promise<void> {
+  const grace = new Promise<"timeout">((resolve) =>
+    setTimeout(resolve, SHUTDOWN_GRACE_MS, "timeout").unref(),
+  );
+  const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
+  if ((await Promise.race([stopped, grace])) === "timeout") {
+    logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, "adapters did not stop in time; leaving anyway");
+  }
+}
+
+/** Runs the bot; resolves with the process exit code. */
+export async function runBot(options: RunBotOptions): Promise<number> {
+  const { config, logger, source } = options;
+  const core: AdapterCore = { source, memory: new ThreadMemory() };
+  const adapters = platformAdapters(config, core, logger);
+  if (adapters.length === 0) {
+    const console = createConsoleAdapter({ core, config: options.console, logger });
+    await console.start();
+    await console.done;
+    return 0;
+  }
+  const stopSignal = options.stopSignal ?? processStopSignal();
+  const started: ChatAdapter[] = [];
+  try {
+    for (const adapter of adapters) {
+      await adapter.start();
+      started.push(adapter);
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, "a chat adapter failed to start");
+    await stopAll(started, logger);
+    return 1;
+  }
+  logger.info(
+    { adapters: started.map((a) => a.name), papers: source.current().papers.size },
+    "paperbot is ready",
+  );
+  const signal = await stopSignal;
+  logger.info({ signal }, "shutting down");
+  await stopAll(started, logger);
+  logger.info("stopped");
+  return 0;
+}

@@ -1,0 +1,205 @@
+/**
+ * Renders the answer model as a Slack message: mrkdwn sections, an image block for the figure,
+ * a context block for authors and year. Pure: no network, unit-tested.
+ * Limits: https://docs.slack.dev/reference/block-kit/blocks
+ */
+import type { ContextBlock, ImageBlock, KnownBlock, SectionBlock } from "@slack/types";
+import type {
+  AnswerReply,
+  CardReply,
+  HelpReply,
+  ListReply,
+  NotFoundReply,
+  Reply,
+} from "../../src/answer/reply.ts";
+import type { Paper, TextSegment } from "../../src/types.ts";
+import { bold, clampMrkdwn, escapeMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
+
+/** A section block's text holds at most 3,000 characters. */
+export const SECTION_TEXT_MAX = 3000;
+/** A message holds at most 50 blocks. */
+export const MESSAGE_BLOCKS_MAX = 50;
+/** An image block's alt text holds at most 2,000 characters. */
+export const ALT_TEXT_MAX = 2000;
+/** An image block's URL holds at most 3,000 characters. */
+export const IMAGE_URL_MAX = 3000;
+/** The notification text beside the blocks; Slack advises keeping it under 4,000. */
+export const FALLBACK_TEXT_MAX = 300;
+
+/** A Slack message: blocks, and the plain text notifications and screen readers use. */
+export interface SlackMessage {
+  /** Fallback text (escaped mrkdwn). */
+  text: string;
+  /** The blocks, at most {@link MESSAGE_BLOCKS_MAX}. */
+  blocks: KnownBlock[];
+}
+
+function section(text: string): SectionBlock {
+  return { type: "section", text: { type: "mrkdwn", text: clampMrkdwn(text, SECTION_TEXT_MAX) } };
+}
+
+function context(text: string): ContextBlock {
+  return {
+    type: "context",
+    elements: [{ type: "mrkdwn", text: clampMrkdwn(text, SECTION_TEXT_MAX) }],
+  };
+}
+
+/** The figure as an image block, when its URL is one Slack can fetch. */
+function image(url: string | undefined, alt: string): ImageBlock[] {
+  if (!url || !/^https?:\/\//i.test(url) || url.length > IMAGE_URL_MAX) return [];
+  return [{ type: "image", image_url: url, alt_text: alt.slice(0, ALT_TEXT_MAX) }];
+}
+
+function authorsLine(paper: Paper): string {
+  const authors =
+    paper.authors.length > 6 ? [...paper.authors.slice(0, 6), "et al."] : paper.authors;
+  return escapeMrkdwn(
+    `${authors.join(", ")} · ${paper.venue} ${paper.year} · arXiv ${paper.arxiv}`,
+  );
+}
+
+function titleLink(paper: Paper): string {
+  return bold(mrkdwnLink(paper.url, paper.title));
+}
+
+function highlighted(segments: readonly TextSegment[]): string {
+  return segments
+    .map((s) => (s.highlight ? bold(escapeMrkdwn(s.text)) : escapeMrkdwn(s.text)))
+    .join("");
+}
+
+function fallback(text: string): string {
+  return clampMrkdwn(escapeMrkdwn(text), FALLBACK_TEXT_MAX);
+}
+
+function renderCard(reply: CardReply): SlackMessage {
+  const { paper } = reply;
+  return {
+    text: fallback(`${paper.title}: ${reply.summary}`),
+    blocks: [
+      section(`${titleLink(paper)}\n${escapeMrkdwn(reply.summary)}`),
+      ...image(reply.figure, `Key figure of ${paper.title}`),
+      context(authorsLine(paper)),
+    ],
+  };
+}
+
+function renderAnswer(reply: AnswerReply): SlackMessage {
+  const { paper } = reply;
+  const blocks: KnownBlock[] = [
+    section(`${titleLink(paper)}\n${highlighted(reply.passage)}`),
+    ...image(reply.figure, `Figure from ${paper.title}`),
+    context(authorsLine(paper)),
+  ];
+  if (reply.related.length > 0) {
+    const lines = reply.related.map(
+      (r) => `• ${mrkdwnLink(r.paper.url, r.paper.title)}: ${escapeMrkdwn(r.snippet)}`,
+    );
+    blocks.push(section(`*Also relevant*\n${lines.join("\n")}`));
+  }
+  if (reply.fromThread) {
+    blocks.push(
+      context(
+        escapeMrkdwn(
+          `Answered from ${paper.title}, this thread's paper. Name another paper to switch.`,
+        ),
+      ),
+    );
+  }
+  return { text: fallback(`${paper.title}: ${reply.passage.map((s) => s.text).join("")}`), blocks };
+}
+
+function renderNotFound(reply: NotFoundReply): SlackMessage {
+  const opening =
+    reply.asked === "name"
+      ? `No paper in our summaries is called “${escapeMrkdwn(reply.question)}”.`
+      : reply.threadPaper
+        ? `The summary of ${mrkdwnLink(reply.threadPaper.url, reply.threadPaper.title)} doesn't cover that, and no other summary names it.`
+        : "I couldn't find that in our paper summaries.";
+  const lines = [opening];
+  if (reply.nearest.length > 0) {
+    lines.push(reply.asked === "name" ? "*Did you mean*" : "*Nearest papers*");
+    for (const paper of reply.nearest) lines.push(`• ${mrkdwnLink(paper.url, paper.title)}`);
+  }
+  return {
+    text: fallback(reply.asked === "name" ? "No paper by that name." : "Not in our summaries."),
+    blocks: [
+      section(lines.join("\n")),
+      context("Try `/paper list` to see every paper, or `/paper help`."),
+    ],
+  };
+}
+
+function renderList(reply: ListReply): SlackMessage {
+  const lines = reply.papers.map((p) => {
+    const aliases = p.aliases.length > 0 ? ` (${escapeMrkdwn(p.aliases.join(", "))})` : "";
+    return `• ${mrkdwnLink(p.url, p.title)}${aliases} · ${p.year}`;
+  });
+  const shown =
+    reply.total > reply.papers.length
+      ? `Newest ${reply.papers.length} of ${reply.total} papers. \`/paper NAME\` finds any of them.`
+      : `${reply.total} paper${reply.total === 1 ? "" : "s"}. \`/paper NAME\` shows one.`;
+  return {
+    text: fallback(`${reply.total} papers`),
+    blocks: [...packLines(lines), context(shown)],
+  };
+}
+
+function renderHelp(reply: HelpReply): SlackMessage {
+  const lines = reply.commands.map(
+    (c) => `\`${escapeMrkdwn(c.usage)}\`  ${escapeMrkdwn(c.description)}`,
+  );
+  return {
+    text: "How to use paperbot",
+    blocks: [
+      section(`*paperbot* answers from ${reply.paperCount} paper summaries.\n${lines.join("\n")}`),
+    ],
+  };
+}
+
+/** Packs lines into as few sections as the 3,000-character limit allows, never splitting a line. */
+function packLines(lines: readonly string[]): SectionBlock[] {
+  const sections: SectionBlock[] = [];
+  let current = "";
+  for (const line of lines) {
+    if (current && current.length + 1 + line.length > SECTION_TEXT_MAX) {
+      sections.push(section(current));
+      current = "";
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) sections.push(section(current));
+  return sections;
+}
+
+/** Renders a reply as a Slack message within Block Kit's limits. */
+export function toSlackMessage(reply: Reply): SlackMessage {
+  const message = renderReply(reply);
+  return { ...message, blocks: message.blocks.slice(0, MESSAGE_BLOCKS_MAX) };
+}
+
+function renderReply(reply: Reply): SlackMessage {
+  switch (reply.kind) {
+    case "card":
+      return renderCard(reply);
+    case "answer":
+      return renderAnswer(reply);
+    case "notFound":
+      return renderNotFound(reply);
+    case "list":
+      return renderList(reply);
+    case "help":
+      return renderHelp(reply);
+    case "error":
+      return {
+        text: fallback(reply.message),
+        blocks: [section(`:warning: ${escapeMrkdwn(reply.message)}`)],
+      };
+  }
+}
+
+/** The same message without image blocks: sent again when Slack refuses a figure's URL. */
+export function withoutImages(message: SlackMessage): SlackMessage {
+  return { ...message, blocks: message.blocks.filter((b) => b.type !== "image") };
+}

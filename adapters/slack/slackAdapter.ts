@@ -1,0 +1,210 @@
+/**
+ * The Slack bot on Bolt: `/paper` commands and `@paperbot` mentions become core requests, and
+ * the core's replies become Block Kit messages. Socket Mode with an app token, HTTP otherwise.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, type AppOptions } from "@slack/bolt";
+import type { Reply } from "../../src/answer/reply.ts";
+import { respond } from "../../src/answer/respond.ts";
+import type { SlackConfig } from "../config.ts";
+import { type Logger, toBoltLogger } from "../logger.ts";
+import { RecentKeys } from "../recentKeys.ts";
+import type { AdapterDeps, ChatAdapter } from "../types.ts";
+import { type SlackMessage, toSlackMessage, withoutImages } from "./render.ts";
+import { fromSlackText } from "./slackText.ts";
+
+/** The slash command the app manifest declares. */
+export const SLASH_COMMAND = "/paper";
+/** Shown to the asker when answering fails on our side; the full error goes to the log. */
+const INTERNAL_ERROR = "Sorry, something went wrong on my side answering that. It has been logged.";
+
+/** The Slack adapter, with the address it listens on in HTTP mode (port 0 picks a free one). */
+export interface SlackAdapter extends ChatAdapter {
+  /** The Bolt app, for tests and extra listeners. */
+  readonly app: App;
+  /** Where the HTTP receiver listens once started (HTTP mode only). */
+  address(): AddressInfo | undefined;
+}
+
+/** Web API errors that mean Slack refused the message itself (a figure URL it could not fetch). */
+function isRefusal(error: unknown): boolean {
+  const e = error as { code?: string; response?: { status?: number } };
+  if (e.code === "slack_webapi_platform_error") return true;
+  const status = e.response?.status;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
+/** Sends a message; when Slack refuses one with a figure, sends it again without the image. */
+async function sendWithFallback(
+  send: (message: SlackMessage) => Promise<unknown>,
+  message: SlackMessage,
+  log: Logger,
+): Promise<void> {
+  try {
+    await send(message);
+  } catch (error) {
+    const plain = withoutImages(message);
+    if (plain.blocks.length === message.blocks.length || !isRefusal(error)) throw error;
+    log.warn({ err: error }, "Slack refused the message with its figure; sending it without");
+    await send(plain);
+  }
+}
+
+function appOptions(config: SlackConfig, log: Logger): AppOptions {
+  const common: AppOptions = {
+    token: config.botToken,
+    logger: toBoltLogger(log),
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      // A chat answer retried for minutes is worse than one logged failure.
+      retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 2000 },
+    },
+  };
+  if (config.mode === "socket") {
+    return { ...common, socketMode: true, appToken: config.appToken };
+  }
+  return {
+    ...common,
+    signingSecret: config.signingSecret,
+    port: config.port,
+    customRoutes: [
+      {
+        path: "/healthz",
+        method: ["GET"],
+        handler: (_req, res) => {
+          res.writeHead(200, { "content-type": "text/plain" });
+          res.end("ok\n");
+        },
+      },
+    ],
+  };
+}
+
+/** Creates the Slack adapter; nothing connects until `start()`. */
+export function createSlackAdapter({
+  core,
+  config,
+  logger,
+}: AdapterDeps<SlackConfig>): SlackAdapter {
+  const log = logger.child({ adapter: "slack", mode: config.mode });
+  const app = new App(appOptions(config, log));
+  const seenEvents = new RecentKeys();
+  let server: Server | undefined;
+  let started = false;
+
+  const answer = (text: string, thread?: string): Reply =>
+    respond(
+      core.source.current(),
+      { text, ...(thread ? { thread } : {}) },
+      { memory: core.memory, ...(core.random ? { random: core.random } : {}) },
+    );
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond: reply }) => {
+    // Slack waits 3 seconds for the acknowledgement; the answer follows on the response URL.
+    // https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands
+    await ack();
+    const began = performance.now();
+    try {
+      const result = answer(fromSlackText(command.text));
+      const response_type = result.audience === "asker" ? "ephemeral" : "in_channel";
+      await sendWithFallback(
+        (m) => reply({ response_type, text: m.text, blocks: m.blocks }),
+        toSlackMessage(result),
+        log,
+      );
+      log.info(
+        {
+          kind: result.kind,
+          channel: command.channel_id,
+          ms: Math.round(performance.now() - began),
+        },
+        "answered /paper",
+      );
+    } catch (error) {
+      log.error({ err: error, channel: command.channel_id }, "answering /paper failed");
+      await reply({ response_type: "ephemeral", text: INTERNAL_ERROR }).catch((e: unknown) =>
+        log.error({ err: e }, "could not tell the asker about the failure"),
+      );
+    }
+  });
+
+  app.event("app_mention", async ({ event, body, client, context }) => {
+    // One mention, one answer: Slack delivers an event again when our 200 seemed late.
+    const key = body.event_id ?? `${event.channel}:${event.ts}`;
+    if (!seenEvents.add(key)) {
+      log.info({ eventId: key, retry: context.retryNum }, "ignored a repeated delivery");
+      return;
+    }
+    const root = event.thread_ts ?? event.ts;
+    const thread = `slack:${body.team_id ?? ""}:${event.channel}:${root}`;
+    try {
+      const result = answer(fromSlackText(event.text, context.botUserId), thread);
+      const message = toSlackMessage(result);
+      if (result.audience === "asker" && event.user) {
+        const user = event.user;
+        await sendWithFallback(
+          (m) => client.chat.postEphemeral({ channel: event.channel, user, thread_ts: root, ...m }),
+          message,
+          log,
+        );
+      } else {
+        await sendWithFallback(
+          (m) =>
+            client.chat.postMessage({
+              channel: event.channel,
+              thread_ts: root,
+              ...m,
+              // Figures show as image blocks; link previews would repeat them.
+              unfurl_links: false,
+              unfurl_media: false,
+            }),
+          message,
+          log,
+        );
+      }
+      log.info({ kind: result.kind, channel: event.channel }, "answered a mention");
+    } catch (error) {
+      log.error({ err: error, channel: event.channel }, "answering a mention failed");
+      if (event.user) {
+        await client.chat
+          .postEphemeral({
+            channel: event.channel,
+            user: event.user,
+            thread_ts: root,
+            text: INTERNAL_ERROR,
+          })
+          .catch((e: unknown) =>
+            log.error({ err: e }, "could not tell the asker about the failure"),
+          );
+      }
+    }
+  });
+
+  app.error(async (error) => {
+    log.error({ err: error }, "Bolt reported an error");
+  });
+
+  return {
+    name: "slack",
+    app,
+    address: () => {
+      const address = server?.address();
+      return address && typeof address === "object" ? address : undefined;
+    },
+    async start() {
+      const result: unknown =
+        config.mode === "http" ? await app.start(config.port) : await app.start();
+      if (config.mode === "http") server = result as Server;
+      started = true;
+      const where = config.mode === "http" ? { port: this.address()?.port } : {};
+      log.info(where, "Slack adapter ready");
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+      log.info("Slack adapter stopped");
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { createServer } from "node:net";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger, memoryDestination } from "../../adapters/logger.ts";
+import { runBot } from "../../adapters/runBot.ts";
+import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
+import { corpusIndex } from "../helpers/corpus.ts";
+import { startSlackStandIn } from "../helpers/slackStandIn.ts";
+
+const SLACK = { botToken: "xoxb-1-2-runbot", signingSecret: "0123456789abcdef0123456789abcdef" };
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === "object" && address ? address.port : 0;
+}
+
+async function run(port: number, stopSignal: Promise<string>, apiUrl: string) {
+  const { stream, lines } = memoryDestination();
+  const logger = await createLogger({
+    level: "info",
+    format: "json",
+    secrets: [],
+    destination: stream,
+  });
+  const exit = runBot({
+    config: {
+      corpusDir: "corpus",
+      logLevel: "info",
+      logFormat: "json",
+      slack: { mode: "http", ...SLACK, port, apiUrl },
+    },
+    logger,
+    source: staticIndexSource(corpusIndex()),
+    console: { input: new PassThrough(), output: new PassThrough() },
+    stopSignal,
+  });
+  return { exit, lines };
+}
+
+describe("runBot", () => {
+  it("serves Slack until a stop signal, then shuts down cleanly", async () => {
+    const standIn = await startSlackStandIn();
+    const port = await freePort();
+    let stop: (signal: string) => void = () => {};
+    const { exit, lines } = await run(
+      port,
+      new Promise((resolve) => (stop = resolve)),
+      standIn.apiUrl,
+    );
+    let health: Response | undefined;
+    for (let tries = 0; tries < 100 && !health; tries++) {
+      health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+      if (!health) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await health?.text()).toBe("ok\n");
+    stop("SIGTERM");
+    expect(await exit).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    const messages = lines.map((line) => JSON.parse(line).msg);
+    expect(messages).toEqual(
+      expect.arrayContaining(["paperbot is ready", "shutting down", "stopped"]),
+    );
+    await standIn.close();
+  });
+
+  it("exits 1 with a logged reason when an adapter cannot start", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const address = blocker.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const { exit, lines } = await run(port, new Promise(() => {}), "http://127.0.0.1:9/api/");
+    expect(await exit).toBe(1);
+    expect(lines.join("\n")).toContain("a chat adapter failed to start");
+    await new Promise((resolve) => blocker.close(resolve));
+  });
+});

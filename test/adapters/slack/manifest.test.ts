@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { SLASH_COMMAND } from "../../../adapters/slack/slackAdapter.ts";
+
+const manifests = ["manifest.yml", "manifest.socket.yml"].map((name) => ({
+  name,
+  manifest: parse(
+    readFileSync(new URL(`../../../adapters/slack/${name}`, import.meta.url), "utf8"),
+  ),
+}));
+
+describe("Slack app manifests", () => {
+  it.each(manifests)(
+    "$name declares the command, event and scopes the adapter uses, and no more",
+    ({ manifest }) => {
+      expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([
+        SLASH_COMMAND,
+      ]);
+      expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_mention"]);
+      expect(manifest.oauth_config.scopes.bot).toEqual([
+        "app_mentions:read",
+        "chat:write",
+        "commands",
+      ]);
+    },
+  );
+
+  it("points HTTP mode at /slack/events and enables Socket Mode only in the socket manifest", () => {
+    const [http, socket] = manifests.map((m) => m.manifest);
+    expect(http.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
+    expect(http.settings.socket_mode_enabled).toBe(false);
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+  });
+});
