@@ -79,6 +79,8 @@ export function createConsoleAdapter({
         }
         if (interactive) lines.prompt();
       });
+      // At a terminal readline takes Ctrl-C itself; without this it would only pause.
+      lines.on("SIGINT", () => lines.close());
       lines.once("close", () => resolveDone());
     },
     async stop() {

@@ -62,7 +62,15 @@ function appOptions(config: SlackConfig, log: Logger): AppOptions {
     },
   };
   if (config.mode === "socket") {
-    return { ...common, socketMode: true, appToken: config.appToken };
+    return {
+      ...common,
+      socketMode: true,
+      appToken: config.appToken,
+      // Socket Mode opens its connection (apps.connections.open) with a client of its own.
+      ...(config.apiUrl
+        ? { installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } }
+        : {}),
+    };
   }
   return {
     ...common,
