@@ -35,6 +35,16 @@ function isRefusal(error: unknown): boolean {
   return status !== undefined && status >= 400 && status < 500;
 }
 
+/** The reason of a Web API failure, in a few words (`invalid_auth`, `fetch failed`). */
+function describe(error: unknown): string {
+  const e = error as {
+    data?: { error?: string };
+    original?: { message?: string };
+    message?: string;
+  };
+  return e.data?.error ?? e.original?.message ?? e.message ?? String(error);
+}
+
 /** Sends a message; when Slack refuses one with a figure, sends it again without the image. */
 async function sendWithFallback(
   send: (message: SlackMessage) => Promise<unknown>,
@@ -55,6 +65,9 @@ function appOptions(config: SlackConfig, log: Logger): AppOptions {
   const common: AppOptions = {
     token: config.botToken,
     logger: toBoltLogger(log),
+    // Bolt would otherwise check the token (auth.test) in its constructor, where a failure is an
+    // unhandled rejection that kills the process; init() in start() reports it instead.
+    deferInitialization: true,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
       // A chat answer retried for minutes is worse than one logged failure.
@@ -201,6 +214,16 @@ export function createSlackAdapter({
       return address && typeof address === "object" ? address : undefined;
     },
     async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        throw new Error(
+          `Slack did not accept SLACK_BOT_TOKEN or could not be reached: ${describe(error)}`,
+          {
+            cause: error,
+          },
+        );
+      }
       const result: unknown =
         config.mode === "http" ? await app.start(config.port) : await app.start();
       if (config.mode === "http") server = result as Server;

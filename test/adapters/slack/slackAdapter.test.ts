@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger, memoryDestination } from "../../../adapters/logger.ts";
+import { createSlackAdapter } from "../../../adapters/slack/slackAdapter.ts";
+import { ThreadMemory } from "../../../src/answer/threadMemory.ts";
+import { staticIndexSource } from "../../../src/retrieval/indexSource.ts";
+import { corpusIndex } from "../../helpers/corpus.ts";
 import {
   type SlackTestBot,
   startSlackTestBot,
@@ -10,6 +15,7 @@ import {
   type SlackCall,
   slackSignature,
   slashCommandBody,
+  startSlackStandIn,
 } from "../../helpers/slackStandIn.ts";
 
 /** Every block's visible text in a recorded message, flattened. */
@@ -195,5 +201,35 @@ describe("Slack adapter (Bolt over HTTP on loopback)", () => {
       expect(line).not.toContain(TEST_BOT_TOKEN);
       expect(line).not.toContain(TEST_SIGNING_SECRET);
     }
+  });
+});
+
+describe("Slack adapter start-up", () => {
+  it("fails start() with a clear reason when Slack rejects the token, and logs no secret", async () => {
+    const standIn = await startSlackStandIn();
+    standIn.failNext("auth.test", "invalid_auth");
+    const { stream, lines } = memoryDestination();
+    const logger = await createLogger({
+      level: "debug",
+      format: "json",
+      secrets: [],
+      destination: stream,
+    });
+    const adapter = createSlackAdapter({
+      core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory() },
+      config: {
+        mode: "http",
+        botToken: TEST_BOT_TOKEN,
+        signingSecret: TEST_SIGNING_SECRET,
+        port: 0,
+        apiUrl: standIn.apiUrl,
+      },
+      logger,
+    });
+    await expect(adapter.start()).rejects.toThrow(/did not accept SLACK_BOT_TOKEN.*invalid_auth/);
+    expect(adapter.address()).toBeUndefined();
+    expect(lines.join("\n")).not.toContain(TEST_BOT_TOKEN);
+    await adapter.stop();
+    await standIn.close();
   });
 });
