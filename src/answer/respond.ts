@@ -6,7 +6,7 @@ import { truncateAtWord } from "../text/truncate.ts";
 import type { Paper, SearchResponse, SearchResult } from "../types.ts";
 import { COMMAND_FORMS, parseRequest } from "./grammar.ts";
 import { paperCard } from "./paperCard.ts";
-import { readableSegments, readableText } from "./readableMath.ts";
+import { readableSegments, readableText } from "./readable.ts";
 import type { AnswerReply, CardReply, Reply } from "./reply.ts";
 import type { ThreadMemory } from "./threadMemory.ts";
 
