@@ -13,6 +13,14 @@ export interface SlackCall {
   method: string;
   /** The call's arguments, JSON fields (`blocks`) parsed. */
   body: Record<string, unknown>;
+  /** The bearer token the call carried, if any (`xoxb-` for the bot, `xapp-` for Socket Mode). */
+  token?: string;
+}
+
+/** What the stand-in should answer besides the defaults. */
+export interface SlackStandInOptions {
+  /** The WebSocket URL `apps.connections.open` hands out (Socket Mode); called once per call. */
+  socketUrl?: () => string;
 }
 
 /** The stand-in's handle. */
@@ -53,7 +61,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 }
 
 /** Starts the stand-in on a free loopback port. */
-export async function startSlackStandIn(): Promise<SlackStandIn> {
+export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
   const calls: SlackCall[] = [];
   const failures = new Map<string, string>();
   let ts = 1_700_000_000;
@@ -74,11 +82,15 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       return send(200, { ok: true });
     }
     const method = url.pathname.replace(/^\/api\//, "");
-    calls.push({ method, body });
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
+    calls.push({ method, body, ...(token ? { token } : {}) });
     const error = failures.get(method);
     if (error) {
       failures.delete(method);
       return send(200, { ok: false, error });
+    }
+    if (method === "apps.connections.open" && options.socketUrl) {
+      return send(200, { ok: true, url: options.socketUrl() });
     }
     if (method === "auth.test") {
       return send(200, {
