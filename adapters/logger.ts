@@ -19,6 +19,8 @@ const TOKEN_PATTERNS = [
   /\bxox[abposr]-[A-Za-z0-9-]+/g,
   /\bxapp-[A-Za-z0-9-]+/g,
   /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,40}\b/g,
+  // The one-time ticket in a Socket Mode WebSocket URL, which Bolt logs at debug level.
+  /(?<=[?&]ticket=)[^&\s"]+/g,
 ];
 
 /** Field paths pino censors before serializing (headers of requests Bolt or we log). */

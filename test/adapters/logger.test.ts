@@ -45,5 +45,8 @@ describe("logger", () => {
 
   it("scrubs token-shaped strings even when the value is not known", () => {
     expect(scrubSecrets("xapp-1-A0-123abc and xoxp-1-2-3", [])).toBe(`${REDACTED} and ${REDACTED}`);
+    expect(scrubSecrets("wss://wss.slack.com/link/?ticket=abc-123&app_id=A1", [])).toBe(
+      `wss://wss.slack.com/link/?ticket=${REDACTED}&app_id=A1`,
+    );
   });
 });
