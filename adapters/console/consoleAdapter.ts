@@ -54,9 +54,13 @@ export function createConsoleAdapter({
   lines.setPrompt("\n> ");
 
   const answer = (line: string): string => {
+    const text = withoutMention(line);
+    // `/paper` is a slash command, which on Slack and Discord belongs to no thread; questions
+    // and mentions continue the session's conversation.
+    const isCommand = /^\/paper\b/i.test(text);
     const reply = respond(
       core.source.current(),
-      { text: withoutMention(line), thread: CONSOLE_THREAD },
+      { text, ...(isCommand ? {} : { thread: CONSOLE_THREAD }) },
       { memory: core.memory, ...(core.random ? { random: core.random } : {}) },
     );
     return toPlainText(reply, config.mark ? { mark: config.mark } : {});

@@ -115,7 +115,7 @@ function renderNotFound(reply: NotFoundReply): SlackMessage {
     reply.asked === "name"
       ? `No paper in our summaries is called “${escapeMrkdwn(reply.question)}”.`
       : reply.threadPaper
-        ? `The summary of ${mrkdwnLink(reply.threadPaper.url, reply.threadPaper.title)} doesn't cover that, and no other summary names it.`
+        ? `The summary of ${mrkdwnLink(reply.threadPaper.url, reply.threadPaper.title)} doesn't cover that.`
         : "I couldn't find that in our paper summaries.";
   const lines = [opening];
   if (reply.nearest.length > 0) {

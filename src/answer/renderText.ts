@@ -61,7 +61,7 @@ export function toPlainText(reply: Reply, options: TextOptions = {}): string {
         reply.asked === "name"
           ? `No paper in our summaries is called "${reply.question}".`
           : reply.threadPaper
-            ? `The summary of ${reply.threadPaper.title} doesn't cover that, and no other summary names it.`
+            ? `The summary of ${reply.threadPaper.title} doesn't cover that.`
             : "I couldn't find that in our paper summaries.",
       ];
       if (reply.nearest.length > 0) {

@@ -54,6 +54,13 @@ export function describeAdapterContract(name: string, start: () => Promise<Contr
       expect(reply.images).toHaveLength(1);
     });
 
+    it("answers /paper in no thread: a command never inherits a conversation's paper", async () => {
+      await harness.mention("what is MixMatch?");
+      // Asked in the MixMatch thread this would be "not covered"; as a command it finds SmoothAdv.
+      const reply = await harness.command("how are smoothed classifiers attacked?");
+      expect(reply.text).toContain("Provably Robust Deep Learning via Adversarially Trained");
+    });
+
     it("keeps a follow-up in the thread on its paper", async () => {
       const first = await harness.mention("what is MixMatch?");
       const followUp = await harness.mention("how do they sharpen the labels?", first.thread);
