@@ -53,7 +53,7 @@ export const termOptions = {
   tokenize,
   processTerm: (piece: string): string[] | false => {
     const terms = processTerm(piece);
-    return terms.length > 0 ? terms : false;
+    return terms.length > 0 ? [...terms] : false;
   },
 };
 
