@@ -91,7 +91,9 @@ function capitalize(word: string): string {
  * 10,000 summaries do not all say the same nine papers' words.
  */
 function varySentence(sentence: string, random: Random, pool: readonly string[]): string {
-  return sentence.replace(/\b[a-z]{5,}\b/g, (word) => (random.next() < 0.15 ? random.pick(pool) : word));
+  return sentence.replace(/\b[a-z]{5,}\b/g, (word) =>
+    random.next() < 0.15 ? random.pick(pool) : word,
+  );
 }
 
 /** Generates `count` papers from the real corpus in `sourceDir`, the same ones for the same seed. */
@@ -111,7 +113,8 @@ export function generatePapers(count: number, sourceDir: string, seed = 1): Synt
   const papers: SyntheticPaper[] = [];
   for (let n = 0; n < count; n++) {
     let alias = "";
-    do alias = `${inventedWord(random).toUpperCase()}${random.next() < 0.3 ? `-${random.int(2, 9)}` : ""}`;
+    do
+      alias = `${inventedWord(random).toUpperCase()}${random.next() < 0.3 ? `-${random.int(2, 9)}` : ""}`;
     while (!claim(alias));
     let title = "";
     do {

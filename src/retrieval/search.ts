@@ -1,10 +1,11 @@
-import type { SearchResult as MiniSearchHit } from "minisearch";
+import { processTerm, tokenize } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
 import type { PaperIndex } from "./buildIndex.ts";
 import { measureCoverage } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
 import { type PreparedQuery, prepareQuery } from "./prepareQuery.ts";
+import type { TermHit } from "./termIndex.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
 
@@ -35,20 +36,45 @@ interface Candidate {
   paper: Paper;
   score: number;
   named: boolean;
-  /** This paper's passage hits, best BM25 first. */
-  passageHits: MiniSearchHit[];
-  paperHit?: MiniSearchHit;
+  /** Score of its best passage, to order equal totals as the passage ranking would. */
+  best: number;
+  /** This paper's passage hits, best first (filled only for the papers returned). */
+  passageHits: TermHit[];
+  paperHit?: TermHit;
 }
 
-/** Scores every paper that matches the question: best passage plus paper-level match. */
-function collectCandidates(index: PaperIndex, prepared: PreparedQuery): Candidate[] {
+/** Candidates ranked: papers the question names first, then by score. */
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return Number(b.named) - Number(a.named) || b.score - a.score || b.best - a.best;
+}
+
+/** The best `limit` candidates, best first, without sorting all of them (there may be thousands). */
+function topCandidates(candidates: Iterable<Candidate>, limit: number): Candidate[] {
+  const top: Candidate[] = [];
+  for (const c of candidates) {
+    const last = top[top.length - 1];
+    if (top.length >= limit && last && compareCandidates(c, last) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compareCandidates(c, top[at - 1] as Candidate) < 0) at--;
+    top.splice(at, 0, c);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+/**
+ * Scores every paper that matches the question (best passage plus paper-level match) and returns
+ * the best `limit`, with the passage hits that choosing their answer needs. A question that names a
+ * paper is about that paper, whatever its other words match elsewhere, so named papers come first.
+ */
+function collectCandidates(index: PaperIndex, prepared: PreparedQuery, limit: number): Candidate[] {
   const candidates = new Map<string, Candidate>();
   const candidate = (paperId: string): Candidate | undefined => {
-    const paper = index.papers.get(paperId);
-    if (!paper) return undefined;
     let entry = candidates.get(paperId);
     if (!entry) {
-      entry = { paper, score: 0, named: false, passageHits: [] };
+      const paper = index.papers.get(paperId);
+      if (!paper) return undefined;
+      entry = { paper, score: 0, best: 0, named: false, passageHits: [] };
       candidates.set(paperId, entry);
     }
     return entry;
@@ -57,24 +83,43 @@ function collectCandidates(index: PaperIndex, prepared: PreparedQuery): Candidat
     const entry = candidate(mention.paper.id);
     if (entry) entry.named = true;
   }
-  if (prepared.terms.length > 0) {
-    for (const hit of index.passageSearch.search(prepared.text)) {
-      const entry = candidate(hit.paperId as string);
-      // Hits come best first: a paper ranks by its best passage.
-      if (entry?.passageHits.push(hit) === 1) entry.score += hit.score;
-    }
-    for (const hit of index.paperSearch.search(prepared.text, { boost: PAPER_FIELD_BOOST })) {
-      const entry = candidate(hit.id as string);
-      if (entry) {
-        entry.paperHit = hit;
-        entry.score += hit.score;
-      }
-    }
+  if (prepared.terms.length === 0) return topCandidates(candidates.values(), limit);
+  // Every query word counts, repeats too, as MiniSearch counted them when paperbot was tuned.
+  const queryTerms = tokenize(prepared.text).flatMap((piece) => processTerm(piece));
+  const passageScores = index.passageSearch.score(queryTerms);
+  passageScores.docs.forEach((doc, i) => {
+    const paperId = index.passages[doc]?.paperId;
+    const entry = paperId === undefined ? undefined : candidate(paperId);
+    const score = passageScores.scores[i] ?? 0;
+    // A paper ranks by its best passage.
+    if (entry && score > entry.best) entry.best = score;
+  });
+  for (const entry of candidates.values()) entry.score = entry.best;
+  const paperScores = index.paperSearch.score(queryTerms, PAPER_FIELD_BOOST);
+  const paperHits = new Map<Candidate, { doc: number; score: number }>();
+  paperScores.docs.forEach((doc, i) => {
+    const paperId = index.paperIds[doc];
+    const entry = paperId === undefined ? undefined : candidate(paperId);
+    const score = paperScores.scores[i] ?? 0;
+    if (!entry) return;
+    entry.score += score;
+    paperHits.set(entry, { doc, score });
+  });
+  const top = topCandidates(candidates.values(), limit);
+  const chosen = new Map(top.map((c) => [c.paper.id, c]));
+  passageScores.docs.forEach((doc, i) => {
+    const entry = chosen.get(index.passages[doc]?.paperId ?? "");
+    if (entry)
+      entry.passageHits.push(
+        index.passageSearch.hit(passageScores, doc, passageScores.scores[i] ?? 0),
+      );
+  });
+  for (const entry of top) {
+    entry.passageHits.sort((a, b) => b.score - a.score);
+    const paperHit = paperHits.get(entry);
+    if (paperHit) entry.paperHit = index.paperSearch.hit(paperScores, paperHit.doc, paperHit.score);
   }
-  // A question that names a paper is about that paper, whatever its other words match elsewhere.
-  return [...candidates.values()].sort(
-    (a, b) => Number(b.named) - Number(a.named) || b.score - a.score,
-  );
+  return top;
 }
 
 /**
@@ -88,13 +133,13 @@ function answeringHit(
   index: PaperIndex,
   c: Candidate,
   prepared: PreparedQuery,
-): MiniSearchHit | undefined {
+): TermHit | undefined {
   if (c.named && !prepared.asksMore) return undefined;
   const ownWords = index.nameTerms.get(c.paper.id) ?? new Set();
   const weights = new Map(
     [...prepared.weights].map(([term, w]) => [term, ownWords.has(term) ? OWN_WORD_WEIGHT * w : w]),
   );
-  let best: { hit: MiniSearchHit; value: number } | undefined;
+  let best: { hit: TermHit; value: number } | undefined;
   for (const hit of c.passageHits) {
     const { matchedWeight } = measureCoverage(weights, [hit]);
     const value = matchedWeight + TIE_BREAK * hit.score;
@@ -142,7 +187,7 @@ export function search(
 ): SearchResponse {
   const { limit } = { ...defaultSearchOptions, ...options };
   const prepared = prepareQuery(index, query);
-  const candidates = collectCandidates(index, prepared).slice(0, limit);
+  const candidates = collectCandidates(index, prepared, limit);
   const results = candidates.map((c) => toResult(index, c, prepared));
   const named = candidates[0]?.named ?? false;
   const coverage = named ? 1 : (results[0]?.coverage ?? 0);

@@ -29,11 +29,39 @@ export class Speller {
 
   /** Learns the vocabulary of the given texts. */
   constructor(texts: Iterable<string>) {
+    this.learn(texts);
+  }
+
+  /** Adds the words of the given texts to the vocabulary (a paper joined the corpus). */
+  learn(texts: Iterable<string>): void {
+    this.count(texts, 1);
+  }
+
+  /** Takes the words of the given texts out again (a paper left the corpus or changed). */
+  forget(texts: Iterable<string>): void {
+    this.count(texts, -1);
+  }
+
+  /** Each word and how often the corpus has it: what a snapshot saves. */
+  entries(): Array<[string, number]> {
+    return [...this.counts];
+  }
+
+  /** A speller with a vocabulary saved by {@link entries}, without reading any text. */
+  static fromEntries(entries: Iterable<[string, number]>): Speller {
+    const speller = new Speller([]);
+    for (const [word, count] of entries) speller.counts.set(word, count);
+    return speller;
+  }
+
+  private count(texts: Iterable<string>, delta: 1 | -1): void {
     for (const text of texts) {
       for (const { word } of findWords(text)) {
         for (const piece of wordPieces(word)) {
           const folded = foldText(piece);
-          this.counts.update(folded, (count = 0) => count + 1);
+          const count = (this.counts.get(folded) ?? 0) + delta;
+          if (count > 0) this.counts.set(folded, count);
+          else this.counts.delete(folded);
         }
       }
     }
