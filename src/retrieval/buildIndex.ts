@@ -19,6 +19,8 @@ export interface PaperIndex {
   passages: Passage[];
   /** Each paper's passages in summary order. */
   passagesByPaper: Map<string, Passage[]>;
+  /** Each paper's passage text and where each passage is in it (what a snapshot saves). */
+  passageTexts: Map<string, { text: string; spans: number[] }>;
   /** Full-text index of passages, by passage id (its document frequencies give IDF weights). */
   passageSearch: TermIndex;
   /** Index of papers: title, aliases, authors, arXiv id, id and the whole summary. */
@@ -67,6 +69,7 @@ export function emptyIndex(): PaperIndex {
     papers: new Map(),
     passages: [],
     passagesByPaper: new Map(),
+    passageTexts: new Map(),
     passageSearch: new TermIndex(["text"]),
     paperSearch: new TermIndex(PAPER_FIELDS),
     paperNumbers: new Map(),

@@ -31,6 +31,15 @@ type SavedTermIndex = Omit<TermIndexData, "lengths" | "postings"> & {
   postings: [number, number];
 };
 
+/** A paper's passages: their joined text once, and each passage's place in it. */
+interface SavedPassages {
+  paperId: string;
+  firstId: number;
+  text: string;
+  spans: number[];
+  figures: string[][];
+}
+
 /** The JSON header of a snapshot file. */
 interface SnapshotHeader {
   format: number;
@@ -38,7 +47,7 @@ interface SnapshotHeader {
   corpusDir: string;
   files: Array<[string, SavedFile]>;
   papers: Paper[];
-  passages: Passage[];
+  passages: SavedPassages[];
   paperIds: Array<string | null>;
   passageSearch: SavedTermIndex;
   paperSearch: SavedTermIndex;
@@ -89,7 +98,11 @@ export function serializeSnapshot(corpusDir: string, state: IndexState): Buffer 
       return [file, indexed ? { ...entry, paperId: paper.id } : { ...entry, paper }];
     }),
     papers: [...index.papers.values()],
-    passages: index.passages.filter(Boolean),
+    passages: [...index.passagesByPaper].map(([paperId, own]) => {
+      const { text = "", spans = [] } = index.passageTexts.get(paperId) ?? {};
+      const figures = own.map((passage) => passage.figures);
+      return { paperId, firstId: own[0]?.id ?? 0, text, spans, figures };
+    }),
     paperIds: index.paperIds.map((id) => id ?? null),
     passageSearch: saveTerms(index.passageSearch),
     paperSearch: saveTerms(index.paperSearch),
@@ -110,11 +123,13 @@ export function serializeSnapshot(corpusDir: string, state: IndexState): Buffer 
   return out;
 }
 
-/** A view of `count` 32-bit integers at `byteOffset` of the binary part, copied only if misaligned. */
-function int32View(binary: Buffer, [byteOffset, count]: [number, number]): Int32Array {
+/**
+ * `count` 32-bit integers at `byteOffset` of the binary part, copied out so that the file's
+ * buffer, header text and all, can be freed once loaded.
+ */
+function int32Copy(binary: Buffer, [byteOffset, count]: [number, number]): Int32Array {
   if (byteOffset + count * 4 > binary.length) throw new Error("the file is truncated");
   const start = binary.byteOffset + byteOffset;
-  if (start % 4 === 0) return new Int32Array(binary.buffer, start, count);
   return new Int32Array(binary.buffer.slice(start, start + count * 4));
 }
 
@@ -137,15 +152,24 @@ export function deserializeSnapshot(corpusDir: string, bytes: Buffer): IndexStat
   const loadTerms = ({ lengths, postings, ...rest }: SavedTermIndex): TermIndex =>
     TermIndex.fromData({
       ...rest,
-      lengths: int32View(binary, lengths),
-      postings: int32View(binary, postings),
+      lengths: int32Copy(binary, lengths),
+      postings: int32Copy(binary, postings),
     });
-  const { papers = [], passages: dense = [] } = data;
+  const { papers = [], passages: saved = [] } = data;
   const passages: Passage[] = [];
-  const passagesByPaper = new Map<string, Passage[]>(papers.map((p) => [p.id, []]));
-  for (const passage of dense) {
-    passages[passage.id] = passage;
-    passagesByPaper.get(passage.paperId)?.push(passage);
+  const passagesByPaper = new Map<string, Passage[]>();
+  const passageTexts = new Map<string, { text: string; spans: number[] }>();
+  for (const { paperId, firstId, text, spans, figures } of saved) {
+    const own = figures.map((passageFigures, ordinal) => ({
+      id: firstId + ordinal,
+      paperId,
+      ordinal,
+      text: text.slice(spans[2 * ordinal], spans[2 * ordinal + 1]),
+      figures: passageFigures,
+    }));
+    for (const passage of own) passages[passage.id] = passage;
+    passagesByPaper.set(paperId, own);
+    passageTexts.set(paperId, { text, spans });
   }
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
   const files: CorpusFiles = new Map();
@@ -163,6 +187,7 @@ export function deserializeSnapshot(corpusDir: string, bytes: Buffer): IndexStat
     papers: byId,
     passages,
     passagesByPaper,
+    passageTexts,
     passageSearch: loadTerms(data.passageSearch),
     paperSearch: loadTerms(data.paperSearch),
     paperNumbers,

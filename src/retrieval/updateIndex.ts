@@ -1,7 +1,7 @@
 import { NameTable } from "../lookup/nameTable.ts";
 import type { Paper } from "../types.ts";
 import { nameTermsOf, type PaperIndex, paperFields, spellerTexts } from "./buildIndex.ts";
-import { splitPassages } from "./passages.ts";
+import { cutPassages } from "./passages.ts";
 
 /** Papers an update takes out of an index and puts in. */
 export interface IndexChange {
@@ -34,6 +34,7 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
   const { removed, added } = diffIndex(index, papers);
   if (removed.length === 0 && added.length === 0) return index;
   const passagesByPaper = new Map(index.passagesByPaper);
+  const passageTexts = new Map(index.passageTexts);
   const nameTerms = new Map(index.nameTerms);
   const overviews = new Map(index.overviews);
   const sentences = new Map(index.sentences);
@@ -50,11 +51,14 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
       index.paperIds[number] = undefined;
     }
     index.speller.forget(spellerTexts(paper));
-    for (const map of [passagesByPaper, nameTerms, overviews, sentences]) map.delete(paper.id);
+    for (const map of [passagesByPaper, passageTexts, nameTerms, overviews, sentences]) {
+      map.delete(paper.id);
+    }
   }
   let nextId = index.passages.length;
   for (const paper of added) {
-    const own = splitPassages(paper.id, paper.summary, nextId);
+    const { passages: own, text, spans } = cutPassages(paper.id, paper.summary, nextId);
+    passageTexts.set(paper.id, { text, spans });
     nextId += own.length;
     for (const passage of own) {
       index.passages[passage.id] = passage;
@@ -72,6 +76,7 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
     ...index,
     papers: new Map(papers.map((paper) => [paper.id, paper])),
     passagesByPaper,
+    passageTexts,
     names: new NameTable(papers),
     nameTerms,
     overviews,

@@ -25,7 +25,10 @@ export interface CorrectedQuery {
  * so that "fixmatch" does not become "mixmatch" and an unknown topic stays unknown.
  */
 export class Speller {
-  private readonly counts = new SearchableMap<number>();
+  /** How often the corpus has each word. */
+  private readonly counts = new Map<string, number>();
+  /** The same words in a radix tree, for typo-tolerant look-up; touched only when a word comes or goes. */
+  private readonly words = new SearchableMap<true>();
 
   /** Learns the vocabulary of the given texts. */
   constructor(texts: Iterable<string>) {
@@ -50,7 +53,10 @@ export class Speller {
   /** A speller with a vocabulary saved by {@link entries}, without reading any text. */
   static fromEntries(entries: Iterable<[string, number]>): Speller {
     const speller = new Speller([]);
-    for (const [word, count] of entries) speller.counts.set(word, count);
+    for (const [word, count] of entries) {
+      speller.counts.set(word, count);
+      speller.words.set(word, true);
+    }
     return speller;
   }
 
@@ -59,9 +65,12 @@ export class Speller {
       for (const { word } of findWords(text)) {
         for (const piece of wordPieces(word)) {
           const folded = foldText(piece);
-          const count = (this.counts.get(folded) ?? 0) + delta;
+          const before = this.counts.get(folded) ?? 0;
+          const count = before + delta;
           if (count > 0) this.counts.set(folded, count);
           else this.counts.delete(folded);
+          if (before === 0 && count > 0) this.words.set(folded, true);
+          else if (before > 0 && count <= 0) this.words.delete(folded);
         }
       }
     }
@@ -75,7 +84,8 @@ export class Speller {
     const limit = allowedEdits(folded.length);
     let best: { word: string; distance: number; count: number } | undefined;
     // The tree counts a swap of neighbours as two edits; ask for one more, confirm exactly.
-    for (const [candidate, [count]] of this.counts.fuzzyGet(folded, limit + 1)) {
+    for (const candidate of this.words.fuzzyGet(folded, limit + 1).keys()) {
+      const count = this.counts.get(candidate) ?? 0;
       if (candidate[0] !== folded[0]) continue;
       const distance = editDistance(folded, candidate, limit);
       if (distance > limit) continue;

@@ -44,6 +44,8 @@ export interface WordSpan {
 
 /** Lower-cases and strips accents and typographic quotes so "Naïve" and "naive" are one term. */
 export function foldText(text: string): string {
+  // Plain ASCII (nearly every word) has no accents or curly quotes to fold.
+  if (!/[^\p{ASCII}]/u.test(text)) return text.toLowerCase();
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
