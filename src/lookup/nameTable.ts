@@ -31,8 +31,12 @@ export interface NearName {
 export class NameTable {
   private readonly tree = new SearchableMap<PaperName[]>();
   private readonly authorKeys = new Map<string, Paper[]>();
-  /** Titles keyed from each of their words after the first, for autocomplete of a title's middle. */
-  private readonly titleTails = new SearchableMap<PaperName[]>();
+  /**
+   * Titles keyed from each of their words after the first, for autocomplete of a title's middle;
+   * made on first use, since ten keys a title would slow every start.
+   */
+  private titleTails?: SearchableMap<PaperName[]>;
+  private readonly titles: PaperName[] = [];
   /** Length of the longest key: a longer query cannot be near any name. */
   private readonly longestKey: number;
 
@@ -63,12 +67,7 @@ export class NameTable {
       if (name.key.length === 0) continue;
       addTo(this.tree, name.key, name);
       longestKey = Math.max(longestKey, name.key.length);
-      if (name.field !== "title") continue;
-      const words = name.name.split(/\s+/);
-      for (let i = 1; i < words.length; i++) {
-        const tail = nameKey(words.slice(i).join(" "));
-        if (tail.length > 0) addTo(this.titleTails, tail, name);
-      }
+      if (name.field === "title") this.titles.push(name);
     }
     this.longestKey = longestKey;
   }
@@ -78,6 +77,16 @@ export class NameTable {
    * aside): "holistic appr" finds "MixMatch: A Holistic Approach to ...". At most `limit`.
    */
   withTitleWordPrefix(key: string, limit: number): PaperName[] {
+    if (!this.titleTails) {
+      this.titleTails = new SearchableMap();
+      for (const name of this.titles) {
+        const words = name.name.split(/\s+/);
+        for (let i = 1; i < words.length; i++) {
+          const tail = nameKey(words.slice(i).join(" "));
+          if (tail.length > 0) addTo(this.titleTails, tail, name);
+        }
+      }
+    }
     return firstNames(this.titleTails, key, limit);
   }
 

@@ -19,8 +19,6 @@ export interface PaperIndex {
   passages: Passage[];
   /** Each paper's passages in summary order. */
   passagesByPaper: Map<string, Passage[]>;
-  /** Each paper's passage text and where each passage is in it (what a snapshot saves). */
-  passageTexts: Map<string, { text: string; spans: number[] }>;
   /** Full-text index of passages, by passage id (its document frequencies give IDF weights). */
   passageSearch: TermIndex;
   /** Index of papers: title, aliases, authors, arXiv id, id and the whole summary. */
@@ -33,7 +31,7 @@ export interface PaperIndex {
   names: NameTable;
   /** Corrects typos in questions against the corpus vocabulary. */
   speller: Speller;
-  /** Each paper's title and alias terms: the words that name or describe it. */
+  /** Each paper's title and alias terms, filled on first use (see {@link paperNameTerms}). */
   nameTerms: Map<string, ReadonlySet<string>>;
   /** Each paper's overview passage, filled on first use (see `overviewPassage`). */
   overviews: Map<string, Passage>;
@@ -58,9 +56,17 @@ export function spellerTexts(paper: Paper): string[] {
   return [paper.summary, paper.title, ...paper.aliases, ...paper.authors];
 }
 
-/** The terms of a paper's title and aliases: the words that name or describe it. */
-export function nameTermsOf(paper: Paper): ReadonlySet<string> {
-  return new Set(termsOf([paper.title, ...paper.aliases].join(" ")));
+/**
+ * The terms of a paper's title and aliases: the words that name or describe it. Worked out on
+ * first use and kept, so a large index starts without stemming every title.
+ */
+export function paperNameTerms(index: PaperIndex, paper: Paper): ReadonlySet<string> {
+  let terms = index.nameTerms.get(paper.id);
+  if (!terms) {
+    terms = new Set(termsOf([paper.title, ...paper.aliases].join(" ")));
+    index.nameTerms.set(paper.id, terms);
+  }
+  return terms;
 }
 
 /** An index of no papers, to add a corpus to. */
@@ -69,7 +75,6 @@ export function emptyIndex(): PaperIndex {
     papers: new Map(),
     passages: [],
     passagesByPaper: new Map(),
-    passageTexts: new Map(),
     passageSearch: new TermIndex(["text"]),
     paperSearch: new TermIndex(PAPER_FIELDS),
     paperNumbers: new Map(),

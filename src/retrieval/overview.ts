@@ -2,7 +2,7 @@ import stem from "wink-porter2-stemmer";
 import { splitSentences } from "../text/sentences.ts";
 import { foldText, termsOf } from "../text/terms.ts";
 import type { Paper, Passage } from "../types.ts";
-import type { PaperIndex } from "./buildIndex.ts";
+import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { idf } from "./confidence.ts";
 
 /** How much a sentence loses per sentence before it, to favour early intros. */
@@ -48,7 +48,7 @@ export function summarySentences(index: PaperIndex, paper: Paper): string[] {
  */
 export function introSentence(index: PaperIndex, paper: Paper, preferAlias: boolean): number {
   const sentences = summarySentences(index, paper);
-  const nameTerms = index.nameTerms.get(paper.id) ?? new Set<string>();
+  const nameTerms = paperNameTerms(index, paper);
   let best = { at: 0, value: Number.NEGATIVE_INFINITY };
   sentences.forEach((sentence, at) => {
     let value = 0;

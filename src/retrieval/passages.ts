@@ -78,28 +78,18 @@ function figuresFor(
   return [];
 }
 
-/** A summary's passages, and the one text they are all cut from. */
-export interface CutPassages {
-  /** The passages, in summary order. */
-  passages: Passage[];
-  /** The summary's sentences joined by spaces; every passage's text is a slice of it. */
-  text: string;
-  /** Start and end offset in `text` of each passage, in pairs. */
-  spans: number[];
-}
-
 /**
  * Cuts a summary into overlapping passages of a few sentences (each passage shares its last
  * sentence with the next), each with the figure links that belong to it. Passage texts are slices
  * of one joined text, which V8 keeps as views of it rather than copies: overlapping passages then
  * cost no memory twice.
  */
-export function cutPassages(
+export function splitPassages(
   paperId: string,
   summary: string,
   firstId = 0,
   options: PassageOptions = defaultPassageOptions,
-): CutPassages {
+): Passage[] {
   const { sentences, trailing } = sentencesWithFigures(summary);
   const text = sentences.map((s) => s.text).join(" ");
   const starts: number[] = [];
@@ -109,33 +99,20 @@ export function cutPassages(
     offset += sentence.text.length + 1;
   }
   const passages: Passage[] = [];
-  const spans: number[] = [];
   let first = 0;
   while (first < sentences.length) {
     const last = windowEnd(sentences, first, options);
-    const start = starts[first] ?? 0;
     const end = (starts[last] ?? 0) + (sentences[last]?.text.length ?? 0);
-    spans.push(start, end);
     passages.push({
       id: firstId + passages.length,
       paperId,
       ordinal: passages.length,
-      text: text.slice(start, end),
+      text: text.slice(starts[first] ?? 0, end),
       figures: figuresFor(sentences, trailing, first, last),
     });
     if (last + 1 >= sentences.length) break;
     // Overlap by one sentence so an answer that straddles a cut is whole in one passage.
     first = last > first ? last : last + 1;
   }
-  return { passages, text, spans };
-}
-
-/** The passages of a summary (see {@link cutPassages}). */
-export function splitPassages(
-  paperId: string,
-  summary: string,
-  firstId = 0,
-  options: PassageOptions = defaultPassageOptions,
-): Passage[] {
-  return cutPassages(paperId, summary, firstId, options).passages;
+  return passages;
 }

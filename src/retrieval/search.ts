@@ -1,6 +1,6 @@
 import { processTerm, tokenize } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
-import type { PaperIndex } from "./buildIndex.ts";
+import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { measureCoverage } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
@@ -135,7 +135,7 @@ function answeringHit(
   prepared: PreparedQuery,
 ): TermHit | undefined {
   if (c.named && !prepared.asksMore) return undefined;
-  const ownWords = index.nameTerms.get(c.paper.id) ?? new Set();
+  const ownWords = paperNameTerms(index, c.paper);
   const weights = new Map(
     [...prepared.weights].map(([term, w]) => [term, ownWords.has(term) ? OWN_WORD_WEIGHT * w : w]),
   );

@@ -6,6 +6,9 @@ import { processTerm, tokenize } from "../text/terms.ts";
  */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
+/** Document numbers must fit in 23 bits, beside 8 bits of term count, in a positive 32-bit entry. */
+const MAX_DOCUMENTS = 2 ** 23;
+
 /** One matching document of a query, in the shape the retriever reads (MiniSearch's). */
 export interface TermHit {
   /** The document's number. */
@@ -28,10 +31,13 @@ export interface QueryScores {
   terms: readonly string[];
 }
 
-/** Postings of one term in one field: document numbers and term counts, interleaved, doc ascending. */
+/**
+ * Postings of one term in one field, document ascending: each entry is the document number times
+ * 256 plus how often the term occurs in it (capped at 255, where BM25 has long saturated).
+ */
 interface Postings {
   data: Int32Array;
-  /** Pairs used in `data` (dead documents included until the next snapshot). */
+  /** Entries used in `data` (dead documents included until the next snapshot). */
   size: number;
   /** Live documents that have the term: BM25's document frequency. */
   df: number;
@@ -44,7 +50,7 @@ export interface TermIndexData {
   capacity: number;
   totalLength: number[];
   terms: string[];
-  /** Pair count per (term, field), term-major. */
+  /** Entry count per (term, field), term-major. */
   sizes: number[];
   /** Document numbers that are live. */
   live: number[];
@@ -131,6 +137,7 @@ export class TermIndex {
    * with one text per field.
    */
   add(doc: number, texts: readonly string[]): void {
+    if (doc >= MAX_DOCUMENTS) throw new Error(`TermIndex: more than ${MAX_DOCUMENTS} documents`);
     if (this.live[doc] === 1) throw new Error(`TermIndex: document ${doc} is already indexed`);
     this.grow(doc);
     this.fields.forEach((_, field) => {
@@ -153,18 +160,17 @@ export class TermIndex {
     }
     let postings = byField[field];
     if (!postings) {
-      postings = { data: new Int32Array(2), size: 0, df: 0 };
+      postings = { data: new Int32Array(1), size: 0, df: 0 };
       byField[field] = postings;
     }
-    const last = postings.size > 0 ? (postings.data[2 * postings.size - 2] ?? -1) : -1;
+    const last = postings.size > 0 ? (postings.data[postings.size - 1] ?? -1) >> 8 : -1;
     if (doc <= last) throw new Error(`TermIndex: document ${doc} added out of order`);
-    if (2 * postings.size + 2 > postings.data.length) {
-      const grown = new Int32Array(Math.max(4, postings.data.length * 2));
-      grown.set(postings.data.subarray(0, 2 * postings.size));
+    if (postings.size + 1 > postings.data.length) {
+      const grown = new Int32Array(Math.max(2, postings.data.length * 2));
+      grown.set(postings.data.subarray(0, postings.size));
       postings.data = grown;
     }
-    postings.data[2 * postings.size] = doc;
-    postings.data[2 * postings.size + 1] = count;
+    postings.data[postings.size] = doc * 256 + Math.min(count, 255);
     postings.size++;
     postings.df++;
   }
@@ -210,9 +216,10 @@ export class TermIndex {
         const boost = fieldBoost[field] ?? 1;
         const { data, size } = postings;
         for (let i = 0; i < size; i++) {
-          const doc = data[2 * i] as number;
+          const entry = data[i] as number;
+          const doc = entry >> 8;
           if (this.live[doc] !== 1) continue;
-          const tf = data[2 * i + 1] as number;
+          const tf = entry & 255;
           const length = this.lengths[doc * fieldCount + field] as number;
           const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average);
           const score = boost * idf * (BM25.d + (tf * (BM25.k + 1)) / norm);
@@ -242,7 +249,7 @@ export class TermIndex {
     let high = postings.size - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const at = postings.data[2 * mid] as number;
+      const at = (postings.data[mid] as number) >> 8;
       if (at === doc) return true;
       if (at < doc) low = mid + 1;
       else high = mid - 1;
@@ -275,17 +282,15 @@ export class TermIndex {
         total += df;
       }
     }
-    const postings = new Int32Array(2 * total);
+    const postings = new Int32Array(total);
     let at = 0;
     for (const term of terms) {
       const byField = this.vocabulary.get(term) ?? [];
       for (let field = 0; field < this.fields.length; field++) {
         const p = byField[field];
         for (let i = 0; p && i < p.size; i++) {
-          const doc = p.data[2 * i] as number;
-          if (this.live[doc] !== 1) continue;
-          postings[at++] = doc;
-          postings[at++] = p.data[2 * i + 1] as number;
+          const entry = p.data[i] as number;
+          if (this.live[entry >> 8] === 1) postings[at++] = entry;
         }
       }
     }
@@ -320,10 +325,9 @@ export class TermIndex {
       const byField: Array<Postings | undefined> = [];
       for (let field = 0; field < data.fields.length; field++) {
         const size = data.sizes[t * data.fields.length + field] ?? 0;
-        if (size > 0) {
-          byField[field] = { data: data.postings.subarray(at, at + 2 * size), size, df: size };
-        }
-        at += 2 * size;
+        if (size > 0)
+          byField[field] = { data: data.postings.subarray(at, at + size), size, df: size };
+        at += size;
       }
       index.vocabulary.set(term, byField);
     });

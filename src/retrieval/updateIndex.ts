@@ -1,7 +1,7 @@
 import { NameTable } from "../lookup/nameTable.ts";
 import type { Paper } from "../types.ts";
-import { nameTermsOf, type PaperIndex, paperFields, spellerTexts } from "./buildIndex.ts";
-import { cutPassages } from "./passages.ts";
+import { type PaperIndex, paperFields, spellerTexts } from "./buildIndex.ts";
+import { splitPassages } from "./passages.ts";
 
 /** Papers an update takes out of an index and puts in. */
 export interface IndexChange {
@@ -34,7 +34,6 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
   const { removed, added } = diffIndex(index, papers);
   if (removed.length === 0 && added.length === 0) return index;
   const passagesByPaper = new Map(index.passagesByPaper);
-  const passageTexts = new Map(index.passageTexts);
   const nameTerms = new Map(index.nameTerms);
   const overviews = new Map(index.overviews);
   const sentences = new Map(index.sentences);
@@ -51,14 +50,11 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
       index.paperIds[number] = undefined;
     }
     index.speller.forget(spellerTexts(paper));
-    for (const map of [passagesByPaper, passageTexts, nameTerms, overviews, sentences]) {
-      map.delete(paper.id);
-    }
+    for (const map of [passagesByPaper, nameTerms, overviews, sentences]) map.delete(paper.id);
   }
   let nextId = index.passages.length;
   for (const paper of added) {
-    const { passages: own, text, spans } = cutPassages(paper.id, paper.summary, nextId);
-    passageTexts.set(paper.id, { text, spans });
+    const own = splitPassages(paper.id, paper.summary, nextId);
     nextId += own.length;
     for (const passage of own) {
       index.passages[passage.id] = passage;
@@ -70,13 +66,11 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
     index.paperIds[number] = paper.id;
     index.speller.learn(spellerTexts(paper));
     passagesByPaper.set(paper.id, own);
-    nameTerms.set(paper.id, nameTermsOf(paper));
   }
   return {
     ...index,
     papers: new Map(papers.map((paper) => [paper.id, paper])),
     passagesByPaper,
-    passageTexts,
     names: new NameTable(papers),
     nameTerms,
     overviews,
