@@ -86,23 +86,34 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/** Share of a sentence's longer words swapped for another word. */
+const SWAP_RATE = 0.15;
+/** Share of swapped words that are new jargon, so the vocabulary keeps growing with the corpus. */
+const NEW_WORD_RATE = 0.1;
+
 /**
- * A sentence of the real corpus with some words swapped for others (real or invented), so that
- * 10,000 summaries do not all say the same nine papers' words.
+ * A sentence of the real corpus with some words swapped for others, known or newly invented, so
+ * that 10,000 summaries do not all say the same nine papers' words. New words join `pool`: the
+ * vocabulary grows with the corpus, and the first N papers are the same whatever N is asked.
  */
-function varySentence(sentence: string, random: Random, pool: readonly string[]): string {
-  return sentence.replace(/\b[a-z]{5,}\b/g, (word) =>
-    random.next() < 0.15 ? random.pick(pool) : word,
-  );
+function varySentence(sentence: string, random: Random, pool: string[]): string {
+  return sentence.replace(/\b[a-z]{5,}\b/g, (word) => {
+    if (random.next() >= SWAP_RATE) return word;
+    if (random.next() >= NEW_WORD_RATE) return random.pick(pool);
+    const invented = inventedWord(random);
+    pool.push(invented);
+    return invented;
+  });
 }
 
-/** Generates `count` papers from the real corpus in `sourceDir`, the same ones for the same seed. */
+/**
+ * Generates `count` papers from the real corpus in `sourceDir`: the same ones for the same seed, and
+ * the first N of a longer run are the N of a shorter one.
+ */
 export function generatePapers(count: number, sourceDir: string, seed = 1): SyntheticPaper[] {
   const random = seededRandom(seed);
   const material = materialOf(loadCorpus(sourceDir).papers);
-  // Invented words grow with the corpus, like the jargon of a real archive.
   const pool = [...material.words];
-  for (let i = 0; i < Math.max(2000, count * 3); i++) pool.push(inventedWord(random));
   const usedNames = new Set<string>();
   const claim = (name: string): boolean => {
     const key = nameKey(name);

@@ -200,12 +200,15 @@ export class TermIndex {
    */
   score(queryTerms: readonly string[], boosts?: Readonly<Record<string, number>>): QueryScores {
     const fieldBoost = this.fields.map((field) => boosts?.[field] ?? 1);
-    const distinct = [...new Set(queryTerms)];
+    // A repeated query term counts again in the score, not in the number of terms matched.
+    const repeats = new Map<string, number>();
+    for (const term of queryTerms) repeats.set(term, (repeats.get(term) ?? 0) + 1);
+    const distinct = [...repeats.keys()];
     const touched: number[] = [];
     const n = this.count;
     const fieldCount = this.fields.length;
-    for (const term of queryTerms) {
-      const termNumber = distinct.indexOf(term);
+    for (const [termNumber, term] of distinct.entries()) {
+      const times = repeats.get(term) ?? 1;
       const byField = this.vocabulary.get(term);
       if (!byField) continue;
       for (let field = 0; field < fieldCount; field++) {
@@ -213,7 +216,7 @@ export class TermIndex {
         if (!postings || postings.df === 0) continue;
         const idf = Math.log(1 + (n - postings.df + 0.5) / (postings.df + 0.5));
         const average = (this.totalLength[field] ?? 0) / n;
-        const boost = fieldBoost[field] ?? 1;
+        const boost = (fieldBoost[field] ?? 1) * times;
         const { data, size } = postings;
         for (let i = 0; i < size; i++) {
           const entry = data[i] as number;

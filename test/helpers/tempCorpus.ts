@@ -12,6 +12,9 @@ export function tempDir(label: string): string {
   return mkdtempSync(join(tmpdir(), `paperbot-${label}-`));
 }
 
+/** Seed of the generated papers in temporary corpora. */
+export const SYNTHETIC_SEED = 7;
+
 /**
  * A temporary corpus: the nine real papers, plus `synthetic` generated ones (the benchmark's
  * generator, seeded, so every run gets the same papers).
@@ -19,7 +22,7 @@ export function tempDir(label: string): string {
 export function tempCorpus(synthetic = 0): string {
   const dir = tempDir("corpus");
   cpSync(CORPUS_DIR, dir, { recursive: true });
-  if (synthetic > 0) writePapers(generatePapers(synthetic, CORPUS_DIR, 7), dir);
+  if (synthetic > 0) writePapers(generatePapers(synthetic, CORPUS_DIR, SYNTHETIC_SEED), dir);
   return dir;
 }
 
