@@ -32,11 +32,12 @@ export class NameTable {
   private readonly tree = new SearchableMap<PaperName[]>();
   private readonly authorKeys = new Map<string, Paper[]>();
   /**
-   * Titles keyed from each of their words after the first, for autocomplete of a title's middle;
-   * made on first use, since ten keys a title would slow every start.
+   * Titles keyed from each of their words after the first, sorted by key, for autocomplete of a
+   * title's middle. Sorted arrays, not a tree: ten keys a title would make a large tree slow to
+   * build at every start.
    */
-  private titleTails?: SearchableMap<PaperName[]>;
-  private readonly titles: PaperName[] = [];
+  private readonly tailKeys: string[] = [];
+  private readonly tailNames: PaperName[] = [];
   /** Length of the longest key: a longer query cannot be near any name. */
   private readonly longestKey: number;
 
@@ -67,9 +68,22 @@ export class NameTable {
       if (name.key.length === 0) continue;
       addTo(this.tree, name.key, name);
       longestKey = Math.max(longestKey, name.key.length);
-      if (name.field === "title") this.titles.push(name);
     }
     this.longestKey = longestKey;
+    const tails: Array<[string, PaperName]> = [];
+    for (const name of names) {
+      if (name.field !== "title") continue;
+      const words = name.name.split(/\s+/);
+      for (let i = 1; i < words.length; i++) {
+        const tail = nameKey(words.slice(i).join(" "));
+        if (tail.length > 0) tails.push([tail, name]);
+      }
+    }
+    tails.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [key, name] of tails) {
+      this.tailKeys.push(key);
+      this.tailNames.push(name);
+    }
   }
 
   /**
@@ -77,17 +91,22 @@ export class NameTable {
    * aside): "holistic appr" finds "MixMatch: A Holistic Approach to ...". At most `limit`.
    */
   withTitleWordPrefix(key: string, limit: number): PaperName[] {
-    if (!this.titleTails) {
-      this.titleTails = new SearchableMap();
-      for (const name of this.titles) {
-        const words = name.name.split(/\s+/);
-        for (let i = 1; i < words.length; i++) {
-          const tail = nameKey(words.slice(i).join(" "));
-          if (tail.length > 0) addTo(this.titleTails, tail, name);
-        }
-      }
+    const found: PaperName[] = [];
+    if (key.length === 0) return found;
+    // Binary search for the first key not before `key`; those that start with it follow.
+    let low = 0;
+    let high = this.tailKeys.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.tailKeys[mid] ?? "") < key) low = mid + 1;
+      else high = mid;
     }
-    return firstNames(this.titleTails, key, limit);
+    for (let i = low; i < this.tailKeys.length && found.length < limit; i++) {
+      if (!this.tailKeys[i]?.startsWith(key)) break;
+      const name = this.tailNames[i];
+      if (name) found.push(name);
+    }
+    return found;
   }
 
   /** Papers with an author whose full name or family name has this key. */

@@ -26,7 +26,7 @@ function rank(key: string) {
     Number(b.key === key) - Number(a.key === key) ||
     FIELD_ORDER[a.field] - FIELD_ORDER[b.field] ||
     a.key.length - b.key.length ||
-    a.name.localeCompare(b.name);
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 /**
