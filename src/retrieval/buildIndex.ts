@@ -17,6 +17,8 @@ export interface PaperIndex {
    * where removed papers' passages were (ids are never reused while the index lives).
    */
   passages: Passage[];
+  /** The paper number (in `paperSearch`) of each passage id; -1 for a removed passage. */
+  passagePapers: number[];
   /** Each paper's passages in summary order. */
   passagesByPaper: Map<string, Passage[]>;
   /** Full-text index of passages, by passage id (its document frequencies give IDF weights). */
@@ -74,6 +76,7 @@ export function emptyIndex(): PaperIndex {
   return {
     papers: new Map(),
     passages: [],
+    passagePapers: [],
     passagesByPaper: new Map(),
     passageSearch: new TermIndex(["text"]),
     paperSearch: new TermIndex(PAPER_FIELDS),

@@ -5,7 +5,7 @@ import { measureCoverage } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
 import { type PreparedQuery, prepareQuery } from "./prepareQuery.ts";
-import type { TermHit } from "./termIndex.ts";
+import type { QueryScores, TermHit } from "./termIndex.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
 
@@ -48,76 +48,98 @@ function compareCandidates(a: Candidate, b: Candidate): number {
   return Number(b.named) - Number(a.named) || b.score - a.score || b.best - a.best;
 }
 
-/** The best `limit` candidates, best first, without sorting all of them (there may be thousands). */
-function topCandidates(candidates: Iterable<Candidate>, limit: number): Candidate[] {
-  const top: Candidate[] = [];
-  for (const c of candidates) {
-    const last = top[top.length - 1];
-    if (top.length >= limit && last && compareCandidates(c, last) >= 0) continue;
-    let at = top.length;
-    while (at > 0 && compareCandidates(c, top[at - 1] as Candidate) < 0) at--;
-    top.splice(at, 0, c);
-    if (top.length > limit) top.pop();
-  }
-  return top;
-}
-
 /**
  * Scores every paper that matches the question (best passage plus paper-level match) and returns
  * the best `limit`, with the passage hits that choosing their answer needs. A question that names a
  * paper is about that paper, whatever its other words match elsewhere, so named papers come first.
+ * Papers are tallied by number in flat arrays: a common word matches tens of thousands of
+ * passages in a large corpus, and only the few papers returned become objects.
  */
 function collectCandidates(index: PaperIndex, prepared: PreparedQuery, limit: number): Candidate[] {
-  const candidates = new Map<string, Candidate>();
-  const candidate = (paperId: string): Candidate | undefined => {
-    let entry = candidates.get(paperId);
-    if (!entry) {
-      const paper = index.papers.get(paperId);
-      if (!paper) return undefined;
-      entry = { paper, score: 0, best: 0, named: false, passageHits: [] };
-      candidates.set(paperId, entry);
-    }
-    return entry;
-  };
+  const paperCount = index.paperIds.length;
+  const best = new Float64Array(paperCount);
+  const total = new Float64Array(paperCount);
+  const paperHitAt = new Int32Array(paperCount).fill(-1);
+  const matched: number[] = [];
+  const named = new Set<number>();
   for (const mention of prepared.mentions) {
-    const entry = candidate(mention.paper.id);
-    if (entry) entry.named = true;
+    const number = index.paperNumbers.get(mention.paper.id);
+    if (number !== undefined) named.add(number);
   }
-  if (prepared.terms.length === 0) return topCandidates(candidates.values(), limit);
-  // Every query word counts, repeats too, as MiniSearch counted them when paperbot was tuned.
-  const queryTerms = tokenize(prepared.text).flatMap((piece) => processTerm(piece));
-  const passageScores = index.passageSearch.score(queryTerms);
-  passageScores.docs.forEach((doc, i) => {
-    const paperId = index.passages[doc]?.paperId;
-    const entry = paperId === undefined ? undefined : candidate(paperId);
-    const score = passageScores.scores[i] ?? 0;
-    // A paper ranks by its best passage.
-    if (entry && score > entry.best) entry.best = score;
-  });
-  for (const entry of candidates.values()) entry.score = entry.best;
-  const paperScores = index.paperSearch.score(queryTerms, PAPER_FIELD_BOOST);
-  const paperHits = new Map<Candidate, { doc: number; score: number }>();
-  paperScores.docs.forEach((doc, i) => {
-    const paperId = index.paperIds[doc];
-    const entry = paperId === undefined ? undefined : candidate(paperId);
-    const score = paperScores.scores[i] ?? 0;
-    if (!entry) return;
-    entry.score += score;
-    paperHits.set(entry, { doc, score });
-  });
-  const top = topCandidates(candidates.values(), limit);
-  const chosen = new Map(top.map((c) => [c.paper.id, c]));
-  passageScores.docs.forEach((doc, i) => {
-    const entry = chosen.get(index.passages[doc]?.paperId ?? "");
-    if (entry)
-      entry.passageHits.push(
-        index.passageSearch.hit(passageScores, doc, passageScores.scores[i] ?? 0),
-      );
-  });
-  for (const entry of top) {
+  let passageScores: QueryScores | undefined;
+  let paperScores: QueryScores | undefined;
+  if (prepared.terms.length > 0) {
+    // Every query word counts, repeats too, as MiniSearch counted them when paperbot was tuned.
+    const queryTerms = tokenize(prepared.text).flatMap((piece) => processTerm(piece));
+    passageScores = index.passageSearch.score(queryTerms);
+    const { docs, scores } = passageScores;
+    for (let i = 0; i < docs.length; i++) {
+      const number = index.passagePapers[docs[i] as number] ?? -1;
+      const score = scores[i] as number;
+      if (number < 0) continue;
+      if (best[number] === 0 && total[number] === 0) matched.push(number);
+      // A paper ranks by its best passage.
+      if (score > (best[number] as number)) best[number] = score;
+    }
+    for (const number of matched) total[number] = best[number] as number;
+    paperScores = index.paperSearch.score(queryTerms, PAPER_FIELD_BOOST);
+    for (let i = 0; i < paperScores.docs.length; i++) {
+      const number = paperScores.docs[i] as number;
+      if (best[number] === 0 && total[number] === 0) matched.push(number);
+      total[number] = (total[number] as number) + (paperScores.scores[i] as number);
+      paperHitAt[number] = i;
+    }
+  }
+  const candidateOf = (number: number): Candidate | undefined => {
+    const paper = index.papers.get(index.paperIds[number] ?? "");
+    if (!paper) return undefined;
+    const score = total[number] as number;
+    return {
+      paper,
+      score,
+      best: best[number] as number,
+      named: named.has(number),
+      passageHits: [],
+    };
+  };
+  // The best `limit` without sorting every matching paper: a small sorted list of the leaders.
+  const top: Candidate[] = [];
+  const consider = (c: Candidate | undefined): void => {
+    if (!c) return;
+    const last = top[top.length - 1];
+    if (top.length >= limit && last && compareCandidates(c, last) >= 0) return;
+    let at = top.length;
+    while (at > 0 && compareCandidates(c, top[at - 1] as Candidate) < 0) at--;
+    top.splice(at, 0, c);
+    if (top.length > limit) top.pop();
+  };
+  for (const number of named) consider(candidateOf(number));
+  for (const number of matched) {
+    if (named.has(number)) continue;
+    const last = top[top.length - 1];
+    // Most matching papers score below the leaders: skip them before making an object.
+    if (top.length >= limit && last && (last.named || (total[number] as number) < last.score))
+      continue;
+    consider(candidateOf(number));
+  }
+  const chosen = new Map<number, Candidate>();
+  for (const c of top) chosen.set(index.paperNumbers.get(c.paper.id) ?? -1, c);
+  if (passageScores) {
+    const { docs, scores } = passageScores;
+    for (let i = 0; i < docs.length; i++) {
+      const entry = chosen.get(index.passagePapers[docs[i] as number] ?? -1);
+      if (entry)
+        entry.passageHits.push(
+          index.passageSearch.hit(passageScores, docs[i] as number, scores[i] as number),
+        );
+    }
+  }
+  for (const [number, entry] of chosen) {
     entry.passageHits.sort((a, b) => b.score - a.score);
-    const paperHit = paperHits.get(entry);
-    if (paperHit) entry.paperHit = index.paperSearch.hit(paperScores, paperHit.doc, paperHit.score);
+    const at = paperHitAt[number] ?? -1;
+    if (paperScores && at >= 0) {
+      entry.paperHit = index.paperSearch.hit(paperScores, number, paperScores.scores[at] as number);
+    }
   }
   return top;
 }

@@ -249,6 +249,7 @@ export function decodeSnapshot(corpusDir: string, header: string, binary: Buffer
   );
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
   const passages: Passage[] = [];
+  const passagePapers: number[] = [];
   const passagesByPaper = new Map<string, Passage[]>();
   for (const [paperId, firstId, count] of data.passages ?? []) {
     const paper = byId.get(paperId);
@@ -271,9 +272,15 @@ export function decodeSnapshot(corpusDir: string, header: string, binary: Buffer
   paperIds.forEach((id, number) => {
     if (id !== undefined) paperNumbers.set(id, number);
   });
+  for (let id = 0; id < passages.length; id++) passagePapers.push(-1);
+  for (const [paperId, own] of passagesByPaper) {
+    const number = paperNumbers.get(paperId) ?? -1;
+    for (const passage of own) passagePapers[passage.id] = number;
+  }
   const index: PaperIndex = {
     papers: byId,
     passages,
+    passagePapers,
     passagesByPaper,
     passageSearch: loadTerms(data.passageSearch),
     paperSearch: loadTerms(data.paperSearch),

@@ -42,6 +42,7 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
     for (const passage of own) {
       index.passageSearch.remove(passage.id, [passage.text]);
       delete index.passages[passage.id];
+      index.passagePapers[passage.id] = -1;
     }
     const number = index.paperNumbers.get(paper.id);
     if (number !== undefined) {
@@ -56,11 +57,12 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
   for (const paper of added) {
     const own = splitPassages(paper.id, paper.summary, nextId);
     nextId += own.length;
+    const number = index.paperIds.length;
     for (const passage of own) {
       index.passages[passage.id] = passage;
+      index.passagePapers[passage.id] = number;
       index.passageSearch.add(passage.id, [passage.text]);
     }
-    const number = index.paperIds.length;
     index.paperSearch.add(number, paperFields(paper));
     index.paperNumbers.set(paper.id, number);
     index.paperIds[number] = paper.id;
