@@ -84,6 +84,7 @@ export class TermIndex {
   private sums: Float64Array;
   private matched: Uint8Array;
   private lastTerm: Int32Array;
+  private touched: Int32Array;
 
   constructor(
     readonly fields: readonly string[],
@@ -95,6 +96,7 @@ export class TermIndex {
     this.sums = new Float64Array(capacity);
     this.matched = new Uint8Array(capacity);
     this.lastTerm = new Int32Array(capacity).fill(-1);
+    this.touched = new Int32Array(capacity);
   }
 
   /** How many documents are indexed. */
@@ -130,6 +132,7 @@ export class TermIndex {
     this.sums = new Float64Array(capacity);
     this.matched = new Uint8Array(capacity);
     this.lastTerm = new Int32Array(capacity).fill(-1);
+    this.touched = new Int32Array(capacity);
   }
 
   /**
@@ -204,9 +207,12 @@ export class TermIndex {
     const repeats = new Map<string, number>();
     for (const term of queryTerms) repeats.set(term, (repeats.get(term) ?? 0) + 1);
     const distinct = [...repeats.keys()];
-    const touched: number[] = [];
     const n = this.count;
     const fieldCount = this.fields.length;
+    // Locals, not fields, in the loop below: it runs once per posting, up to millions a query.
+    const { live, lengths, lastTerm, matched, sums, touched } = this;
+    const { k, b, d } = BM25;
+    let touchedCount = 0;
     for (const [termNumber, term] of distinct.entries()) {
       const times = repeats.get(term) ?? 1;
       const byField = this.vocabulary.get(term);
@@ -216,33 +222,34 @@ export class TermIndex {
         if (!postings || postings.df === 0) continue;
         const idf = Math.log(1 + (n - postings.df + 0.5) / (postings.df + 0.5));
         const average = (this.totalLength[field] ?? 0) / n;
-        const boost = (fieldBoost[field] ?? 1) * times;
+        const weight = (fieldBoost[field] ?? 1) * times * idf;
         const { data, size } = postings;
         for (let i = 0; i < size; i++) {
           const entry = data[i] as number;
           const doc = entry >> 8;
-          if (this.live[doc] !== 1) continue;
+          if (live[doc] !== 1) continue;
           const tf = entry & 255;
-          const length = this.lengths[doc * fieldCount + field] as number;
-          const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average);
-          const score = boost * idf * (BM25.d + (tf * (BM25.k + 1)) / norm);
-          if (this.lastTerm[doc] === -1) touched.push(doc);
-          if (this.lastTerm[doc] !== termNumber) {
-            this.matched[doc] = (this.matched[doc] as number) + 1;
-            this.lastTerm[doc] = termNumber;
+          const length = lengths[doc * fieldCount + field] as number;
+          const norm = tf + k * (1 - b + (b * length) / average);
+          const score = weight * (d + (tf * (k + 1)) / norm);
+          if (lastTerm[doc] !== termNumber) {
+            if (lastTerm[doc] === -1) touched[touchedCount++] = doc;
+            matched[doc] = (matched[doc] as number) + 1;
+            lastTerm[doc] = termNumber;
           }
-          this.sums[doc] = (this.sums[doc] as number) + score;
+          sums[doc] = (sums[doc] as number) + score;
         }
       }
     }
-    const docs = Int32Array.from(touched);
-    const scores = new Float64Array(docs.length);
-    docs.forEach((doc, i) => {
-      scores[i] = (this.sums[doc] as number) * (this.matched[doc] as number);
-      this.sums[doc] = 0;
-      this.matched[doc] = 0;
-      this.lastTerm[doc] = -1;
-    });
+    const docs = touched.slice(0, touchedCount);
+    const scores = new Float64Array(touchedCount);
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = docs[i] as number;
+      scores[i] = (sums[doc] as number) * (matched[doc] as number);
+      sums[doc] = 0;
+      matched[doc] = 0;
+      lastTerm[doc] = -1;
+    }
     return { docs, scores, terms: distinct };
   }
 
