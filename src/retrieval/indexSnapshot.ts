@@ -11,7 +11,13 @@ import {
 } from "node:fs";
 import { join, resolve } from "node:path";
 import { hashText } from "../corpus/corpusFiles.ts";
-import { decodeSnapshot, type IndexState, readPrefix, serializeSnapshot } from "./snapshotCodec.ts";
+import {
+  decodeSnapshot,
+  type IndexState,
+  OutdatedSnapshotError,
+  readPrefix,
+  serializeSnapshot,
+} from "./snapshotCodec.ts";
 
 export type { IndexState } from "./snapshotCodec.ts";
 
@@ -51,14 +57,15 @@ function readParts(path: string): { header: string; binary: Buffer } {
 export function readSnapshot(
   snapshotDir: string,
   corpusDir: string,
-): { state: IndexState } | { missing: true } | { rejected: string } {
+): { state: IndexState } | { missing: true } | { rejected: string; outdated: boolean } {
   const path = snapshotPath(snapshotDir, corpusDir);
   if (!existsSync(path)) return { missing: true };
   try {
     const { header, binary } = readParts(path);
     return { state: decodeSnapshot(corpusDir, header, binary) };
   } catch (error) {
-    return { rejected: error instanceof Error ? error.message : String(error) };
+    const rejected = error instanceof Error ? error.message : String(error);
+    return { rejected, outdated: error instanceof OutdatedSnapshotError };
   }
 }
 

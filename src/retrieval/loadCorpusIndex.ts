@@ -52,10 +52,9 @@ function startingState(options: CorpusIndexOptions, logger: CoreLogger): IndexSt
   if (snapshotDir === null) return undefined;
   const read = readSnapshot(snapshotDir, corpusDir);
   if ("rejected" in read) {
-    logger.warn(
-      { corpusDir, snapshotDir, reason: read.rejected },
-      "index snapshot not used; rebuilding",
-    );
+    // After an upgrade the old snapshot is simply out of date; anything else is damage to report.
+    const log = read.outdated ? logger.info.bind(logger) : logger.warn.bind(logger);
+    log({ corpusDir, snapshotDir, reason: read.rejected }, "index snapshot not used; rebuilding");
   }
   return "state" in read ? read.state : undefined;
 }

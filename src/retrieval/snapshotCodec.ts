@@ -11,6 +11,11 @@ import { TermIndex, type TermIndexData } from "./termIndex.ts";
 /** Version of the snapshot file's layout; the code fingerprint covers everything else. */
 export const SNAPSHOT_FORMAT = 2;
 
+/** A whole snapshot made by another version of paperbot: expected after an upgrade, not a fault. */
+export class OutdatedSnapshotError extends Error {
+  override name = "OutdatedSnapshotError";
+}
+
 /** First bytes of a snapshot file. */
 const MAGIC = "PBIX";
 
@@ -39,9 +44,11 @@ interface SavedFile {
 }
 
 /** A term index in the header: its typed arrays are in the binary part. */
-type SavedTermIndex = Omit<TermIndexData, "lengths" | "postings"> & {
+type SavedTermIndex = Omit<TermIndexData, "lengths" | "postings" | "sizes" | "live"> & {
   lengths: Range;
   postings: Range;
+  sizes: Range;
+  live: Range;
 };
 
 /** A paper in the header: its summary is UTF-8 in the binary part. */
@@ -99,8 +106,14 @@ export function serializeSnapshot(corpusDir: string, state: IndexState): Buffer 
   const { index, files } = state;
   const binary = new BinaryWriter();
   const saveTerms = (terms: TermIndex): SavedTermIndex => {
-    const { lengths, postings, ...rest } = terms.toData();
-    return { ...rest, lengths: binary.ints(lengths), postings: binary.ints(postings) };
+    const { lengths, postings, sizes, live, ...rest } = terms.toData();
+    return {
+      ...rest,
+      lengths: binary.ints(lengths),
+      postings: binary.ints(postings),
+      sizes: binary.ints(sizes),
+      live: binary.ints(live),
+    };
   };
   const passageSearch = saveTerms(index.passageSearch);
   const paperSearch = saveTerms(index.paperSearch);
@@ -233,16 +246,19 @@ export function readPrefix(prefix: Buffer): { headerLength: number; binaryStart:
 export function decodeSnapshot(corpusDir: string, header: string, binary: Buffer): IndexState {
   const data = JSON.parse(header) as Partial<SnapshotHeader>;
   if (data.format !== SNAPSHOT_FORMAT) {
-    throw new Error(`format ${data.format} is not ${SNAPSHOT_FORMAT}`);
+    throw new OutdatedSnapshotError(`format ${data.format} is not ${SNAPSHOT_FORMAT}`);
   }
-  if (data.code !== codeFingerprint()) throw new Error("made by other indexing code");
+  if (data.code !== codeFingerprint())
+    throw new OutdatedSnapshotError("made by other indexing code");
   if (data.corpusDir !== resolve(corpusDir)) throw new Error(`made for ${data.corpusDir}`);
   if (!data.passageSearch || !data.paperSearch) throw new Error("an index is missing");
-  const loadTerms = ({ lengths, postings, ...rest }: SavedTermIndex): TermIndex =>
+  const loadTerms = ({ lengths, postings, sizes, live, ...rest }: SavedTermIndex): TermIndex =>
     TermIndex.fromData({
       ...rest,
       lengths: intsAt(binary, lengths),
       postings: intsAt(binary, postings),
+      sizes: intsAt(binary, sizes),
+      live: intsAt(binary, live),
     });
   const papers: Paper[] = (data.papers ?? []).map(({ summary: [at, length], ...paper }) =>
     lazyText(paper as Paper, "summary", binary, at, at + length),

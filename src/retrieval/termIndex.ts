@@ -51,9 +51,9 @@ export interface TermIndexData {
   totalLength: number[];
   terms: string[];
   /** Entry count per (term, field), term-major. */
-  sizes: number[];
+  sizes: Int32Array;
   /** Document numbers that are live. */
-  live: number[];
+  live: Int32Array;
   /** Field length per (document, field), document-major. */
   lengths: Int32Array;
   /** All postings, in the order of `terms` then fields. */
@@ -314,8 +314,8 @@ export class TermIndex {
       capacity: this.live.length,
       totalLength: [...this.totalLength],
       terms,
-      sizes,
-      live,
+      sizes: Int32Array.from(sizes),
+      live: Int32Array.from(live),
       lengths: this.lengths,
       postings,
     };
