@@ -73,9 +73,13 @@ export class NameTable {
     const tails: Array<[string, PaperName]> = [];
     for (const name of names) {
       if (name.field !== "title") continue;
+      // A title's key runs its words' keys together, so each tail is a slice of it (which V8
+      // keeps as a view of the title's key, not a copy).
       const words = name.name.split(/\s+/);
+      let offset = 0;
       for (let i = 1; i < words.length; i++) {
-        const tail = nameKey(words.slice(i).join(" "));
+        offset += nameKey(words[i - 1] ?? "").length;
+        const tail = name.key.slice(offset);
         if (tail.length > 0) tails.push([tail, name]);
       }
     }

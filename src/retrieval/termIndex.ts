@@ -36,8 +36,13 @@ export interface QueryScores {
  * 256 plus how often the term occurs in it (capped at 255, where BM25 has long saturated).
  */
 interface Postings {
+  /** Holds the entries from `start`: the term's own array, or a snapshot's shared one. */
   data: Int32Array;
-  /** Entries used in `data` (dead documents included until the next snapshot). */
+  /** Where the entries start in `data`. */
+  start: number;
+  /** Whether `data` is a snapshot's shared array, never to be written. */
+  shared: boolean;
+  /** Entries used (dead documents included until the next snapshot). */
   size: number;
   /** Live documents that have the term: BM25's document frequency. */
   df: number;
@@ -163,15 +168,19 @@ export class TermIndex {
     }
     let postings = byField[field];
     if (!postings) {
-      postings = { data: new Int32Array(1), size: 0, df: 0 };
+      postings = { data: new Int32Array(1), start: 0, shared: false, size: 0, df: 0 };
       byField[field] = postings;
     }
-    const last = postings.size > 0 ? (postings.data[postings.size - 1] ?? -1) >> 8 : -1;
+    const { start, size } = postings;
+    const last = size > 0 ? (postings.data[start + size - 1] ?? -1) >> 8 : -1;
     if (doc <= last) throw new Error(`TermIndex: document ${doc} added out of order`);
-    if (postings.size + 1 > postings.data.length) {
-      const grown = new Int32Array(Math.max(2, postings.data.length * 2));
-      grown.set(postings.data.subarray(0, postings.size));
+    // A snapshot's shared array is never written: the first new entry copies the term's own.
+    if (postings.shared || size + 1 > postings.data.length) {
+      const grown = new Int32Array(Math.max(2, size * 2));
+      grown.set(postings.data.subarray(start, start + size));
       postings.data = grown;
+      postings.start = 0;
+      postings.shared = false;
     }
     postings.data[postings.size] = doc * 256 + Math.min(count, 255);
     postings.size++;
@@ -223,8 +232,8 @@ export class TermIndex {
         const idf = Math.log(1 + (n - postings.df + 0.5) / (postings.df + 0.5));
         const average = (this.totalLength[field] ?? 0) / n;
         const weight = (fieldBoost[field] ?? 1) * times * idf;
-        const { data, size } = postings;
-        for (let i = 0; i < size; i++) {
+        const { data, start, size } = postings;
+        for (let i = start; i < start + size; i++) {
           const entry = data[i] as number;
           const doc = entry >> 8;
           if (live[doc] !== 1) continue;
@@ -255,8 +264,8 @@ export class TermIndex {
 
   private contains(postings: Postings | undefined, doc: number): boolean {
     if (!postings) return false;
-    let low = 0;
-    let high = postings.size - 1;
+    let low = postings.start;
+    let high = postings.start + postings.size - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
       const at = (postings.data[mid] as number) >> 8;
@@ -298,7 +307,7 @@ export class TermIndex {
       const byField = this.vocabulary.get(term) ?? [];
       for (let field = 0; field < this.fields.length; field++) {
         const p = byField[field];
-        for (let i = 0; p && i < p.size; i++) {
+        for (let i = p?.start ?? 0; p && i < p.start + p.size; i++) {
           const entry = p.data[i] as number;
           if (this.live[entry >> 8] === 1) postings[at++] = entry;
         }
@@ -336,7 +345,7 @@ export class TermIndex {
       for (let field = 0; field < data.fields.length; field++) {
         const size = data.sizes[t * data.fields.length + field] ?? 0;
         if (size > 0)
-          byField[field] = { data: data.postings.subarray(at, at + size), size, df: size };
+          byField[field] = { data: data.postings, start: at, shared: true, size, df: size };
         at += size;
       }
       index.vocabulary.set(term, byField);

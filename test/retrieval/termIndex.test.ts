@@ -101,5 +101,10 @@ describe("TermIndex", () => {
     for (const p of passages) index.add(p.id, [p.text]);
     const copy = TermIndex.fromData(index.toData());
     for (const q of QUERIES) expect(scoresOf(copy, q), q).toEqual(scoresOf(index, q));
+    // Adding to a loaded index copies a term's postings out of the shared array, never over it.
+    const extra = "supermask lottery ticket actions hierarchical prior";
+    copy.add(99_999, [extra]);
+    index.add(99_999, [extra]);
+    for (const q of QUERIES) expect(scoresOf(copy, q), q).toEqual(scoresOf(index, q));
   });
 });
