@@ -176,7 +176,8 @@ const lines = [
 ];
 for (const papers of sizes) {
   for (const row of measureSize(papers)) {
-    const ratio = row.baseline > 0 ? `${format(row.ours / row.baseline)}×` : "n/a";
+    const share = row.ours / row.baseline;
+    const ratio = row.baseline > 0 ? (share < 0.01 ? "<0.01×" : `${format(share)}×`) : "n/a";
     lines.push(
       `| ${papers.toLocaleString("en")} | ${row.measure} (${row.unit}) | ${format(row.ours)} | ${format(row.baseline)} | ${ratio} |`,
     );
