@@ -123,11 +123,19 @@ function collectCandidates(index: PaperIndex, prepared: PreparedQuery, limit: nu
     consider(candidateOf(number));
   }
   const chosen = new Map<number, Candidate>();
-  for (const c of top) chosen.set(index.paperNumbers.get(c.paper.id) ?? -1, c);
+  // A flag per paper number: checked for every matching passage, a Map look-up each was slow.
+  const isChosen = new Uint8Array(paperCount);
+  for (const c of top) {
+    const number = index.paperNumbers.get(c.paper.id) ?? -1;
+    chosen.set(number, c);
+    if (number >= 0) isChosen[number] = 1;
+  }
   if (passageScores) {
     const { docs, scores } = passageScores;
     for (let i = 0; i < docs.length; i++) {
-      const entry = chosen.get(index.passagePapers[docs[i] as number] ?? -1);
+      const number = index.passagePapers[docs[i] as number] ?? -1;
+      if (number < 0 || isChosen[number] !== 1) continue;
+      const entry = chosen.get(number);
       if (entry)
         entry.passageHits.push(
           index.passageSearch.hit(passageScores, docs[i] as number, scores[i] as number),
