@@ -71,16 +71,12 @@ function collectCandidates(index: PaperIndex, prepared: PreparedQuery, limit: nu
   if (prepared.terms.length > 0) {
     // Every query word counts, repeats too, as MiniSearch counted them when paperbot was tuned.
     const queryTerms = tokenize(prepared.text).flatMap((piece) => processTerm(piece));
-    passageScores = index.passageSearch.score(queryTerms);
-    const { docs, scores } = passageScores;
-    for (let i = 0; i < docs.length; i++) {
-      const number = index.passagePapers[docs[i] as number] ?? -1;
-      const score = scores[i] as number;
-      if (number < 0) continue;
-      if (best[number] === 0 && total[number] === 0) matched.push(number);
-      // A paper ranks by its best passage.
-      if (score > (best[number] as number)) best[number] = score;
-    }
+    // A paper ranks by its best passage, which scoring notes as it goes.
+    passageScores = index.passageSearch.score(queryTerms, undefined, {
+      of: index.passagePapers,
+      best,
+      matched,
+    });
     for (const number of matched) total[number] = best[number] as number;
     paperScores = index.paperSearch.score(queryTerms, PAPER_FIELD_BOOST);
     for (let i = 0; i < paperScores.docs.length; i++) {
@@ -123,23 +119,16 @@ function collectCandidates(index: PaperIndex, prepared: PreparedQuery, limit: nu
     consider(candidateOf(number));
   }
   const chosen = new Map<number, Candidate>();
-  // A flag per paper number: checked for every matching passage, a Map look-up each was slow.
-  const isChosen = new Uint8Array(paperCount);
-  for (const c of top) {
-    const number = index.paperNumbers.get(c.paper.id) ?? -1;
-    chosen.set(number, c);
-    if (number >= 0) isChosen[number] = 1;
-  }
+  for (const c of top) chosen.set(index.paperNumbers.get(c.paper.id) ?? -1, c);
   if (passageScores) {
-    const { docs, scores } = passageScores;
-    for (let i = 0; i < docs.length; i++) {
-      const number = index.passagePapers[docs[i] as number] ?? -1;
-      if (number < 0 || isChosen[number] !== 1) continue;
-      const entry = chosen.get(number);
-      if (entry)
-        entry.passageHits.push(
-          index.passageSearch.hit(passageScores, docs[i] as number, scores[i] as number),
-        );
+    // Only the returned papers' passages need hits: their scores are still at hand.
+    for (const entry of chosen.values()) {
+      for (const passage of index.passagesByPaper.get(entry.paper.id) ?? []) {
+        const score = index.passageSearch.lastScore(passage.id);
+        if (score > 0) {
+          entry.passageHits.push(index.passageSearch.hit(passageScores, passage.id, score));
+        }
+      }
     }
   }
   for (const [number, entry] of chosen) {

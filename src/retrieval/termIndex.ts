@@ -32,6 +32,19 @@ export interface QueryScores {
 }
 
 /**
+ * Per-group best scores a query fills in as it scores (a paper's best passage, say), sparing the
+ * caller a pass over every matching document.
+ */
+export interface GroupBest {
+  /** The group of each document number; negative for none. */
+  of: ArrayLike<number>;
+  /** Best score per group, all 0 before the query. */
+  best: Float64Array;
+  /** Groups in the order they first matched. */
+  matched: number[];
+}
+
+/**
  * Postings of one term in one field, document ascending: each entry is the document number times
  * 256 plus how often the term occurs in it (capped at 255, where BM25 has long saturated).
  */
@@ -90,6 +103,9 @@ export class TermIndex {
   private matched: Uint8Array;
   private lastTerm: Int32Array;
   private touched: Int32Array;
+  /** Each document's score in the last query (0 if unmatched), cleared by the next query. */
+  private lastScores: Float64Array;
+  private lastDocs: Int32Array = new Int32Array(0);
 
   constructor(
     readonly fields: readonly string[],
@@ -102,6 +118,7 @@ export class TermIndex {
     this.matched = new Uint8Array(capacity);
     this.lastTerm = new Int32Array(capacity).fill(-1);
     this.touched = new Int32Array(capacity);
+    this.lastScores = new Float64Array(capacity);
   }
 
   /** How many documents are indexed. */
@@ -138,6 +155,8 @@ export class TermIndex {
     this.matched = new Uint8Array(capacity);
     this.lastTerm = new Int32Array(capacity).fill(-1);
     this.touched = new Int32Array(capacity);
+    this.lastScores = new Float64Array(capacity);
+    this.lastDocs = new Int32Array(0);
   }
 
   /**
@@ -210,7 +229,12 @@ export class TermIndex {
    * Scores every live document against the query's terms (repeats count again, as in MiniSearch),
    * with an optional boost per field.
    */
-  score(queryTerms: readonly string[], boosts?: Readonly<Record<string, number>>): QueryScores {
+  score(
+    queryTerms: readonly string[],
+    boosts?: Readonly<Record<string, number>>,
+    groups?: GroupBest,
+  ): QueryScores {
+    for (const doc of this.lastDocs) this.lastScores[doc] = 0;
     const fieldBoost = this.fields.map((field) => boosts?.[field] ?? 1);
     // A repeated query term counts again in the score, not in the number of terms matched.
     const repeats = new Map<string, number>();
@@ -252,14 +276,29 @@ export class TermIndex {
     }
     const docs = touched.slice(0, touchedCount);
     const scores = new Float64Array(touchedCount);
+    const { lastScores } = this;
     for (let i = 0; i < touchedCount; i++) {
       const doc = docs[i] as number;
-      scores[i] = (sums[doc] as number) * (matched[doc] as number);
+      const score = (sums[doc] as number) * (matched[doc] as number);
+      scores[i] = score;
+      lastScores[doc] = score;
       sums[doc] = 0;
       matched[doc] = 0;
       lastTerm[doc] = -1;
+      if (groups) {
+        const group = groups.of[doc] ?? -1;
+        if (group < 0) continue;
+        if (groups.best[group] === 0) groups.matched.push(group);
+        if (score > (groups.best[group] as number)) groups.best[group] = score;
+      }
     }
+    this.lastDocs = docs;
     return { docs, scores, terms: distinct };
+  }
+
+  /** A document's score in the last query (0 when it did not match); valid until the next one. */
+  lastScore(doc: number): number {
+    return this.lastScores[doc] ?? 0;
   }
 
   private contains(postings: Postings | undefined, doc: number): boolean {
