@@ -1,9 +1,14 @@
-import { formatProblem, loadCorpus } from "../corpus/loadCorpus.ts";
-import { buildIndex, type PaperIndex } from "../retrieval/buildIndex.ts";
+import { dirname } from "node:path";
+import { formatProblem } from "../corpus/loadCorpus.ts";
+import type { CoreLogger } from "../logger.ts";
+import type { PaperIndex } from "../retrieval/buildIndex.ts";
+import { loadCorpusIndex } from "../retrieval/loadCorpusIndex.ts";
 import { type CliIO, writeLine } from "./io.ts";
 
 /** Default corpus directory, relative to where the command runs. */
 export const DEFAULT_CORPUS_DIR = "./corpus";
+/** Default database file; the index snapshot is kept in its directory. */
+export const DEFAULT_DATABASE_PATH = "./data/paperbot.db";
 
 /** The corpus directory: `--corpus DIR` wins over `CORPUS_DIR`, which wins over `./corpus`. */
 export function corpusDir(option: string | undefined, io: CliIO): string {
@@ -12,12 +17,35 @@ export function corpusDir(option: string | undefined, io: CliIO): string {
 }
 
 /**
- * Loads and indexes a corpus for a command. Broken files are reported on stderr and skipped: the
- * rest of the corpus still answers.
+ * Where the index snapshot is kept: `INDEX_SNAPSHOT_DIR`, else beside the database
+ * (`DATABASE_PATH`'s directory, `./data` by default); `off` for no snapshot at all.
+ */
+export function snapshotDir(env: CliIO["env"]): string | null {
+  const dir = env.INDEX_SNAPSHOT_DIR || dirname(env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+  return dir === "off" ? null : dir;
+}
+
+/** A logger for commands: warnings and errors on stderr as `paperbot: ...`, the rest dropped. */
+export function stderrLogger(io: CliIO): CoreLogger {
+  const print = (obj: object, msg?: string): void => {
+    const reason = "reason" in obj ? ` (${String(obj.reason)})` : "";
+    writeLine(io.stderr, `paperbot: ${msg ?? ""}${reason}`);
+  };
+  return { info() {}, warn: print, error: print };
+}
+
+/**
+ * Loads and indexes a corpus for a command, from the saved snapshot when the corpus is unchanged
+ * (see `loadCorpusIndex`). Broken files are reported on stderr and skipped: the rest of the corpus
+ * still answers.
  */
 export function loadIndex(dir: string, io: CliIO): PaperIndex {
-  const corpus = loadCorpus(dir);
-  for (const problem of corpus.problems)
+  const loaded = loadCorpusIndex({
+    corpusDir: dir,
+    snapshotDir: snapshotDir(io.env),
+    logger: stderrLogger(io),
+  });
+  for (const problem of loaded.problems)
     writeLine(io.stderr, `paperbot: skipped ${formatProblem(problem)}`);
-  return buildIndex(corpus.papers);
+  return loaded.index;
 }

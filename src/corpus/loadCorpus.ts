@@ -48,7 +48,7 @@ export function listCorpusFiles(dir: string): string[] {
  * Cross-file checks: ids, arXiv ids and names (id, title, aliases) must each belong to one paper.
  * The later file of a clash is reported and left out.
  */
-function rejectClashes(
+export function rejectClashes(
   loaded: Array<{ paper: Paper; keyLines: Record<string, number> }>,
   problems: CorpusProblem[],
 ): Paper[] {

@@ -50,7 +50,7 @@ export function findMentions(table: NameTable, question: string): Mention[] {
   // A question that is nothing but a name gets the forgiving look-up of /paper ("bera"). Not one
   // with an arXiv id in it: "how does 1906.00949 handle OOD actions?" asks more than the name.
   const whole =
-    question.search(ARXIV_ID_IN_TEXT) < 0 ? lookupPaper(table, question).paper : undefined;
+    question.search(ARXIV_ID_IN_TEXT) < 0 ? lookupPaper(table, question, false).paper : undefined;
   if (whole) {
     const canonical = whole.aliases[0] ?? whole.title;
     return [{ paper: whole, by: "name", canonical, start: 0, end: question.length }];

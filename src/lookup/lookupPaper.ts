@@ -34,10 +34,7 @@ function allowedEdits(length: number): number {
 }
 
 /** Ranked candidate papers for a name, each with its best score and whether it counts as a match. */
-function candidates(
-  table: NameTable,
-  query: string,
-): Array<{ paper: Paper; score: number; match: boolean }> {
+function candidates(table: NameTable, query: string, suggest: boolean): Candidate[] {
   const best = new Map<Paper, { score: number; match: boolean }>();
   const offer = (paper: Paper, score: number, match: boolean): void => {
     const previous = best.get(paper);
@@ -48,12 +45,16 @@ function candidates(
   }
   const key = nameKey(query);
   for (const name of table.exact(key)) offer(name.paper, 1, true);
-  const reach = Math.max(SUGGESTION_DISTANCE, allowedEdits(key.length));
-  for (const { name, distance } of table.near(key, reach, false)) {
-    // A typo never hits the first letter ("fixmatch" is another paper, only suggested).
-    const match = distance <= allowedEdits(name.key.length) && name.key[0] === key[0];
-    offer(name.paper, match ? 0.95 - 0.05 * distance : 0.5 - 0.05 * distance, match);
-  }
+  const near = (reach: number, sameStart: boolean): void => {
+    for (const { name, distance } of table.near(key, reach, sameStart)) {
+      // A typo never hits the first letter ("fixmatch" is another paper, only suggested).
+      const match = distance <= allowedEdits(name.key.length) && name.key[0] === key[0];
+      offer(name.paper, match ? 0.95 - 0.05 * distance : 0.5 - 0.05 * distance, match);
+    }
+  };
+  // First only what could be a match: the same first letter, and no more edits than a name up to
+  // three characters longer forgives (a longer name is more than three edits away).
+  near(allowedEdits(key.length + 3), true);
   if (key.length >= MIN_PREFIX_KEY) {
     const words = findWords(query).length;
     for (const name of table.withPrefix(key, 20)) {
@@ -62,24 +63,39 @@ function candidates(
       offer(name.paper, (match ? 0.8 : 0.5) + 0.1 * (key.length / name.key.length), match);
     }
   }
+  // Farther names are only ever suggestions: look for them (a wider, slower walk) on a miss alone.
+  if (!clearMatch(ranked(best)) && suggest) {
+    near(Math.max(SUGGESTION_DISTANCE, allowedEdits(key.length)), false);
+  }
+  return ranked(best);
+}
+
+type Candidate = { paper: Paper; score: number; match: boolean };
+
+function ranked(best: Map<Paper, { score: number; match: boolean }>): Candidate[] {
   return [...best.entries()]
     .map(([paper, s]) => ({ paper, ...s }))
     .sort((a, b) => b.score - a.score);
+}
+
+/** The paper the best candidate names, unless another matches as well. */
+function clearMatch([first, second]: readonly Candidate[]): Paper | undefined {
+  const clear = first?.match && !(second?.match && second.score >= first.score);
+  return clear ? first?.paper : undefined;
 }
 
 /**
  * Finds the paper a name refers to: its id, title, alias or arXiv id, forgiving case, spacing,
  * hyphens and small typos ("vq vae 2", "VQVAE2", "mixmtach", "arXiv:1905.02249v2"), or the start
  * of a title. A name that fits two papers equally well matches neither; both are suggested.
+ * Without `suggest`, a miss is not searched further for names to suggest.
  */
-export function lookupPaper(table: NameTable, query: string): LookupResult {
-  const ranked = candidates(table, query);
-  const [first, second] = ranked;
-  const clear = first?.match && !(second?.match && second.score >= first.score);
-  const paper = clear ? first?.paper : undefined;
-  const suggestions = ranked
+export function lookupPaper(table: NameTable, query: string, suggest = true): LookupResult {
+  const found = candidates(table, query, suggest);
+  const paper = clearMatch(found);
+  const suggestions = found
     .filter((c) => c.paper !== paper)
     .slice(0, MAX_SUGGESTIONS)
     .map((c) => c.paper);
-  return { paper, score: first?.score ?? 0, suggestions };
+  return { paper, score: found[0]?.score ?? 0, suggestions };
 }

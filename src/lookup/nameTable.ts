@@ -31,6 +31,13 @@ export interface NearName {
 export class NameTable {
   private readonly tree = new SearchableMap<PaperName[]>();
   private readonly authorKeys = new Map<string, Paper[]>();
+  /**
+   * Titles keyed from each of their words after the first, sorted by key, for autocomplete of a
+   * title's middle. Sorted arrays, not a tree: ten keys a title would make a large tree slow to
+   * build at every start.
+   */
+  private readonly tailKeys: string[] = [];
+  private readonly tailNames: PaperName[] = [];
   /** Length of the longest key: a longer query cannot be near any name. */
   private readonly longestKey: number;
 
@@ -50,18 +57,60 @@ export class NameTable {
       for (const author of paper.authors) {
         for (const key of authorKeys(author)) {
           const list = this.authorKeys.get(key) ?? [];
-          if (!list.includes(paper)) list.push(paper);
+          // A paper's authors come together: checking the last entry keeps the list unique.
+          if (list.at(-1) !== paper) list.push(paper);
           this.authorKeys.set(key, list);
         }
       }
     }
+    let longestKey = 0;
     for (const name of names) {
       if (name.key.length === 0) continue;
-      const list = this.tree.get(name.key);
-      if (list) list.push(name);
-      else this.tree.set(name.key, [name]);
+      addTo(this.tree, name.key, name);
+      longestKey = Math.max(longestKey, name.key.length);
     }
-    this.longestKey = Math.max(0, ...names.map((name) => name.key.length));
+    this.longestKey = longestKey;
+    const tails: Array<[string, PaperName]> = [];
+    for (const name of names) {
+      if (name.field !== "title") continue;
+      // A title's key runs its words' keys together, so each tail is a slice of it (which V8
+      // keeps as a view of the title's key, not a copy).
+      const words = name.name.split(/\s+/);
+      let offset = 0;
+      for (let i = 1; i < words.length; i++) {
+        offset += nameKey(words[i - 1] ?? "").length;
+        const tail = name.key.slice(offset);
+        if (tail.length > 0) tails.push([tail, name]);
+      }
+    }
+    tails.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [key, name] of tails) {
+      this.tailKeys.push(key);
+      this.tailNames.push(name);
+    }
+  }
+
+  /**
+   * Titles with a word after the first from which the title reads as `key` (spacing and case
+   * aside): "holistic appr" finds "MixMatch: A Holistic Approach to ...". At most `limit`.
+   */
+  withTitleWordPrefix(key: string, limit: number): PaperName[] {
+    const found: PaperName[] = [];
+    if (key.length === 0) return found;
+    // Binary search for the first key not before `key`; those that start with it follow.
+    let low = 0;
+    let high = this.tailKeys.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.tailKeys[mid] ?? "") < key) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < this.tailKeys.length && found.length < limit; i++) {
+      if (!this.tailKeys[i]?.startsWith(key)) break;
+      const name = this.tailNames[i];
+      if (name) found.push(name);
+    }
+    return found;
   }
 
   /** Papers with an author whose full name or family name has this key. */
@@ -83,9 +132,13 @@ export class NameTable {
     // A whole question as long as a paragraph is never a name: skip the tree walk.
     if (key.length === 0 || key.length > this.longestKey + maxDistance) return [];
     const found: NearName[] = [];
+    // With the first character fixed, only its branch of the tree is walked: a twentieth of it.
+    const first = key.slice(0, 1);
+    const branch = sameStart ? this.tree.atPrefix(first) : this.tree;
+    const rest = sameStart ? key.slice(1) : key;
     // The tree counts a swap as two edits; ask for one more and confirm with the real distance.
-    for (const [candidate, [names]] of this.tree.fuzzyGet(key, maxDistance + 1)) {
-      if (sameStart && candidate[0] !== key[0]) continue;
+    for (const [suffix, [names]] of branch.fuzzyGet(rest, maxDistance + 1)) {
+      const candidate = sameStart ? first + suffix : suffix;
       const distance = editDistance(key, candidate, maxDistance);
       if (distance <= maxDistance) for (const name of names) found.push({ name, distance });
     }
@@ -94,16 +147,27 @@ export class NameTable {
 
   /** Names whose key starts with `key`, at most `limit` of them. */
   withPrefix(key: string, limit: number): PaperName[] {
-    const found: PaperName[] = [];
-    if (key.length === 0) return found;
-    for (const [, names] of this.tree.atPrefix(key)) {
-      for (const name of names) {
-        found.push(name);
-        if (found.length >= limit) return found;
-      }
-    }
-    return found;
+    return firstNames(this.tree, key, limit);
   }
+}
+
+function addTo(tree: SearchableMap<PaperName[]>, key: string, name: PaperName): void {
+  const list = tree.get(key);
+  if (list) list.push(name);
+  else tree.set(key, [name]);
+}
+
+/** The first `limit` names under keys that start with `key`. */
+function firstNames(tree: SearchableMap<PaperName[]>, key: string, limit: number): PaperName[] {
+  const found: PaperName[] = [];
+  if (key.length === 0) return found;
+  for (const [, names] of tree.atPrefix(key)) {
+    for (const name of names) {
+      found.push(name);
+      if (found.length >= limit) return found;
+    }
+  }
+  return found;
 }
 
 /**

@@ -1,46 +1,39 @@
-import MiniSearch from "minisearch";
 import { NameTable } from "../lookup/nameTable.ts";
 import { Speller } from "../text/spelling.ts";
-import { processTerm, termsOf, tokenize } from "../text/terms.ts";
+import { termsOf } from "../text/terms.ts";
 import type { Paper, Passage } from "../types.ts";
-import { splitPassages } from "./passages.ts";
+import { TermIndex } from "./termIndex.ts";
+import { updateIndex } from "./updateIndex.ts";
 
-/** What the passage index stores for each passage. */
-interface PassageDocument {
-  id: number;
-  paperId: string;
-  text: string;
-}
+/** Fields of the paper index, in the order {@link paperFields} gives their texts. */
+export const PAPER_FIELDS = ["title", "aliases", "authors", "arxiv", "id", "summary"] as const;
 
-/** What the paper index stores for each paper: what identifies it, and its whole summary. */
-interface PaperDocument {
-  id: string;
-  title: string;
-  aliases: string;
-  authors: string;
-  arxiv: string;
-  summary: string;
-}
-
-/** Everything the retriever needs, built once from a corpus and then only read. */
+/** Everything the retriever needs, built from a corpus and then only read (or updated as a whole). */
 export interface PaperIndex {
   /** Papers by id, in corpus order. */
   papers: Map<string, Paper>;
-  /** All passages; a passage's `id` is its position here. */
+  /**
+   * All passages; a passage's `id` is its position here. After an update the array has holes
+   * where removed papers' passages were (ids are never reused while the index lives).
+   */
   passages: Passage[];
+  /** The paper number (in `paperSearch`) of each passage id; -1 for a removed passage. */
+  passagePapers: number[];
   /** Each paper's passages in summary order. */
   passagesByPaper: Map<string, Passage[]>;
-  /** Full-text index of passages. */
-  passageSearch: MiniSearch<PassageDocument>;
-  /** Index of papers: title, aliases, authors, arXiv id and the whole summary. */
-  paperSearch: MiniSearch<PaperDocument>;
-  /** For each index term, how many passages contain it (for IDF weights). */
-  passageFrequency: Map<string, number>;
+  /** Full-text index of passages, by passage id (its document frequencies give IDF weights). */
+  passageSearch: TermIndex;
+  /** Index of papers: title, aliases, authors, arXiv id, id and the whole summary. */
+  paperSearch: TermIndex;
+  /** Each paper's document number in `paperSearch`. */
+  paperNumbers: Map<string, number>;
+  /** The paper id of each document number of `paperSearch` (numbers are never reused). */
+  paperIds: Array<string | undefined>;
   /** Every name of every paper, for lookup by name. */
   names: NameTable;
   /** Corrects typos in questions against the corpus vocabulary. */
   speller: Speller;
-  /** Each paper's title and alias terms: the words that name or describe it. */
+  /** Each paper's title and alias terms, filled on first use (see {@link paperNameTerms}). */
   nameTerms: Map<string, ReadonlySet<string>>;
   /** Each paper's overview passage, filled on first use (see `overviewPassage`). */
   overviews: Map<string, Passage>;
@@ -48,67 +41,56 @@ export interface PaperIndex {
   sentences: Map<string, string[]>;
 }
 
-/** Tokenizer and term processing shared by both indexes and their queries. */
-export const termOptions = {
-  tokenize,
-  processTerm: (piece: string): string[] | false => {
-    const terms = processTerm(piece);
-    return terms.length > 0 ? terms : false;
-  },
-};
+/** The texts the paper index holds for a paper, in the order of {@link PAPER_FIELDS}. */
+export function paperFields(paper: Paper): string[] {
+  return [
+    paper.title,
+    paper.aliases.join(" ; "),
+    paper.authors.join(" ; "),
+    paper.arxiv,
+    paper.id,
+    paper.summary,
+  ];
+}
 
-/** Builds the passage and paper indexes of a corpus. */
-export function buildIndex(papers: readonly Paper[]): PaperIndex {
-  const passages: Passage[] = [];
-  const passagesByPaper = new Map<string, Passage[]>();
-  for (const paper of papers) {
-    const own = splitPassages(paper.id, paper.summary, passages.length);
-    passages.push(...own);
-    passagesByPaper.set(paper.id, own);
+/** The texts whose words the speller learns from a paper. */
+export function spellerTexts(paper: Paper): string[] {
+  return [paper.summary, paper.title, ...paper.aliases, ...paper.authors];
+}
+
+/**
+ * The terms of a paper's title and aliases: the words that name or describe it. Worked out on
+ * first use and kept, so a large index starts without stemming every title.
+ */
+export function paperNameTerms(index: PaperIndex, paper: Paper): ReadonlySet<string> {
+  let terms = index.nameTerms.get(paper.id);
+  if (!terms) {
+    terms = new Set(termsOf([paper.title, ...paper.aliases].join(" ")));
+    index.nameTerms.set(paper.id, terms);
   }
+  return terms;
+}
 
-  const passageSearch = new MiniSearch<PassageDocument>({
-    fields: ["text"],
-    storeFields: ["paperId"],
-    ...termOptions,
-  });
-  passageSearch.addAll(passages.map((p) => ({ id: p.id, paperId: p.paperId, text: p.text })));
-
-  const paperSearch = new MiniSearch<PaperDocument>({
-    fields: ["title", "aliases", "authors", "arxiv", "id", "summary"],
-    ...termOptions,
-  });
-  paperSearch.addAll(
-    papers.map((paper) => ({
-      id: paper.id,
-      title: paper.title,
-      aliases: paper.aliases.join(" ; "),
-      authors: paper.authors.join(" ; "),
-      arxiv: paper.arxiv,
-      summary: paper.summary,
-    })),
-  );
-
-  const passageFrequency = new Map<string, number>();
-  for (const passage of passages) {
-    for (const term of termsOf(passage.text)) {
-      passageFrequency.set(term, (passageFrequency.get(term) ?? 0) + 1);
-    }
-  }
-
+/** An index of no papers, to add a corpus to. */
+export function emptyIndex(): PaperIndex {
   return {
-    papers: new Map(papers.map((paper) => [paper.id, paper])),
-    passages,
-    passagesByPaper,
-    passageSearch,
-    paperSearch,
-    passageFrequency,
-    names: new NameTable(papers),
-    nameTerms: new Map(
-      papers.map((p) => [p.id, new Set(termsOf([p.title, ...p.aliases].join(" ")))]),
-    ),
-    speller: new Speller(papers.flatMap((p) => [p.summary, p.title, ...p.aliases, ...p.authors])),
+    papers: new Map(),
+    passages: [],
+    passagePapers: [],
+    passagesByPaper: new Map(),
+    passageSearch: new TermIndex(["text"]),
+    paperSearch: new TermIndex(PAPER_FIELDS),
+    paperNumbers: new Map(),
+    paperIds: [],
+    names: new NameTable([]),
+    speller: new Speller([]),
+    nameTerms: new Map(),
     overviews: new Map(),
     sentences: new Map(),
   };
+}
+
+/** Builds the passage and paper indexes of a corpus. */
+export function buildIndex(papers: readonly Paper[]): PaperIndex {
+  return updateIndex(emptyIndex(), papers);
 }

@@ -1,15 +1,16 @@
-import type { SearchResult as MiniSearchHit } from "minisearch";
 import { findWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
 import { specificity } from "../text/wordRarity.ts";
 import type { PaperIndex } from "./buildIndex.ts";
+import type { TermHit } from "./termIndex.ts";
 
 /** Credit for a query term matched only with a typo, relative to an exact match. */
 const FUZZY_CREDIT = 0.8;
 
 /** Inverse document frequency of a term over passages; a term no passage has weighs the most. */
 export function idf(index: PaperIndex, term: string): number {
-  const n = index.passages.length;
-  const df = index.passageFrequency.get(term) ?? 0;
+  // The passage list has holes after an update; the full-text index counts what is there.
+  const n = index.passageSearch.documentCount;
+  const df = index.passageSearch.documentFrequency(term);
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
@@ -52,7 +53,7 @@ export function weighQuery(
 /** Measures how much of the weighed query the given hits (a passage, a paper's names) matched. */
 export function measureCoverage(
   weights: ReadonlyMap<string, number>,
-  hits: ReadonlyArray<MiniSearchHit | undefined>,
+  hits: ReadonlyArray<TermHit | undefined>,
 ): QueryCoverage {
   const matched = new Set<string>();
   for (const hit of hits) {

@@ -2,33 +2,55 @@ import stem from "wink-porter2-stemmer";
 import { splitSentences } from "../text/sentences.ts";
 import { foldText, termsOf } from "../text/terms.ts";
 import type { Paper, Passage } from "../types.ts";
-import type { PaperIndex } from "./buildIndex.ts";
+import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { idf } from "./confidence.ts";
 
 /** How much a sentence loses per sentence before it, to favour early intros. */
 const POSITION_PENALTY = 0.25;
 
+/** Stems of folded words seen, kept: every overview stems whole summaries. */
+const stems = new Map<string, string>();
+/** How many stems to keep before starting afresh. */
+const MAX_STEMS = 200_000;
+
+function stemOf(folded: string): string {
+  let stemmed = stems.get(folded);
+  if (stemmed === undefined) {
+    stemmed = stem(folded);
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stems.set(folded, stemmed);
+  }
+  return stemmed;
+}
+
 /** The words of a text, folded and stemmed, stop words kept (so adjacency is preserved). */
 function wordStems(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => stem(foldText(word)));
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => stemOf(foldText(word)));
 }
 
 /**
- * True when `text` mentions `name` as a whole word or phrase: literally, ignoring case, spacing
- * and hyphens ("VQ-VAE-2"), or word for word up to inflection ("lottery tickets transfer" says the
- * alias "lottery ticket transfer").
+ * A test for whether a text mentions `name` as a whole word or phrase: literally, ignoring case,
+ * spacing and hyphens ("VQ-VAE-2"), or word for word up to inflection ("lottery tickets transfer"
+ * says the alias "lottery ticket transfer"). Made once per name, used on every sentence.
  */
-export function mentionsName(text: string, name: string): boolean {
+function nameMention(name: string): (text: string) => boolean {
   const words = name
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  if (words.length === 0) return false;
+  if (words.length === 0) return () => false;
   const literal = new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s-]*")}(?![\\p{L}\\p{N}])`, "iu");
-  if (literal.test(text)) return true;
   const wanted = wordStems(name);
-  const said = wordStems(text);
-  return said.some((_, i) => wanted.every((w, j) => said[i + j] === w));
+  return (text) => {
+    if (literal.test(text)) return true;
+    const said = wordStems(text);
+    return said.some((_, i) => wanted.every((w, j) => said[i + j] === w));
+  };
+}
+
+/** True when `text` mentions `name` (see {@link nameMention}). */
+export function mentionsName(text: string, name: string): boolean {
+  return nameMention(name)(text);
 }
 
 /** A paper's summary sentences, split once and kept. */
@@ -48,12 +70,13 @@ export function summarySentences(index: PaperIndex, paper: Paper): string[] {
  */
 export function introSentence(index: PaperIndex, paper: Paper, preferAlias: boolean): number {
   const sentences = summarySentences(index, paper);
-  const nameTerms = index.nameTerms.get(paper.id) ?? new Set<string>();
+  const nameTerms = paperNameTerms(index, paper);
   let best = { at: 0, value: Number.NEGATIVE_INFINITY };
+  const aliasMentions = preferAlias ? paper.aliases.map(nameMention) : [];
   sentences.forEach((sentence, at) => {
     let value = 0;
     for (const term of termsOf(sentence)) if (nameTerms.has(term)) value += idf(index, term);
-    if (preferAlias && paper.aliases.some((alias) => mentionsName(sentence, alias))) value += 1000;
+    if (aliasMentions.some((mentions) => mentions(sentence))) value += 1000;
     // Summaries introduce their paper early: among near ties, the earlier sentence wins.
     value -= POSITION_PENALTY * at;
     if (value > best.value) best = { at, value };

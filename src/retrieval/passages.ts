@@ -80,7 +80,9 @@ function figuresFor(
 
 /**
  * Cuts a summary into overlapping passages of a few sentences (each passage shares its last
- * sentence with the next), each with the figure links that belong to it.
+ * sentence with the next), each with the figure links that belong to it. Passage texts are slices
+ * of one joined text, which V8 keeps as views of it rather than copies: overlapping passages then
+ * cost no memory twice.
  */
 export function splitPassages(
   paperId: string,
@@ -89,18 +91,23 @@ export function splitPassages(
   options: PassageOptions = defaultPassageOptions,
 ): Passage[] {
   const { sentences, trailing } = sentencesWithFigures(summary);
+  const text = sentences.map((s) => s.text).join(" ");
+  const starts: number[] = [];
+  let offset = 0;
+  for (const sentence of sentences) {
+    starts.push(offset);
+    offset += sentence.text.length + 1;
+  }
   const passages: Passage[] = [];
   let first = 0;
   while (first < sentences.length) {
     const last = windowEnd(sentences, first, options);
+    const end = (starts[last] ?? 0) + (sentences[last]?.text.length ?? 0);
     passages.push({
       id: firstId + passages.length,
       paperId,
       ordinal: passages.length,
-      text: sentences
-        .slice(first, last + 1)
-        .map((s) => s.text)
-        .join(" "),
+      text: text.slice(starts[first] ?? 0, end),
       figures: figuresFor(sentences, trailing, first, last),
     });
     if (last + 1 >= sentences.length) break;

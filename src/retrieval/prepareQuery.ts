@@ -1,7 +1,7 @@
 import { findMentions, type Mention } from "../lookup/findMentions.ts";
 import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { termsOf } from "../text/terms.ts";
-import type { PaperIndex } from "./buildIndex.ts";
+import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { weighQuery } from "./confidence.ts";
 
 /** Longest query read; the rest is ignored, since nobody asks a question that long. */
@@ -55,7 +55,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   const { text, corrections } = index.speller.correct(withoutIdentifiers(canonical));
   // Words that only describe a named paper ("the Razavi et al. image generation paper" repeats
   // its title) ask nothing beyond it.
-  const describing = new Set(mentions.flatMap((m) => [...(index.nameTerms.get(m.paper.id) ?? [])]));
+  const describing = new Set(mentions.flatMap((m) => [...paperNameTerms(index, m.paper)]));
   const residual = rewriteMentions(query, mentions, () => " ");
   return {
     text,

@@ -1,10 +1,11 @@
-import type { SearchResult as MiniSearchHit } from "minisearch";
+import { processTerm, tokenize } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
-import type { PaperIndex } from "./buildIndex.ts";
+import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { measureCoverage } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
 import { type PreparedQuery, prepareQuery } from "./prepareQuery.ts";
+import type { QueryScores, TermHit } from "./termIndex.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
 
@@ -40,46 +41,135 @@ interface Candidate {
   paper: Paper;
   score: number;
   named: boolean;
-  /** This paper's passage hits, best BM25 first. */
-  passageHits: MiniSearchHit[];
-  paperHit?: MiniSearchHit;
+  /** Score of its best passage, to order equal totals as the passage ranking would. */
+  best: number;
+  /** This paper's passage hits, best first (filled only for the papers returned). */
+  passageHits: TermHit[];
+  paperHit?: TermHit;
 }
 
-/** Scores every paper that matches the question: best passage plus paper-level match. */
-function collectCandidates(index: PaperIndex, prepared: PreparedQuery): Candidate[] {
-  const candidates = new Map<string, Candidate>();
-  const candidate = (paperId: string): Candidate | undefined => {
-    const paper = index.papers.get(paperId);
-    if (!paper) return undefined;
-    let entry = candidates.get(paperId);
-    if (!entry) {
-      entry = { paper, score: 0, named: false, passageHits: [] };
-      candidates.set(paperId, entry);
-    }
-    return entry;
-  };
+/** Candidates ranked: papers the question names first, then by score. */
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return Number(b.named) - Number(a.named) || b.score - a.score || b.best - a.best;
+}
+
+/**
+ * Scores every paper that matches the question (best passage plus paper-level match) and returns
+ * the best `limit`, with the passage hits that choosing their answer needs. A question that names a
+ * paper is about that paper, whatever its other words match elsewhere, so named papers come first.
+ * Papers are tallied by number in flat arrays: a common word matches tens of thousands of
+ * passages in a large corpus, and only the few papers returned become objects.
+ */
+function collectCandidates(
+  index: PaperIndex,
+  prepared: PreparedQuery,
+  limit: number,
+  pinned?: string,
+): Candidate[] {
+  const paperCount = index.paperIds.length;
+  const best = new Float64Array(paperCount);
+  const total = new Float64Array(paperCount);
+  const paperHitAt = new Int32Array(paperCount).fill(-1);
+  const matched: number[] = [];
+  const named = new Set<number>();
   for (const mention of prepared.mentions) {
-    const entry = candidate(mention.paper.id);
-    if (entry) entry.named = true;
+    const number = index.paperNumbers.get(mention.paper.id);
+    if (number !== undefined) named.add(number);
   }
+  let passageScores: QueryScores | undefined;
+  let paperScores: QueryScores | undefined;
   if (prepared.terms.length > 0) {
-    for (const hit of index.passageSearch.search(prepared.text)) {
-      const entry = candidate(hit.paperId as string);
-      // Hits come best first: a paper ranks by its best passage.
-      if (entry?.passageHits.push(hit) === 1) entry.score += hit.score;
+    // Every query word counts, repeats too, as MiniSearch counted them when paperbot was tuned.
+    const queryTerms = tokenize(prepared.text).flatMap((piece) => processTerm(piece));
+    // A paper ranks by its best passage, which scoring notes as it goes.
+    passageScores = index.passageSearch.score(queryTerms, undefined, {
+      of: index.passagePapers,
+      best,
+      matched,
+    });
+    for (const number of matched) total[number] = best[number] as number;
+    paperScores = index.paperSearch.score(queryTerms, PAPER_FIELD_BOOST);
+    for (let i = 0; i < paperScores.docs.length; i++) {
+      const number = paperScores.docs[i] as number;
+      if (best[number] === 0 && total[number] === 0) matched.push(number);
+      total[number] = (total[number] as number) + (paperScores.scores[i] as number);
+      paperHitAt[number] = i;
     }
-    for (const hit of index.paperSearch.search(prepared.text, { boost: PAPER_FIELD_BOOST })) {
-      const entry = candidate(hit.id as string);
-      if (entry) {
-        entry.paperHit = hit;
-        entry.score += hit.score;
+  }
+  const candidateOf = (number: number): Candidate | undefined => {
+    const paper = index.papers.get(index.paperIds[number] ?? "");
+    if (!paper) return undefined;
+    const score = total[number] as number;
+    return {
+      paper,
+      score,
+      best: best[number] as number,
+      named: named.has(number),
+      passageHits: [],
+    };
+  };
+  // The best `limit` without sorting every matching paper: a small sorted list of the leaders.
+  const top: Candidate[] = [];
+  const consider = (c: Candidate | undefined): void => {
+    if (!c) return;
+    const last = top[top.length - 1];
+    if (top.length >= limit && last && compareCandidates(c, last) >= 0) return;
+    let at = top.length;
+    while (at > 0 && compareCandidates(c, top[at - 1] as Candidate) < 0) at--;
+    top.splice(at, 0, c);
+    if (top.length > limit) top.pop();
+  };
+  for (const number of named) consider(candidateOf(number));
+  for (const number of matched) {
+    if (named.has(number)) continue;
+    const last = top[top.length - 1];
+    // Most matching papers score below the leaders: skip them before making an object.
+    if (top.length >= limit && last && (last.named || (total[number] as number) < last.score))
+      continue;
+    consider(candidateOf(number));
+  }
+  if (pinned !== undefined) pinFirst(top, pinned, limit, index, candidateOf);
+  const chosen = new Map<number, Candidate>();
+  for (const c of top) chosen.set(index.paperNumbers.get(c.paper.id) ?? -1, c);
+  if (passageScores) {
+    // Only the returned papers' passages need hits: their scores are still at hand.
+    for (const entry of chosen.values()) {
+      for (const passage of index.passagesByPaper.get(entry.paper.id) ?? []) {
+        const score = index.passageSearch.lastScore(passage.id);
+        if (score > 0) {
+          entry.passageHits.push(index.passageSearch.hit(passageScores, passage.id, score));
+        }
       }
     }
   }
-  // A question that names a paper is about that paper, whatever its other words match elsewhere.
-  return [...candidates.values()].sort(
-    (a, b) => Number(b.named) - Number(a.named) || b.score - a.score,
-  );
+  for (const [number, entry] of chosen) {
+    entry.passageHits.sort((a, b) => b.score - a.score);
+    const at = paperHitAt[number] ?? -1;
+    if (paperScores && at >= 0) {
+      entry.paperHit = index.paperSearch.hit(paperScores, number, paperScores.scores[at] as number);
+    }
+  }
+  return top;
+}
+
+/**
+ * Puts the pinned paper (a thread's) first among the leaders, even when none of its passages
+ * matched: it then covers nothing, and the reply says its summary does not cover the question.
+ */
+function pinFirst(
+  top: Candidate[],
+  pinned: string,
+  limit: number,
+  index: PaperIndex,
+  candidateOf: (number: number) => Candidate | undefined,
+): void {
+  const number = index.paperNumbers.get(pinned);
+  const first =
+    top.find((c) => c.paper.id === pinned) ??
+    (number === undefined ? undefined : candidateOf(number));
+  if (!first) return;
+  const rest = top.filter((c) => c !== first);
+  top.splice(0, top.length, first, ...rest.slice(0, limit - 1));
 }
 
 /**
@@ -93,13 +183,13 @@ function answeringHit(
   index: PaperIndex,
   c: Candidate,
   prepared: PreparedQuery,
-): MiniSearchHit | undefined {
+): TermHit | undefined {
   if (c.named && !prepared.asksMore) return undefined;
-  const ownWords = index.nameTerms.get(c.paper.id) ?? new Set();
+  const ownWords = paperNameTerms(index, c.paper);
   const weights = new Map(
     [...prepared.weights].map(([term, w]) => [term, ownWords.has(term) ? OWN_WORD_WEIGHT * w : w]),
   );
-  let best: { hit: MiniSearchHit; value: number } | undefined;
+  let best: { hit: TermHit; value: number } | undefined;
   for (const hit of c.passageHits) {
     const { matchedWeight } = measureCoverage(weights, [hit]);
     const value = matchedWeight + TIE_BREAK * hit.score;
@@ -130,19 +220,6 @@ function toResult(index: PaperIndex, c: Candidate, prepared: PreparedQuery): Sea
   };
 }
 
-/** Puts the conversation's paper first, even when none of its passages matched (it then covers 0). */
-function focusFirst(index: PaperIndex, ranked: Candidate[], focus: string): Candidate[] {
-  const paper = index.papers.get(focus);
-  if (!paper) return ranked;
-  const focused = ranked.find((c) => c.paper === paper) ?? {
-    paper,
-    score: 0,
-    named: false,
-    passageHits: [],
-  };
-  return [focused, ...ranked.filter((c) => c !== focused)];
-}
-
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -160,9 +237,9 @@ export function search(
 ): SearchResponse {
   const { limit, focus } = { ...defaultSearchOptions, ...options };
   const prepared = prepareQuery(index, query);
-  let ranked = collectCandidates(index, prepared);
-  if (focus && prepared.mentions.length === 0) ranked = focusFirst(index, ranked, focus);
-  const candidates = ranked.slice(0, limit);
+  // A thread's paper answers a question that names none ("what datasets did they use?").
+  const pinned = focus && prepared.mentions.length === 0 ? focus : undefined;
+  const candidates = collectCandidates(index, prepared, limit, pinned);
   const results = candidates.map((c) => toResult(index, c, prepared));
   const named = candidates[0]?.named ?? false;
   const coverage = named ? 1 : (results[0]?.coverage ?? 0);

@@ -25,15 +25,52 @@ export interface CorrectedQuery {
  * so that "fixmatch" does not become "mixmatch" and an unknown topic stays unknown.
  */
 export class Speller {
-  private readonly counts = new SearchableMap<number>();
+  /** How often the corpus has each word. */
+  private readonly counts = new Map<string, number>();
+  /** The same words in a radix tree, for typo-tolerant look-up; touched only when a word comes or goes. */
+  private readonly words = new SearchableMap<true>();
 
   /** Learns the vocabulary of the given texts. */
   constructor(texts: Iterable<string>) {
+    this.learn(texts);
+  }
+
+  /** Adds the words of the given texts to the vocabulary (a paper joined the corpus). */
+  learn(texts: Iterable<string>): void {
+    this.count(texts, 1);
+  }
+
+  /** Takes the words of the given texts out again (a paper left the corpus or changed). */
+  forget(texts: Iterable<string>): void {
+    this.count(texts, -1);
+  }
+
+  /** Each word and how often the corpus has it: what a snapshot saves. */
+  entries(): Array<[string, number]> {
+    return [...this.counts];
+  }
+
+  /** A speller with a vocabulary saved by {@link entries}, without reading any text. */
+  static fromEntries(entries: Iterable<[string, number]>): Speller {
+    const speller = new Speller([]);
+    for (const [word, count] of entries) {
+      speller.counts.set(word, count);
+      speller.words.set(word, true);
+    }
+    return speller;
+  }
+
+  private count(texts: Iterable<string>, delta: 1 | -1): void {
     for (const text of texts) {
       for (const { word } of findWords(text)) {
         for (const piece of wordPieces(word)) {
           const folded = foldText(piece);
-          this.counts.update(folded, (count = 0) => count + 1);
+          const before = this.counts.get(folded) ?? 0;
+          const count = before + delta;
+          if (count > 0) this.counts.set(folded, count);
+          else this.counts.delete(folded);
+          if (before === 0 && count > 0) this.words.set(folded, true);
+          else if (before > 0 && count <= 0) this.words.delete(folded);
         }
       }
     }
@@ -47,7 +84,8 @@ export class Speller {
     const limit = allowedEdits(folded.length);
     let best: { word: string; distance: number; count: number } | undefined;
     // The tree counts a swap of neighbours as two edits; ask for one more, confirm exactly.
-    for (const [candidate, [count]] of this.counts.fuzzyGet(folded, limit + 1)) {
+    for (const candidate of this.words.fuzzyGet(folded, limit + 1).keys()) {
+      const count = this.counts.get(candidate) ?? 0;
       if (candidate[0] !== folded[0]) continue;
       const distance = editDistance(folded, candidate, limit);
       if (distance > limit) continue;

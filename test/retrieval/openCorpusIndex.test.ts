@@ -1,0 +1,122 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { generatePapers, writePapers } from "../../bench/syntheticCorpus.ts";
+import type { PaperIndex } from "../../src/retrieval/buildIndex.ts";
+import { type CorpusIndex, openCorpusIndex } from "../../src/retrieval/openCorpusIndex.ts";
+import { search } from "../../src/retrieval/search.ts";
+import { CORPUS_DIR } from "../helpers/corpus.ts";
+import { recordingLogger, SYNTHETIC_SEED, tempCorpus, tempDir } from "../helpers/tempCorpus.ts";
+
+/** Waits until `condition` holds, checking every 20 ms, for at most `ms`. */
+async function until(condition: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Papers to add while running: generated after those of `tempCorpus(300)`, so names never clash. */
+const newcomers = generatePapers(310, CORPUS_DIR, SYNTHETIC_SEED).slice(300);
+
+describe("openCorpusIndex", () => {
+  let corpusDir: string;
+  let snapshotDir: string;
+  let source: CorpusIndex | undefined;
+  const logger = recordingLogger();
+  const open = () => {
+    source = openCorpusIndex({ corpusDir, snapshotDir, watch: true, debounceMs: 50, logger });
+    return source;
+  };
+  beforeEach(() => {
+    snapshotDir = tempDir("snapshots");
+    logger.lines.length = 0;
+  });
+  afterEach(async () => {
+    await source?.close();
+    rmSync(corpusDir, { recursive: true, force: true });
+    rmSync(snapshotDir, { recursive: true, force: true });
+  });
+
+  it("picks up an added, a changed and a removed file without a restart", async () => {
+    corpusDir = tempCorpus();
+    const live = open();
+    const [added] = newcomers;
+    if (!added) throw new Error("no paper generated");
+    writePapers([added], corpusDir);
+    await until(() => live.current().papers.has(added.meta.id));
+
+    const bear = join(corpusDir, "bear.md");
+    writeFileSync(
+      bear,
+      readFileSync(bear, "utf8").replace("Kumar et al.", "Kumar et al. (zanzibarian kites)"),
+    );
+    await until(() => search(live.current(), "zanzibarian kites").results[0]?.paper.id === "bear");
+
+    rmSync(join(corpusDir, "smoothadv.md"));
+    await until(() => !live.current().papers.has("smoothadv"));
+    expect(logger.lines.join("\n")).toContain("corpus changed; index updated");
+  });
+
+  it("logs a file that fails validation and keeps serving the rest", async () => {
+    corpusDir = tempCorpus();
+    const live = open();
+    writeFileSync(join(corpusDir, "broken.md"), "no front matter here\n");
+    await until(() => logger.lines.some((line) => line.includes("broken.md")));
+    expect(logger.lines.find((line) => line.includes("broken.md"))).toMatch(/^warn: skipped /);
+    expect(live.current().papers.size).toBe(9);
+    expect(search(live.current(), "what is BEAR?").results[0]?.paper.id).toBe("bear");
+  });
+
+  it("re-indexes only the file that changed in a large corpus", async () => {
+    corpusDir = tempCorpus(300);
+    const live = open();
+    const before = live.current();
+    const file = join(corpusDir, "mixmatch.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("MixUp", "MixUp (quokka)"));
+    await until(() => live.current() !== before);
+    expect(logger.lines.join("\n")).toMatch(/index updated \{"papers":309,"reindexed":1,/);
+    expect(search(live.current(), "quokka").results[0]?.paper.id).toBe("mixmatch");
+  }, 20_000);
+
+  it("never answers from a half-built index while files are added", async () => {
+    corpusDir = tempCorpus(300);
+    const live = open();
+    const seen = new Set<PaperIndex>();
+    const problems: string[] = [];
+    let running = true;
+    const ask = async (): Promise<void> => {
+      while (running) {
+        const index = live.current();
+        seen.add(index);
+        try {
+          for (const paper of index.papers.values()) {
+            if (!index.passagesByPaper.has(paper.id)) problems.push(`${paper.id} has no passages`);
+          }
+          for (const result of search(index, "how does the model learn from unlabeled data?")
+            .results) {
+            if (index.papers.get(result.paper.id) !== result.paper) problems.push("a stray paper");
+          }
+        } catch (error) {
+          problems.push(String(error));
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const asking = ask();
+    // Farther apart than the debounce, so each file is its own update while queries run.
+    for (const paper of newcomers) {
+      writePapers([paper], corpusDir);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+    }
+    await until(() => newcomers.every((p) => live.current().papers.has(p.meta.id)));
+    // Let the queries see the last index too.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    running = false;
+    await asking;
+    expect(problems).toEqual([]);
+    expect(seen.size).toBeGreaterThan(1);
+    expect(live.current().papers.size).toBe(309 + newcomers.length);
+  }, 20_000);
+});
