@@ -40,9 +40,13 @@ export interface SlackTestBot {
 
 let commandCount = 0;
 
-/** Starts the stand-in and the bot; `close()` stops both. */
-export async function startSlackTestBot(): Promise<SlackTestBot> {
-  const standIn = await startSlackStandIn();
+/**
+ * The Slack adapter in HTTP mode on a free port, answering from the real corpus, its Web API
+ * pointed at `apiUrl`, logging JSON at debug level into `lines`. Not started.
+ */
+export async function createTestSlackAdapter(
+  apiUrl: string,
+): Promise<{ adapter: SlackAdapter; lines: string[] }> {
   const { stream, lines } = memoryDestination();
   const logger = await createLogger({
     level: "debug",
@@ -57,10 +61,17 @@ export async function startSlackTestBot(): Promise<SlackTestBot> {
       botToken: TEST_BOT_TOKEN,
       signingSecret: TEST_SIGNING_SECRET,
       port: 0,
-      apiUrl: standIn.apiUrl,
+      apiUrl,
     },
     logger,
   });
+  return { adapter, lines };
+}
+
+/** Starts the stand-in and the bot; `close()` stops both. */
+export async function startSlackTestBot(): Promise<SlackTestBot> {
+  const standIn = await startSlackStandIn();
+  const { adapter, lines } = await createTestSlackAdapter(standIn.apiUrl);
   await adapter.start();
   const url = `http://127.0.0.1:${adapter.address()?.port}/slack/events`;
   const post = (body: string, headers: Record<string, string>) =>

@@ -191,3 +191,18 @@ export function mentionEventBody(options: {
     },
   });
 }
+
+/** Every block's visible text in a recorded message, flattened. */
+export function visibleText(call: SlackCall): string {
+  return JSON.stringify(call.body.blocks ?? []) + String(call.body.text ?? "");
+}
+
+/** The image blocks of a recorded message. */
+export function imageBlocks(call: SlackCall): Array<{ image_url: string; alt_text: string }> {
+  const blocks = (call.body.blocks ?? []) as Array<{
+    type: string;
+    image_url: string;
+    alt_text: string;
+  }>;
+  return blocks.filter((b) => b.type === "image");
+}

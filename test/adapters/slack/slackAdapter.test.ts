@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger, memoryDestination } from "../../../adapters/logger.ts";
-import { createSlackAdapter } from "../../../adapters/slack/slackAdapter.ts";
-import { ThreadMemory } from "../../../src/answer/threadMemory.ts";
-import { staticIndexSource } from "../../../src/retrieval/indexSource.ts";
-import { corpusIndex } from "../../helpers/corpus.ts";
 import {
+  createTestSlackAdapter,
   type SlackTestBot,
   startSlackTestBot,
   TEST_BOT_TOKEN,
@@ -12,25 +8,13 @@ import {
 } from "../../helpers/slackBot.ts";
 import {
   BOT_USER_ID,
+  imageBlocks,
   type SlackCall,
   slackSignature,
   slashCommandBody,
   startSlackStandIn,
+  visibleText,
 } from "../../helpers/slackStandIn.ts";
-
-/** Every block's visible text in a recorded message, flattened. */
-function visibleText(call: SlackCall): string {
-  return JSON.stringify(call.body.blocks ?? []) + String(call.body.text ?? "");
-}
-
-function imageBlocks(call: SlackCall): Array<{ image_url: string; alt_text: string }> {
-  const blocks = (call.body.blocks ?? []) as Array<{
-    type: string;
-    image_url: string;
-    alt_text: string;
-  }>;
-  return blocks.filter((b) => b.type === "image");
-}
 
 let bot: SlackTestBot;
 let eventCount = 0;
@@ -208,24 +192,7 @@ describe("Slack adapter start-up", () => {
   it("fails start() with a clear reason when Slack rejects the token, and logs no secret", async () => {
     const standIn = await startSlackStandIn();
     standIn.failNext("auth.test", "invalid_auth");
-    const { stream, lines } = memoryDestination();
-    const logger = await createLogger({
-      level: "debug",
-      format: "json",
-      secrets: [],
-      destination: stream,
-    });
-    const adapter = createSlackAdapter({
-      core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory() },
-      config: {
-        mode: "http",
-        botToken: TEST_BOT_TOKEN,
-        signingSecret: TEST_SIGNING_SECRET,
-        port: 0,
-        apiUrl: standIn.apiUrl,
-      },
-      logger,
-    });
+    const { adapter, lines } = await createTestSlackAdapter(standIn.apiUrl);
     await expect(adapter.start()).rejects.toThrow(/did not accept SLACK_BOT_TOKEN.*invalid_auth/);
     expect(adapter.address()).toBeUndefined();
     expect(lines.join("\n")).not.toContain(TEST_BOT_TOKEN);

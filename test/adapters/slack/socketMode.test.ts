@@ -7,9 +7,10 @@ import { corpusIndex } from "../../helpers/corpus.ts";
 import { TEST_BOT_TOKEN } from "../../helpers/slackBot.ts";
 import {
   BOT_USER_ID,
+  imageBlocks,
   mentionEventBody,
-  type SlackCall,
   slashCommandBody,
+  visibleText,
 } from "../../helpers/slackStandIn.ts";
 import {
   eventsApiEnvelope,
@@ -23,19 +24,6 @@ import {
 
 /** A made-up app-level token in Slack's format; tests assert it never reaches a log line. */
 const TEST_APP_TOKEN = "xapp-1-A1-1111-testapptokensecret";
-
-function visibleText(call: SlackCall): string {
-  return JSON.stringify(call.body.blocks ?? []) + String(call.body.text ?? "");
-}
-
-function imageBlocks(call: SlackCall): Array<{ image_url: string; alt_text: string }> {
-  const blocks = (call.body.blocks ?? []) as Array<{
-    type: string;
-    image_url: string;
-    alt_text: string;
-  }>;
-  return blocks.filter((b) => b.type === "image");
-}
 
 let guard: LoopbackGuard;
 let backoff: MockInstance<typeof setTimeout>;
