@@ -2,6 +2,8 @@
  * The outline every chat adapter shares: a factory takes its dependencies and returns
  * `{ name, start(), stop() }`. An adapter only translates: platform event -> core call -> payload.
  */
+import type { Reply } from "../src/answer/reply.ts";
+import { type BotRequest, respond } from "../src/answer/respond.ts";
 import type { ThreadMemory } from "../src/answer/threadMemory.ts";
 import type { IndexSource } from "../src/retrieval/indexSource.ts";
 import type { Logger } from "./logger.ts";
@@ -14,6 +16,14 @@ export interface AdapterCore {
   memory: ThreadMemory;
   /** Random numbers for `/paper random`. */
   random?: () => number;
+}
+
+/** Answers one request from the index that answers now, with the process's thread memory. */
+export function answerRequest(core: AdapterCore, request: BotRequest): Reply {
+  return respond(core.source.current(), request, {
+    memory: core.memory,
+    ...(core.random ? { random: core.random } : {}),
+  });
 }
 
 /** A running connection to one chat platform (or the terminal). */

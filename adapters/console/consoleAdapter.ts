@@ -1,8 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { toPlainText } from "../../src/answer/renderText.ts";
-import { respond } from "../../src/answer/respond.ts";
-import type { AdapterDeps, ChatAdapter } from "../types.ts";
+import { type AdapterDeps, answerRequest, type ChatAdapter } from "../types.ts";
 
 /** What the console reads from and writes to. */
 export interface ConsoleConfig {
@@ -58,11 +57,7 @@ export function createConsoleAdapter({
     // `/paper` is a slash command, which on Slack and Discord belongs to no thread; questions
     // and mentions continue the session's conversation.
     const isCommand = /^\/paper\b/i.test(text);
-    const reply = respond(
-      core.source.current(),
-      { text, ...(isCommand ? {} : { thread: CONSOLE_THREAD }) },
-      { memory: core.memory, ...(core.random ? { random: core.random } : {}) },
-    );
+    const reply = answerRequest(core, { text, ...(isCommand ? {} : { thread: CONSOLE_THREAD }) });
     return toPlainText(reply, config.mark ? { mark: config.mark } : {});
   };
 

@@ -6,11 +6,10 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type AppOptions } from "@slack/bolt";
 import type { Reply } from "../../src/answer/reply.ts";
-import { respond } from "../../src/answer/respond.ts";
 import type { SlackConfig } from "../config.ts";
 import { type Logger, toBoltLogger } from "../logger.ts";
 import { RecentKeys } from "../recentKeys.ts";
-import type { AdapterDeps, ChatAdapter } from "../types.ts";
+import { type AdapterDeps, answerRequest, type ChatAdapter } from "../types.ts";
 import { type SlackMessage, toSlackMessage, withoutImages } from "./render.ts";
 import { fromSlackText } from "./slackText.ts";
 
@@ -115,11 +114,7 @@ export function createSlackAdapter({
   let started = false;
 
   const answer = (text: string, thread?: string): Reply =>
-    respond(
-      core.source.current(),
-      { text, ...(thread ? { thread } : {}) },
-      { memory: core.memory, ...(core.random ? { random: core.random } : {}) },
-    );
+    answerRequest(core, { text, ...(thread ? { thread } : {}) });
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond: reply }) => {
     // Slack waits 3 seconds for the acknowledgement; the answer follows on the response URL.
