@@ -4,6 +4,7 @@
  * Limits: https://docs.slack.dev/reference/block-kit/blocks
  */
 import type { ContextBlock, ImageBlock, KnownBlock, SectionBlock } from "@slack/types";
+import { NOT_FOUND_HINT, nearestHeading, notFoundOpening } from "../../src/answer/phrases.ts";
 import type {
   AnswerReply,
   CardReply,
@@ -111,23 +112,19 @@ function renderAnswer(reply: AnswerReply): SlackMessage {
 }
 
 function renderNotFound(reply: NotFoundReply): SlackMessage {
-  const opening =
-    reply.asked === "name"
-      ? `No paper in our summaries is called “${escapeMrkdwn(reply.question)}”.`
-      : reply.threadPaper
-        ? `The summary of ${mrkdwnLink(reply.threadPaper.url, reply.threadPaper.title)} doesn't cover that.`
-        : "I couldn't find that in our paper summaries.";
-  const lines = [opening];
+  const lines = [
+    notFoundOpening(reply, {
+      paper: (p) => mrkdwnLink(p.url, p.title),
+      question: (q) => `“${escapeMrkdwn(q)}”`,
+    }),
+  ];
   if (reply.nearest.length > 0) {
-    lines.push(reply.asked === "name" ? "*Did you mean*" : "*Nearest papers*");
+    lines.push(bold(nearestHeading(reply)));
     for (const paper of reply.nearest) lines.push(`• ${mrkdwnLink(paper.url, paper.title)}`);
   }
   return {
     text: fallback(reply.asked === "name" ? "No paper by that name." : "Not in our summaries."),
-    blocks: [
-      section(lines.join("\n")),
-      context("Try `/paper list` to see every paper, or `/paper help`."),
-    ],
+    blocks: [section(lines.join("\n")), context(NOT_FOUND_HINT)],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Paper, TextSegment } from "../types.ts";
+import { NOT_FOUND_HINT, nearestHeading, notFoundOpening } from "./phrases.ts";
 import type { Reply } from "./reply.ts";
 
 /** Options of {@link toPlainText}. */
@@ -57,18 +58,12 @@ export function toPlainText(reply: Reply, options: TextOptions = {}): string {
       return lines.join("\n");
     }
     case "notFound": {
-      const lines = [
-        reply.asked === "name"
-          ? `No paper in our summaries is called "${reply.question}".`
-          : reply.threadPaper
-            ? `The summary of ${reply.threadPaper.title} doesn't cover that.`
-            : "I couldn't find that in our paper summaries.",
-      ];
+      const lines = [notFoundOpening(reply, { paper: (p) => p.title, question: (q) => `"${q}"` })];
       if (reply.nearest.length > 0) {
-        lines.push(reply.asked === "name" ? "Did you mean:" : "Nearest papers:");
+        lines.push(`${nearestHeading(reply)}:`);
         for (const paper of reply.nearest) lines.push(`  • ${paper.title} (${paper.id})`);
       }
-      lines.push("Try `/paper list` to see every paper, or `/paper help`.");
+      lines.push(NOT_FOUND_HINT);
       return lines.join("\n");
     }
     case "list": {

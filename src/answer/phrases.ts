@@ -1,0 +1,30 @@
+import type { Paper } from "../types.ts";
+import type { NotFoundReply } from "./reply.ts";
+
+/**
+ * What the bot says when the summaries do not answer, in words every renderer shares; each
+ * platform only decides how a paper and the asker's words are marked up.
+ */
+
+/** The hint under a "not found" reply. */
+export const NOT_FOUND_HINT = "Try `/paper list` to see every paper, or `/paper help`.";
+
+/** How a renderer shows a paper (a link, a title) and the asker's own words (quoted, escaped). */
+export interface NotFoundMarkup {
+  paper(paper: Paper): string;
+  question(text: string): string;
+}
+
+/** The first sentence of a "not found" reply: no such name, not in the thread's paper, or not at all. */
+export function notFoundOpening(reply: NotFoundReply, markup: NotFoundMarkup): string {
+  if (reply.asked === "name")
+    return `No paper in our summaries is called ${markup.question(reply.question)}.`;
+  if (reply.threadPaper)
+    return `The summary of ${markup.paper(reply.threadPaper)} doesn't cover that.`;
+  return "I couldn't find that in our paper summaries.";
+}
+
+/** The heading over the nearest papers: names that look alike, or papers that come closest. */
+export function nearestHeading(reply: NotFoundReply): string {
+  return reply.asked === "name" ? "Did you mean" : "Nearest papers";
+}
