@@ -3,7 +3,13 @@
  * `{ name, start(), stop() }`. An adapter only translates: platform event -> core call -> payload.
  */
 import type { Reply } from "../src/answer/reply.ts";
-import { type BotRequest, respond } from "../src/answer/respond.ts";
+import {
+  type BotRequest,
+  type PlannedReply,
+  planReply,
+  type RespondContext,
+  respond,
+} from "../src/answer/respond.ts";
 import type { ThreadMemory } from "../src/answer/threadMemory.ts";
 import type { IndexSource } from "../src/retrieval/indexSource.ts";
 import type { Logger } from "./logger.ts";
@@ -18,12 +24,18 @@ export interface AdapterCore {
   random?: () => number;
 }
 
+function respondContext(core: AdapterCore): RespondContext {
+  return { memory: core.memory, ...(core.random ? { random: core.random } : {}) };
+}
+
 /** Answers one request from the index that answers now, with the process's thread memory. */
 export function answerRequest(core: AdapterCore, request: BotRequest): Reply {
-  return respond(core.source.current(), request, {
-    memory: core.memory,
-    ...(core.random ? { random: core.random } : {}),
-  });
+  return respond(core.source.current(), request, respondContext(core));
+}
+
+/** Plans one request (see {@link planReply}): its reply, or the search that will make it. */
+export function planRequest(core: AdapterCore, request: BotRequest): PlannedReply {
+  return planReply(core.source.current(), request, respondContext(core));
 }
 
 /** A running connection to one chat platform (or the terminal). */

@@ -38,6 +38,64 @@ const MAX_SUGGESTIONS = 3;
 const MAX_NAME_WORDS = 4;
 
 /**
+ * A request on its way to a reply: `ready` when it needed no search (help, the list, a name, a
+ * request turned down), else `search`, whose `run()` does the passage search. Platforms with a
+ * short acknowledgement window (Discord) acknowledge a `search` first and answer after.
+ */
+export type PlannedReply =
+  | { kind: "ready"; reply: Reply }
+  | { kind: "search"; question: string; run: () => Reply };
+
+/**
+ * Does the cheap part of answering a request: the grammar, the limits and the name look-up. The
+ * passage search, whose cost grows with the corpus, is left in the returned `run()`.
+ */
+export function planReply(
+  index: PaperIndex,
+  request: BotRequest,
+  context: RespondContext = {},
+): PlannedReply {
+  const ready = (reply: Reply): PlannedReply => ({ kind: "ready", reply });
+  const parsed = parseRequest(request.text);
+  if (parsed.kind === "help") {
+    return ready({
+      kind: "help",
+      audience: "asker",
+      commands: [...COMMAND_FORMS],
+      paperCount: index.papers.size,
+    });
+  }
+  if (index.papers.size === 0) {
+    return ready({
+      kind: "error",
+      audience: "asker",
+      message: "No papers are loaded yet: add summaries to the corpus and try again.",
+    });
+  }
+  if (parsed.kind === "list") return ready(listReply(index));
+  if (parsed.kind === "random") {
+    const papers = [...index.papers.values()];
+    const pick = papers[Math.floor((context.random ?? Math.random)() * papers.length)];
+    return ready(cardReply(index, pick ?? (papers[0] as Paper), request, context));
+  }
+  const { text } = parsed;
+  if (text.length > MAX_QUERY_CHARS) {
+    return ready({
+      kind: "error",
+      audience: "asker",
+      message: `That is ${text.length} characters; please ask in at most ${MAX_QUERY_CHARS}.`,
+    });
+  }
+  const lookup = lookupPaper(index.names, text);
+  if (lookup.paper) return ready(cardReply(index, lookup.paper, request, context));
+  return {
+    kind: "search",
+    question: text,
+    run: () => questionReply(index, text, lookup.suggestions, request, context),
+  };
+}
+
+/**
  * Answers one request with the platform-neutral reply: help, the list, a card, an answer, or "not
  * in our summaries". It never throws on what a person typed; adapters only render the result.
  */
@@ -46,39 +104,8 @@ export function respond(
   request: BotRequest,
   context: RespondContext = {},
 ): Reply {
-  const parsed = parseRequest(request.text);
-  if (parsed.kind === "help") {
-    return {
-      kind: "help",
-      audience: "asker",
-      commands: [...COMMAND_FORMS],
-      paperCount: index.papers.size,
-    };
-  }
-  if (index.papers.size === 0) {
-    return {
-      kind: "error",
-      audience: "asker",
-      message: "No papers are loaded yet: add summaries to the corpus and try again.",
-    };
-  }
-  if (parsed.kind === "list") return listReply(index);
-  if (parsed.kind === "random") {
-    const papers = [...index.papers.values()];
-    const pick = papers[Math.floor((context.random ?? Math.random)() * papers.length)];
-    return cardReply(index, pick ?? (papers[0] as Paper), request, context);
-  }
-  const { text } = parsed;
-  if (text.length > MAX_QUERY_CHARS) {
-    return {
-      kind: "error",
-      audience: "asker",
-      message: `That is ${text.length} characters; please ask in at most ${MAX_QUERY_CHARS}.`,
-    };
-  }
-  const lookup = lookupPaper(index.names, text);
-  if (lookup.paper) return cardReply(index, lookup.paper, request, context);
-  return questionReply(index, text, lookup.suggestions, request, context);
+  const plan = planReply(index, request, context);
+  return plan.kind === "ready" ? plan.reply : plan.run();
 }
 
 function listReply(index: PaperIndex): Reply {

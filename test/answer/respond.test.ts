@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRequest } from "../../src/answer/grammar.ts";
-import { LIST_LIMIT, respond } from "../../src/answer/respond.ts";
+import { LIST_LIMIT, planReply, respond } from "../../src/answer/respond.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { plainText } from "../../src/retrieval/highlight.ts";
@@ -123,6 +123,27 @@ describe("respond", () => {
       text: "how does BEAR constrain the policy to the behaviour policy support?",
     });
     if (reply.kind === "answer") expect(plainText(reply.passage)).not.toMatch(/\\[a-zA-Z]+/);
+  });
+});
+
+describe("planReply", () => {
+  it("answers names, list, random, help and refusals without a search", () => {
+    for (const text of ["mixmatch", "list", "random", "help", `why ${"so ".repeat(600)}?`]) {
+      expect(planReply(index, { text }).kind, text.slice(0, 20)).toBe("ready");
+    }
+  });
+
+  it("leaves a question's search to run(), which gives what respond gives", () => {
+    const memory = new ThreadMemory();
+    const request = { text: "how does BEAR avoid out-of-distribution actions?", thread: "t1" };
+    const plan = planReply(index, request, { memory });
+    expect(plan.kind).toBe("search");
+    // Nothing is remembered for the thread until the search has run.
+    expect(memory.paperOf("t1")).toBeUndefined();
+    if (plan.kind !== "search") return;
+    expect(plan.question).toBe(request.text);
+    expect(plan.run()).toEqual(respond(index, request));
+    expect(memory.paperOf("t1")).toBe("bear");
   });
 });
 
