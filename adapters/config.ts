@@ -31,6 +31,17 @@ export interface SlackHttpConfig {
 /** How to reach Slack. */
 export type SlackConfig = SlackSocketConfig | SlackHttpConfig;
 
+/** How to reach Discord: the bot token and application, optionally one development server. */
+export interface DiscordConfig {
+  token: string;
+  /** The application (client) id: slash commands are registered under it. */
+  applicationId: string;
+  /** Register commands to this server only (instant, for development) instead of globally. */
+  guildId?: string;
+  /** REST base URL (default `https://discord.com/api`), for proxies and tests. */
+  apiUrl?: string;
+}
+
 /** Everything the running bot is configured with. */
 export interface BotConfig {
   /** Where the paper summaries live. */
@@ -41,6 +52,8 @@ export interface BotConfig {
   logFormat: "json" | "pretty";
   /** Slack, when its tokens are set. */
   slack?: SlackConfig;
+  /** Discord, when its token is set. */
+  discord?: DiscordConfig;
 }
 
 /** A configuration problem, naming the variable; start-up stops on it. */
@@ -132,6 +145,49 @@ function slackConfig(env: Env): SlackConfig | undefined {
   return { mode: "http", botToken, signingSecret, port: port(env), ...extra };
 }
 
+/** A Discord snowflake: the decimal id of an application, a server or a channel. */
+function snowflake(env: Env, name: string, why: string): string;
+function snowflake(env: Env, name: string): string | undefined;
+function snowflake(env: Env, name: string, why?: string): string | undefined {
+  const value = why === undefined ? read(env, name) : required(env, name, why);
+  if (value !== undefined && !/^\d{17,20}$/.test(value)) {
+    throw new ConfigError(name, "is malformed: it should be a numeric Discord id (17-20 digits)");
+  }
+  return value;
+}
+
+/**
+ * A bot token is three dot-separated base64url parts (id, timestamp, HMAC). Checking the shape
+ * catches a pasted client secret or public key before Discord turns the login down.
+ */
+const DISCORD_TOKEN_SHAPE = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/;
+
+function discordConfig(env: Env): DiscordConfig | undefined {
+  const names = ["DISCORD_TOKEN", "DISCORD_APP_ID", "DISCORD_GUILD_ID"];
+  if (!names.some((name) => read(env, name))) return undefined;
+  const token = required(env, "DISCORD_TOKEN", "Discord needs the bot's token");
+  if (!DISCORD_TOKEN_SHAPE.test(token.replace(/^Bot\s+/i, ""))) {
+    throw new ConfigError(
+      "DISCORD_TOKEN",
+      "is malformed: it should be the bot token from the Developer Portal's Bot page",
+    );
+  }
+  const applicationId = snowflake(
+    env,
+    "DISCORD_APP_ID",
+    "slash commands are registered under the application id (General Information page)",
+  );
+  const guildId = snowflake(env, "DISCORD_GUILD_ID");
+  const url = apiUrl(env, "DISCORD_API_URL");
+  return {
+    token: token.replace(/^Bot\s+/i, ""),
+    applicationId,
+    ...(guildId ? { guildId } : {}),
+    // @discordjs/rest appends "/v10/..." to the base itself.
+    ...(url ? { apiUrl: url.replace(/\/+$/, "") } : {}),
+  };
+}
+
 function logLevel(env: Env, fallback: LogLevel): LogLevel {
   const value = read(env, "LOG_LEVEL")?.toLowerCase();
   if (value === undefined) return fallback;
@@ -162,21 +218,24 @@ export interface ConfigOverrides {
 /** Reads and validates the configuration; throws {@link ConfigError} naming the first bad variable. */
 export function loadConfig(env: Env, overrides: ConfigOverrides = {}): BotConfig {
   const slack = slackConfig(env);
+  const discord = discordConfig(env);
   // The console is for a person at a terminal: only warnings, readable. A platform bot logs info.
-  const onPlatform = slack !== undefined;
+  const onPlatform = slack !== undefined || discord !== undefined;
   return {
     corpusDir: overrides.corpusDir ?? read(env, "CORPUS_DIR") ?? "./corpus",
     logLevel: logLevel(env, onPlatform ? "info" : "warn"),
     logFormat: overrides.logFormat ?? logFormat(env, onPlatform ? "json" : "pretty"),
     ...(slack ? { slack } : {}),
+    ...(discord ? { discord } : {}),
   };
 }
 
 /** The secret values in a configuration, for the logger to scrub wherever they appear. */
 export function secretsOf(config: BotConfig): string[] {
-  const { slack } = config;
-  if (!slack) return [];
+  const { slack, discord } = config;
+  const secrets = discord ? [discord.token] : [];
+  if (!slack) return secrets;
   return slack.mode === "socket"
-    ? [slack.botToken, slack.appToken]
-    : [slack.botToken, slack.signingSecret];
+    ? [...secrets, slack.botToken, slack.appToken]
+    : [...secrets, slack.botToken, slack.signingSecret];
 }

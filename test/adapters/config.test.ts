@@ -3,6 +3,9 @@ import { ConfigError, loadConfig, secretsOf } from "../../adapters/config.ts";
 
 const BOT = "xoxb-123-456-abcdef";
 const SECRET = "0123456789abcdef0123456789abcdef";
+/** Shaped like a bot token (id.timestamp.hmac); not a real one. */
+const DISCORD = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB";
+const APP_ID = "123456789012345678";
 
 function problem(env: Record<string, string>): ConfigError {
   try {
@@ -67,6 +70,43 @@ describe("loadConfig", () => {
   it("treats an empty variable as unset and lets command-line options win", () => {
     const config = loadConfig({ CORPUS_DIR: "", SLACK_BOT_TOKEN: " " }, { corpusDir: "papers" });
     expect(config).toEqual({ corpusDir: "papers", logLevel: "warn", logFormat: "pretty" });
+  });
+
+  it("configures Discord from its token and application id, beside Slack", () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: DISCORD,
+      DISCORD_APP_ID: APP_ID,
+      DISCORD_GUILD_ID: "987654321098765432",
+      DISCORD_API_URL: "http://127.0.0.1:9100/api/",
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+    });
+    expect(config.discord).toEqual({
+      token: DISCORD,
+      applicationId: APP_ID,
+      guildId: "987654321098765432",
+      apiUrl: "http://127.0.0.1:9100/api",
+    });
+    expect(config.slack?.mode).toBe("http");
+    expect(config.logFormat).toBe("json");
+    expect(secretsOf(config)).toContain(DISCORD);
+    // "Bot " pasted from an Authorization header is tolerated.
+    const prefixed = loadConfig({ DISCORD_TOKEN: `Bot ${DISCORD}`, DISCORD_APP_ID: APP_ID });
+    expect(prefixed.discord?.token).toBe(DISCORD);
+  });
+
+  it("names the Discord variable at fault, never its value", () => {
+    expect(problem({ DISCORD_APP_ID: APP_ID }).variable).toBe("DISCORD_TOKEN");
+    expect(problem({ DISCORD_TOKEN: DISCORD }).message).toMatch(/DISCORD_APP_ID is missing/);
+    const secretish = "0123456789abcdef0123456789abcdefSECRET";
+    const bad = problem({ DISCORD_TOKEN: secretish, DISCORD_APP_ID: APP_ID });
+    expect(bad.variable).toBe("DISCORD_TOKEN");
+    expect(bad.message).not.toContain("SECRET");
+    const guild = { DISCORD_TOKEN: DISCORD, DISCORD_APP_ID: APP_ID, DISCORD_GUILD_ID: "my-server" };
+    expect(problem(guild).variable).toBe("DISCORD_GUILD_ID");
+    expect(problem({ DISCORD_TOKEN: DISCORD, DISCORD_APP_ID: "12" }).variable).toBe(
+      "DISCORD_APP_ID",
+    );
   });
 
   it("lists the secrets the logger must scrub", () => {

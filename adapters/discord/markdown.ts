@@ -1,0 +1,54 @@
+/**
+ * Safe Discord markdown: text from summaries and questions is escaped so it can neither format
+ * nor ping. Discord drops a backslash before any ASCII punctuation and shows the character as
+ * written, so escaping a character that needed none is harmless.
+ * https://support.discord.com/hc/en-us/articles/210298617-Markdown-Text-101-Chat-Formatting-Bold-Italic-Underline
+ *
+ * discord.js's `escapeMarkdown` leaves `<@id>`, `<t:...>`, `[label](url)` and a lone `~` or `>`
+ * alone; summaries use `_` and `*` in math, where a pair would turn into italics. So: our own.
+ */
+
+/** Special mentions someone could paste: `@here`, `@everyone`. */
+const SPECIAL_MENTION = /@(here|everyone)\b/gi;
+/** A word joiner: "@here" stays readable while no client reads it as a mention. */
+const WORD_JOINER = "\u2060";
+/** Characters that format anywhere: emphasis, code, spoilers, strike, mentions, masked links. */
+const INLINE_MARKUP = /[\\*_~`|<>[\]]/g;
+/** Markup that counts only at the start of a line: headings, quotes, lists, `-#` subtext. */
+const LINE_START_MARKUP = /^(\s*)([#>+-]|\d+\.)/gm;
+/** A bare URL: escaping inside one would change the link, and an URL formats nothing. */
+const URL = /https?:\/\/[^\s<>()[\]]+[^\s<>()[\].,;:!?'"]/g;
+
+function escapePlain(text: string): string {
+  return text
+    .replace(INLINE_MARKUP, "\\$&")
+    .replace(LINE_START_MARKUP, (_, space: string, mark: string) => `${space}\\${mark}`)
+    .replace(SPECIAL_MENTION, `@${WORD_JOINER}$1`);
+}
+
+/**
+ * Escapes text for a message or an embed: every markdown character gets a backslash, and
+ * `@everyone`/`@here` are broken with a word joiner. URLs are left whole so they stay links.
+ */
+export function escapeMarkdown(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(URL)) {
+    out += escapePlain(text.slice(last, match.index));
+    out += match[0];
+    last = match.index + match[0].length;
+  }
+  return out + escapePlain(text.slice(last));
+}
+
+/** `**text**` bold around escaped text, unless it is blank (Discord would show the asterisks). */
+export function bold(escaped: string): string {
+  return escaped.trim() ? `**${escaped}**` : escaped;
+}
+
+/** A masked link `[label](url)`, with the label escaped; a URL that is not http(s) gives the label. */
+export function maskedLink(url: string, label: string): string {
+  const text = escapeMarkdown(label);
+  if (!/^https?:\/\//i.test(url)) return text;
+  return `[${text}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+}

@@ -1,0 +1,195 @@
+/**
+ * Renders the answer model as a Discord message: one embed per answer (title linked to arXiv,
+ * the passage with its terms in bold, authors and year in the footer, the figure as the image),
+ * sent with no mentions parsed. Pure: no network, unit-tested.
+ * Limits: https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+ */
+import type { APIEmbed } from "discord-api-types/v10";
+import { NOT_FOUND_HINT, nearestHeading, notFoundOpening } from "../../src/answer/phrases.ts";
+import { shortAuthors } from "../../src/answer/renderText.ts";
+import type {
+  AnswerReply,
+  CardReply,
+  HelpReply,
+  ListReply,
+  NotFoundReply,
+  Reply,
+} from "../../src/answer/reply.ts";
+import type { Paper } from "../../src/types.ts";
+import { fitPlain, fitSegments, fitText, packLines } from "./fit.ts";
+import { bold, escapeMarkdown, maskedLink } from "./markdown.ts";
+
+/** An embed's title holds at most 256 characters. */
+export const EMBED_TITLE_MAX = 256;
+/** An embed's description holds at most 4,096 characters. */
+export const EMBED_DESCRIPTION_MAX = 4096;
+/** A field's value holds at most 1,024 characters. */
+export const FIELD_VALUE_MAX = 1024;
+/** A footer holds at most 2,048 characters. */
+export const FOOTER_MAX = 2048;
+/** All embeds of one message hold at most 6,000 characters together. */
+export const EMBEDS_TOTAL_MAX = 6000;
+/** A message holds at most 10 embeds. */
+export const EMBEDS_MAX = 10;
+/** A message's content holds at most 2,000 characters. */
+export const CONTENT_MAX = 2000;
+/** Image URLs longer than this are not sent (Discord refuses the whole message over them). */
+export const IMAGE_URL_MAX = 2048;
+
+/** Embed colours: answers in blue, "not found" in amber, so a glance tells which it is. */
+const COLOUR = { answer: 0x3b82f6, notFound: 0xf59e0b, info: 0x64748b } as const;
+
+/**
+ * A Discord message, in the shape discord.js's `reply`, `editReply` and `send` take. Mentions are
+ * never parsed: nothing a summary or a question contains can ping anyone.
+ */
+export interface DiscordMessage {
+  /** Message text (escaped markdown); empty when the embeds say it all. */
+  content: string;
+  /** At most {@link EMBEDS_MAX} embeds, within {@link EMBEDS_TOTAL_MAX} characters together. */
+  embeds: APIEmbed[];
+  /** Always `{ parse: [] }`: no @everyone, @here, role or user ping. */
+  allowedMentions: { parse: [] };
+}
+
+/** The characters of an embed that count towards the 6,000 limit. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** The figure as the embed image, when its URL is one Discord accepts (else the whole message fails). */
+function image(url: string | undefined): Pick<APIEmbed, "image"> {
+  if (!url || url.length > IMAGE_URL_MAX || !URL.canParse(url)) return {};
+  const { protocol, href } = new URL(url);
+  return protocol === "https:" || protocol === "http:" ? { image: { url: href } } : {};
+}
+
+/** Authors, venue, year and arXiv id: plain text, as footers show no markdown. */
+function citation(paper: Paper): string {
+  return `${shortAuthors(paper.authors, 6)} · ${paper.venue} ${paper.year} · arXiv ${paper.arxiv}`;
+}
+
+/** An embed about one paper: its linked title, the footer, the figure; the description last. */
+function paperEmbed(
+  paper: Paper,
+  footer: string,
+  figure: string | undefined,
+  fields: APIEmbed["fields"] = [],
+): APIEmbed {
+  return {
+    title: fitText(paper.title, EMBED_TITLE_MAX),
+    ...(/^https?:\/\//i.test(paper.url) ? { url: paper.url } : {}),
+    color: COLOUR.answer,
+    ...(fields.length > 0 ? { fields } : {}),
+    footer: { text: fitPlain(footer, FOOTER_MAX) },
+    ...image(figure),
+  };
+}
+
+/** What room the description has left, under both its own limit and the message's total. */
+function descriptionRoom(embed: APIEmbed): number {
+  return Math.min(EMBED_DESCRIPTION_MAX, EMBEDS_TOTAL_MAX - embedLength(embed));
+}
+
+function renderCard(reply: CardReply): APIEmbed {
+  const embed = paperEmbed(reply.paper, citation(reply.paper), reply.figure);
+  return { ...embed, description: fitText(reply.summary, descriptionRoom(embed)) };
+}
+
+function renderAnswer(reply: AnswerReply): APIEmbed {
+  const { paper } = reply;
+  const related = reply.related.map(
+    (r) => `• ${maskedLink(r.paper.url, r.paper.title)}: ${escapeMarkdown(r.snippet)}`,
+  );
+  const fields = related.length
+    ? [{ name: "Also relevant", value: packLines(related, FIELD_VALUE_MAX).text }].filter(
+        (f) => f.value,
+      )
+    : [];
+  const footer = reply.fromThread
+    ? `${citation(paper)}\nAnswered from this thread's paper. Name another paper to switch.`
+    : citation(paper);
+  const embed = paperEmbed(paper, footer, reply.figure, fields);
+  return { ...embed, description: fitSegments(reply.passage, descriptionRoom(embed)) };
+}
+
+function renderNotFound(reply: NotFoundReply): APIEmbed {
+  const opening = notFoundOpening(reply, {
+    paper: (p) => maskedLink(p.url, p.title),
+    question: (q) => `“${fitText(q, 200)}”`,
+  });
+  const lines = [opening];
+  if (reply.nearest.length > 0) {
+    lines.push("", bold(nearestHeading(reply)));
+    for (const paper of reply.nearest) lines.push(`• ${maskedLink(paper.url, paper.title)}`);
+  }
+  lines.push("", NOT_FOUND_HINT);
+  return {
+    color: COLOUR.notFound,
+    description: packLines(lines, EMBED_DESCRIPTION_MAX).text,
+  };
+}
+
+function renderList(reply: ListReply): APIEmbed {
+  const lines = reply.papers.map((p) => {
+    const aliases = p.aliases.length > 0 ? ` (${escapeMarkdown(p.aliases.join(", "))})` : "";
+    return `• ${maskedLink(p.url, p.title)}${aliases} · ${p.year}`;
+  });
+  const shown =
+    reply.total > reply.papers.length
+      ? `Newest ${reply.papers.length} of ${reply.total} papers. \`/paper NAME\` finds any of them.`
+      : `${reply.total} paper${reply.total === 1 ? "" : "s"}. \`/paper NAME\` shows one.`;
+  const title = "Papers in our summaries";
+  const packed = packLines(lines, EMBED_DESCRIPTION_MAX - shown.length - 2);
+  return { title, color: COLOUR.info, description: `${packed.text}\n\n${shown}` };
+}
+
+function renderHelp(reply: HelpReply): APIEmbed {
+  const lines = reply.commands.map(
+    (c) => `\`${c.usage.replace(/`/g, "")}\`  ${escapeMarkdown(c.description)}`,
+  );
+  return {
+    title: "paperbot",
+    color: COLOUR.info,
+    description: packLines(
+      [`Answers from ${reply.paperCount} paper summaries.`, "", ...lines],
+      EMBED_DESCRIPTION_MAX,
+    ).text,
+  };
+}
+
+function embedsOf(reply: Exclude<Reply, { kind: "error" }>): APIEmbed {
+  switch (reply.kind) {
+    case "card":
+      return renderCard(reply);
+    case "answer":
+      return renderAnswer(reply);
+    case "notFound":
+      return renderNotFound(reply);
+    case "list":
+      return renderList(reply);
+    case "help":
+      return renderHelp(reply);
+  }
+}
+
+/** Renders a reply as a Discord message within Discord's limits, pinging no one. */
+export function toDiscordMessage(reply: Reply): DiscordMessage {
+  const allowedMentions = { parse: [] as [] };
+  if (reply.kind === "error") {
+    return { content: fitText(`⚠️ ${reply.message}`, CONTENT_MAX), embeds: [], allowedMentions };
+  }
+  return { content: "", embeds: [embedsOf(reply)], allowedMentions };
+}
+
+/** A thread name for a question: Discord allows 1 to 100 characters, shown as plain text. */
+export function threadName(question: string): string {
+  const oneLine = question.replace(/\s+/g, " ").trim();
+  return fitPlain(oneLine || "paperbot", 100);
+}
