@@ -7,6 +7,7 @@ import { ThreadMemory } from "../src/answer/threadMemory.ts";
 import type { IndexSource } from "../src/retrieval/indexSource.ts";
 import type { BotConfig } from "./config.ts";
 import { createConsoleAdapter } from "./console/consoleAdapter.ts";
+import { createDiscordAdapter } from "./discord/discordAdapter.ts";
 import type { Logger } from "./logger.ts";
 import { createSlackAdapter } from "./slack/slackAdapter.ts";
 import type { AdapterCore, ChatAdapter } from "./types.ts";
@@ -50,6 +51,9 @@ export function platformAdapters(
 ): ChatAdapter[] {
   const adapters: ChatAdapter[] = [];
   if (config.slack) adapters.push(createSlackAdapter({ core, config: config.slack, logger }));
+  if (config.discord) {
+    adapters.push(createDiscordAdapter({ core, config: config.discord, logger }));
+  }
   return adapters;
 }
 

@@ -4,7 +4,16 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const SRC = fileURLToPath(new URL("../src", import.meta.url));
-const PLATFORM_PACKAGES = ["discord.js", "@slack/bolt", "@slack/web-api", "dotenv", "pino"];
+const PLATFORM_PACKAGES = [
+  "discord.js",
+  "@discordjs",
+  "discord-api-types",
+  "@slack/bolt",
+  "@slack/web-api",
+  "@slack/types",
+  "dotenv",
+  "pino",
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

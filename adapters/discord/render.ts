@@ -4,7 +4,7 @@
  * sent with no mentions parsed. Pure: no network, unit-tested.
  * Limits: https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  */
-import type { APIEmbed } from "discord-api-types/v10";
+import type { APIEmbed } from "discord.js";
 import { NOT_FOUND_HINT, nearestHeading, notFoundOpening } from "../../src/answer/phrases.ts";
 import { shortAuthors } from "../../src/answer/renderText.ts";
 import type {

@@ -3,6 +3,7 @@ import { askCommand } from "./commands/ask.ts";
 import { checkCommand } from "./commands/check.ts";
 import { importCommand } from "./commands/import.ts";
 import { paperCommand } from "./commands/paper.ts";
+import { registerDiscordCommand } from "./commands/registerDiscord.ts";
 import { searchCommand } from "./commands/search.ts";
 import { startCommand } from "./commands/start.ts";
 import { type CliIO, UsageError, writeLine } from "./io.ts";
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   import: importCommand,
   start: startCommand,
+  "register-discord": registerDiscordCommand,
 };
 
 const HELP = `paperbot: answers questions about the papers your reading group summarized.
@@ -27,6 +29,7 @@ usage:
   paperbot check [--corpus DIR]                                  validate the corpus files
   paperbot import shortscience FILE --meta TSV --out DIR         turn a ShortScience export into corpus files
   paperbot start [--corpus DIR]                                  run the bot (the console when no platform is set)
+  paperbot register-discord                                      register /paper with Discord, print the invite link
 
 The corpus is --corpus DIR, else $CORPUS_DIR, else ./corpus.`;
 

@@ -1,4 +1,4 @@
-import type { APIEmbed } from "discord-api-types/v10";
+import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { fitSegments, fitText, packLines } from "../../../adapters/discord/fit.ts";
 import { escapeMarkdown, maskedLink } from "../../../adapters/discord/markdown.ts";
