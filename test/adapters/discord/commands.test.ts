@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { PermissionsBitField } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { commandDefinitions, paperChoices } from "../../../adapters/discord/commands.ts";
@@ -49,5 +50,12 @@ describe("what the bot asks a server for", () => {
     const url = new URL(inviteUrl("123456789012345678"));
     expect(url.searchParams.get("scope")).toBe("bot applications.commands");
     expect(url.searchParams.get("permissions")).toBe(invitePermissions().toString());
+  });
+
+  it("is what the README's invite link asks for", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const asked = [...readme.matchAll(/permissions=(\d+)/g)].map((m) => m[1]);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const bits of asked) expect(bits).toBe(invitePermissions().toString());
   });
 });
