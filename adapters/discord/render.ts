@@ -188,8 +188,14 @@ export function toDiscordMessage(reply: Reply): DiscordMessage {
   return { content: "", embeds: [embedsOf(reply)], allowedMentions };
 }
 
-/** A thread name for a question: Discord allows 1 to 100 characters, shown as plain text. */
+/**
+ * A thread name for a question: 1 to 100 characters of plain text. Names never ping, but
+ * "@everyone" at the top of a channel still looks like one, so it is broken as in messages.
+ */
 export function threadName(question: string): string {
-  const oneLine = question.replace(/\s+/g, " ").trim();
+  const oneLine = question
+    .replace(/\s+/g, " ")
+    .replace(/@(everyone|here)\b/gi, "@\u2060$1")
+    .trim();
   return fitPlain(oneLine || "paperbot", 100);
 }

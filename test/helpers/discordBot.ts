@@ -1,0 +1,105 @@
+/**
+ * The real Discord adapter (discord.js) on loopback, wired to the Discord stand-in, with helpers
+ * that read back what a person would see of the bot's replies.
+ */
+import type { APIEmbed } from "discord.js";
+import type { DiscordConfig } from "../../adapters/config.ts";
+import {
+  createDiscordAdapter,
+  type DiscordAdapter,
+} from "../../adapters/discord/discordAdapter.ts";
+import { createLogger, memoryDestination } from "../../adapters/logger.ts";
+import { ThreadMemory } from "../../src/answer/threadMemory.ts";
+import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
+import { corpusIndex } from "./corpus.ts";
+import { type DiscordStandIn, type RestCall, startDiscordStandIn } from "./discordStandIn.ts";
+
+/** A running test bot. */
+export interface DiscordTestBot {
+  standIn: DiscordStandIn;
+  adapter: DiscordAdapter;
+  /** Log lines (JSON) the bot wrote. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** The adapter's configuration for a stand-in. */
+export function testDiscordConfig(standIn: DiscordStandIn): DiscordConfig {
+  return {
+    token: standIn.token,
+    applicationId: standIn.applicationId,
+    guildId: standIn.guildId,
+    apiUrl: standIn.restUrl,
+  };
+}
+
+/** Starts the stand-in and the bot, answering from the real corpus; `close()` stops both. */
+export async function startDiscordTestBot(): Promise<DiscordTestBot> {
+  const standIn = await startDiscordStandIn();
+  const { stream, lines } = memoryDestination();
+  const logger = await createLogger({
+    level: "debug",
+    format: "json",
+    secrets: [standIn.token],
+    destination: stream,
+  });
+  const adapter = createDiscordAdapter({
+    core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory() },
+    config: testDiscordConfig(standIn),
+    logger,
+  });
+  await adapter.start();
+  return {
+    standIn,
+    adapter,
+    logs: lines,
+    async close() {
+      await adapter.stop();
+      await standIn.close();
+    },
+  };
+}
+
+/** The message a REST call carries: an interaction callback's `data`, or the body itself. */
+export function messageOf(call: RestCall): {
+  content?: string;
+  embeds?: APIEmbed[];
+  flags?: number;
+  allowed_mentions?: { parse?: string[] };
+} {
+  const body = call.body as Record<string, unknown> | undefined;
+  if (call.path.endsWith("/callback")) return (body?.data ?? {}) as ReturnType<typeof messageOf>;
+  return (body ?? {}) as ReturnType<typeof messageOf>;
+}
+
+/** Everything a person reads of a message: content, embed titles, texts, fields and footers. */
+export function visibleText(call: RestCall): string {
+  const message = messageOf(call);
+  const parts = [message.content ?? ""];
+  for (const embed of message.embeds ?? []) {
+    parts.push(embed.title ?? "", embed.url ?? "", embed.description ?? "");
+    for (const field of embed.fields ?? []) parts.push(field.name, field.value);
+    parts.push(embed.footer?.text ?? "");
+  }
+  return parts.filter(Boolean).join("\n");
+}
+
+/** The embed images of a message. */
+export function embedImages(call: RestCall): string[] {
+  return (messageOf(call).embeds ?? []).flatMap((e) => (e.image?.url ? [e.image.url] : []));
+}
+
+/** Discord's ephemeral flag: only the person who used the command sees the message. */
+export const EPHEMERAL = 1 << 6;
+
+/** Whether a REST call posts or edits a message a person sees (not a defer or autocomplete). */
+export function isVisibleMessage(call: RestCall): boolean {
+  if (call.path.endsWith("/callback")) {
+    const type = (call.body as { type?: number } | undefined)?.type;
+    return type === 4;
+  }
+  if (/\/webhooks\/[^/]+\/[^/]+(\/messages\/@original)?$/.test(call.path)) {
+    return call.method === "POST" || call.method === "PATCH";
+  }
+  return call.method === "POST" && /^\/channels\/\d+\/messages$/.test(call.path);
+}
