@@ -94,8 +94,19 @@ export async function runBot(options: RunBotOptions): Promise<number> {
     { adapters: started.map((a) => a.name), papers: source.current().papers.size },
     "paperbot is ready",
   );
-  const signal = await stopSignal;
-  logger.info({ signal }, "shutting down");
+  const failures = started.flatMap((adapter) =>
+    adapter.failed ? [adapter.failed.then((error) => ({ adapter: adapter.name, error }))] : [],
+  );
+  const outcome = await Promise.race([stopSignal.then((signal) => ({ signal })), ...failures]);
+  if ("error" in outcome) {
+    logger.fatal(
+      { err: outcome.error, adapter: outcome.adapter },
+      "a chat adapter stopped for good",
+    );
+    await stopAll(started, logger);
+    return 1;
+  }
+  logger.info({ signal: outcome.signal }, "shutting down");
   await stopAll(started, logger);
   logger.info("stopped");
   return 0;

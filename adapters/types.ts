@@ -46,6 +46,11 @@ export interface ChatAdapter {
   start(): Promise<void>;
   /** Stops taking requests and lets the ones in flight finish; safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Settles with the reason when the platform has ended the connection for good after start
+   * (a token revoked mid-session): `runBot` then stops and exits 1, for a supervisor to restart.
+   */
+  readonly failed?: Promise<Error>;
 }
 
 /** Dependencies of an adapter factory. */

@@ -29,6 +29,15 @@ import { type DiscordMessage, threadName, toDiscordMessage } from "./render.ts";
 /** Shown to the asker when answering fails on our side; the full error goes to the log. */
 export const INTERNAL_ERROR =
   "Sorry, something went wrong on my side answering that. It has been logged.";
+/** Close codes after which discord.js does not reconnect, and what to do about each. */
+const GATEWAY_GIVE_UP: Record<number, string> = {
+  4004: "DISCORD_TOKEN is no longer valid (reset in the Developer Portal?)",
+  4010: "invalid shard",
+  4011: "the bot is in too many servers for one shard",
+  4012: "invalid API version",
+  4013: "invalid intents",
+  4014: "an intent the bot asks for is not enabled for it",
+};
 /** How long `start()` waits for the gateway's READY before giving up. */
 const READY_TIMEOUT_MS = 30_000;
 
@@ -247,9 +256,19 @@ export function createDiscordAdapter({
 
   client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
   client.on(Events.MessageCreate, (message) => track(onMessage(message)));
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    log.warn({ shard, code: event.code }, "gateway connection closed"),
-  );
+  let fail: (error: Error) => void = () => {};
+  const failed = new Promise<Error>((resolve) => {
+    fail = resolve;
+  });
+  // discord.js reconnects by itself and emits this only when it will not: a close code such as
+  // 4004 (token no longer valid) or 4014 (intents not allowed).
+  // https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (!started) return;
+    const reason = GATEWAY_GIVE_UP[event.code] ?? "the gateway closed and will not be resumed";
+    log.error({ shard, code: event.code }, `Discord closed the connection for good: ${reason}`);
+    fail(new Error(`Discord closed the gateway connection (${event.code}): ${reason}`));
+  });
   client.on(Events.ShardReconnecting, (shard) =>
     log.info({ shard }, "reconnecting to the gateway"),
   );
@@ -268,6 +287,7 @@ export function createDiscordAdapter({
   return {
     name: "discord",
     client,
+    failed,
     async start() {
       const ready = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(

@@ -1,10 +1,13 @@
 import { createServer } from "node:net";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import type { DiscordConfig } from "../../adapters/config.ts";
 import { createLogger, memoryDestination } from "../../adapters/logger.ts";
 import { runBot } from "../../adapters/runBot.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "../helpers/corpus.ts";
+import { isVisibleMessage, testDiscordConfig, visibleText } from "../helpers/discordBot.ts";
+import { startDiscordStandIn } from "../helpers/discordStandIn.ts";
 import { startSlackStandIn } from "../helpers/slackStandIn.ts";
 
 const SLACK = { botToken: "xoxb-1-2-runbot", signingSecret: "0123456789abcdef0123456789abcdef" };
@@ -17,7 +20,12 @@ async function freePort(): Promise<number> {
   return typeof address === "object" && address ? address.port : 0;
 }
 
-async function run(port: number, stopSignal: Promise<string>, apiUrl: string) {
+async function run(
+  port: number,
+  stopSignal: Promise<string>,
+  apiUrl: string,
+  discord?: DiscordConfig,
+) {
   const { stream, lines } = memoryDestination();
   const logger = await createLogger({
     level: "info",
@@ -31,6 +39,7 @@ async function run(port: number, stopSignal: Promise<string>, apiUrl: string) {
       logLevel: "info",
       logFormat: "json",
       slack: { mode: "http", ...SLACK, port, apiUrl },
+      ...(discord ? { discord } : {}),
     },
     logger,
     source: staticIndexSource(corpusIndex()),
@@ -75,5 +84,67 @@ describe("runBot", () => {
     expect(await exit).toBe(1);
     expect(lines.join("\n")).toContain("a chat adapter failed to start");
     await new Promise((resolve) => blocker.close(resolve));
+  });
+
+  it("serves Slack and Discord from one process, one corpus", async () => {
+    const slack = await startSlackStandIn();
+    const discord = await startDiscordStandIn();
+    const port = await freePort();
+    let stop: (signal: string) => void = () => {};
+    const { exit, lines } = await run(
+      port,
+      new Promise((resolve) => (stop = resolve)),
+      slack.apiUrl,
+      testDiscordConfig(discord),
+    );
+    try {
+      await discord.ready();
+      const from = discord.calls.length;
+      discord.slashCommand({ query: "mixmatch" });
+      const answer = await discord.waitFor(isVisibleMessage, 5000, from);
+      expect(visibleText(answer)).toContain("MixMatch");
+      let health: Response | undefined;
+      for (let tries = 0; tries < 100 && !health; tries++) {
+        health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+        if (!health) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(health?.status).toBe(200);
+      const ready = lines
+        .map((line) => JSON.parse(line))
+        .find((l) => l.msg === "paperbot is ready");
+      expect(ready?.adapters).toEqual(["slack", "discord"]);
+    } finally {
+      stop("SIGTERM");
+      expect(await exit).toBe(0);
+      await slack.close();
+      await discord.close();
+    }
+  });
+
+  it("exits 1 when Discord ends the connection for good, stopping the other adapters", async () => {
+    const slack = await startSlackStandIn();
+    const discord = await startDiscordStandIn();
+    const port = await freePort();
+    const { exit, lines } = await run(
+      port,
+      new Promise(() => {}),
+      slack.apiUrl,
+      testDiscordConfig(discord),
+    );
+    await discord.ready();
+    // Wait until the bot is serving, then revoke its session as a token reset would.
+    for (
+      let tries = 0;
+      tries < 100 && !lines.some((l) => l.includes("paperbot is ready"));
+      tries++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    discord.dropConnection(4004);
+    expect(await exit).toBe(1);
+    expect(lines.join("\n")).toContain("DISCORD_TOKEN is no longer valid");
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    await slack.close();
+    await discord.close();
   });
 });
