@@ -14,6 +14,7 @@ import {
   type Message,
   MessageFlags,
   Options,
+  Routes,
   type SendableChannels,
   ThreadAutoArchiveDuration,
 } from "discord.js";
@@ -279,6 +280,29 @@ export function createDiscordAdapter({
   client.on(Events.Error, (error) => log.error({ err: error }, "discord.js reported an error"));
   client.on(Events.Warn, (warning) => log.warn({ warning }, "discord.js warning"));
 
+  /**
+   * Warns when `/paper` is not registered where people would use it: the commonest reason a
+   * newly set-up bot "does nothing". Informational only; a failed check never stops the bot.
+   */
+  async function checkRegistration(): Promise<void> {
+    const scopes = [Routes.applicationCommands(config.applicationId)];
+    if (config.guildId) {
+      scopes.push(Routes.applicationGuildCommands(config.applicationId, config.guildId));
+    }
+    try {
+      const lists = await Promise.all(scopes.map((route) => client.rest.get(route)));
+      const names = lists.flatMap((list) => (list as Array<{ name: string }>).map((c) => c.name));
+      if (!names.includes(PAPER_COMMAND)) {
+        log.warn(
+          { applicationId: config.applicationId, guildId: config.guildId },
+          "/paper is not registered for this application: run `npm run register:discord`",
+        );
+      }
+    } catch (error) {
+      log.debug({ err: error }, "could not check the registered commands");
+    }
+  }
+
   function interactionReply(reply: Reply): InteractionReplyOptions {
     const options = sendOptions(toDiscordMessage(reply));
     return reply.audience === "asker" ? { ...options, flags: MessageFlags.Ephemeral } : options;
@@ -310,6 +334,7 @@ export function createDiscordAdapter({
         );
       }
       started = true;
+      track(checkRegistration());
       log.info(
         { user: client.user?.tag, guilds: client.guilds.cache.size },
         "Discord adapter ready",

@@ -182,6 +182,14 @@ describe("Discord adapter (discord.js against a loopback Discord)", () => {
     expect(bot.standIn.resumes).toBe(resumes + 1);
   });
 
+  it("warns at start that /paper is not registered yet, naming the fix", async () => {
+    const warned = () => bot.logs.some((l) => l.includes("npm run register:discord"));
+    for (let tries = 0; tries < 100 && !warned(); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(warned()).toBe(true);
+  });
+
   it("never writes the token to its logs", () => {
     expect(bot.logs.length).toBeGreaterThan(0);
     expect(bot.logs.join("\n")).not.toContain(bot.standIn.token);
