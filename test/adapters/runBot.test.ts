@@ -20,6 +20,16 @@ async function freePort(): Promise<number> {
   return typeof address === "object" && address ? address.port : 0;
 }
 
+/** Polls Slack's HTTP receiver until `/healthz` answers (up to 2 s). */
+async function waitForHealth(port: number): Promise<Response | undefined> {
+  for (let tries = 0; tries < 100; tries++) {
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+    if (health) return health;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return undefined;
+}
+
 async function run(
   port: number,
   stopSignal: Promise<string>,
@@ -59,11 +69,7 @@ describe("runBot", () => {
       new Promise((resolve) => (stop = resolve)),
       standIn.apiUrl,
     );
-    let health: Response | undefined;
-    for (let tries = 0; tries < 100 && !health; tries++) {
-      health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-      if (!health) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const health = await waitForHealth(port);
     expect(await health?.text()).toBe("ok\n");
     stop("SIGTERM");
     expect(await exit).toBe(0);
@@ -103,11 +109,7 @@ describe("runBot", () => {
       discord.slashCommand({ query: "mixmatch" });
       const answer = await discord.waitFor(isVisibleMessage, 5000, from);
       expect(visibleText(answer)).toContain("MixMatch");
-      let health: Response | undefined;
-      for (let tries = 0; tries < 100 && !health; tries++) {
-        health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-        if (!health) await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      const health = await waitForHealth(port);
       expect(health?.status).toBe(200);
       const ready = lines
         .map((line) => JSON.parse(line))

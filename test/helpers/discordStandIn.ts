@@ -1363,6 +1363,11 @@ class StandIn implements DiscordStandIn {
 
   // ── Interaction and message builders ──
 
+  /** The `data` every chat-input interaction of command `name` carries, options aside. */
+  private commandData(name: string) {
+    return { id: this.commandId(name), name, type: 1, guild_id: GUILD_ID } as const;
+  }
+
   slashCommand(
     options: { name?: string; query?: string; channelId?: string; userId?: string } = {},
   ): APIChatInputApplicationCommandGuildInteraction {
@@ -1372,10 +1377,7 @@ class StandIn implements DiscordStandIn {
       ...this.interactionBase(record),
       type: 2,
       data: {
-        id: this.commandId(name),
-        name,
-        type: 1,
-        guild_id: GUILD_ID,
+        ...this.commandData(name),
         ...(options.query !== undefined
           ? { options: [{ name: "query", type: 3, value: options.query }] }
           : {}),
@@ -1397,10 +1399,7 @@ class StandIn implements DiscordStandIn {
       ...this.interactionBase(record),
       type: 4,
       data: {
-        id: this.commandId(name),
-        name,
-        type: 1,
-        guild_id: GUILD_ID,
+        ...this.commandData(name),
         options: [{ name: "query", type: 3, value: options.query, focused: true }],
       },
     } as APIApplicationCommandAutocompleteGuildInteraction;
