@@ -61,7 +61,7 @@ import type {
   RESTPostAPIInteractionCallbackWithResponseResult,
   RoleFlags,
   UserFlags,
-} from "discord-api-types/v10";
+} from "discord.js";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
 
 // ─── Ids and fixtures ─────────────────────────────────────────────────────────────────────────
