@@ -270,9 +270,10 @@ export function createDiscordAdapter({
     log.error({ shard, code: event.code }, `Discord closed the connection for good: ${reason}`);
     fail(new Error(`Discord closed the gateway connection (${event.code}): ${reason}`));
   });
-  client.on(Events.ShardReconnecting, (shard) =>
-    log.info({ shard }, "reconnecting to the gateway"),
-  );
+  client.on(Events.ShardReconnecting, (shard) => {
+    // destroy() on stop also emits this; only a reconnect while serving is news.
+    if (started) log.info({ shard }, "reconnecting to the gateway");
+  });
   client.on(Events.ShardResume, (shard, replayed) =>
     log.info({ shard, replayed }, "gateway session resumed"),
   );
