@@ -98,6 +98,19 @@ function describe(error: unknown): string {
   return [e.code, e.message].filter(Boolean).join(": ") || String(error);
 }
 
+/**
+ * Whether a message asks the bot something: it names the bot (`<@bot>`), or it replies to one
+ * of the bot's messages with the reply's ping on, which is how people follow up on an answer.
+ * Discord gives a bot the content of both without the Message Content intent.
+ */
+function isAddressedTo(message: Message, botId: string): boolean {
+  if (mentionsUser(message.content, botId)) return true;
+  const { mentions } = message;
+  return (
+    mentions.repliedUser?.id === botId && mentions.users.has(botId) && message.content.trim() !== ""
+  );
+}
+
 /** Creates the Discord adapter; nothing connects until `start()`. */
 export function createDiscordAdapter({
   core,
@@ -226,7 +239,7 @@ export function createDiscordAdapter({
   async function onMessage(message: Message): Promise<void> {
     const me = client.user;
     if (!me || message.author.bot || message.system || !message.inGuild()) return;
-    if (!mentionsUser(message.content, me.id)) return;
+    if (!isAddressedTo(message, me.id)) return;
     // One mention, one answer, even if the gateway replays an event after a resume.
     if (!seenMessages.add(message.id)) return;
     const began = performance.now();

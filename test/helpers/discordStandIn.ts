@@ -395,6 +395,11 @@ export interface DiscordStandIn {
     mentionEveryone?: boolean;
     authorBot?: boolean;
     userId?: string;
+    /**
+     * Makes it a reply to that message. With `mentionBot` (the default) the reply pings the
+     * bot instead of naming it in the content, as Discord's reply button does by default.
+     */
+    replyTo?: string;
   }): GatewayMessageCreateDispatchData;
   /** Adds a public thread a member started (no start message) and dispatches THREAD_CREATE. */
   createThreadChannel(options: { name: string; parentId?: string }): APIThreadChannel;
@@ -402,6 +407,8 @@ export interface DiscordStandIn {
   channel(id: string): APITextChannel | APIThreadChannel | undefined;
   /** The message with that id, as the model holds it (including interaction responses). */
   message(id: string): APIMessage | undefined;
+  /** The newest message in that channel or thread, as the model holds it. */
+  lastMessageIn(channelId: string): APIMessage | undefined;
   /**
    * Closes the current gateway connection with `code` (default 4000, after which discord.js
    * resumes; 1000 makes it re-identify; 1006 drops the TCP connection without a close frame).
@@ -1133,6 +1140,10 @@ class StandIn implements DiscordStandIn {
     return this.messages.get(id);
   }
 
+  lastMessageIn(channelId: string): APIMessage | undefined {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId).at(-1);
+  }
+
   // ── Commands ──
 
   /** https://discord.com/developers/docs/interactions/application-commands#bulk-overwrite-global-application-commands */
@@ -1461,20 +1472,29 @@ class StandIn implements DiscordStandIn {
     mentionEveryone?: boolean;
     authorBot?: boolean;
     userId?: string;
+    replyTo?: string;
   }): GatewayMessageCreateDispatchData {
     const mentionBot = options.mentionBot ?? true;
+    const repliedTo = options.replyTo ? this.message(options.replyTo) : undefined;
+    if (options.replyTo && !repliedTo) throw new Error(`no message ${options.replyTo} to reply to`);
     let content = options.content;
-    if (mentionBot && !content.includes(`<@${BOT_USER_ID}>`))
+    if (mentionBot && !repliedTo && !content.includes(`<@${BOT_USER_ID}>`))
       content = `<@${BOT_USER_ID}> ${content}`;
     if (options.mentionEveryone && !content.includes("@everyone")) content = `@everyone ${content}`;
     const author = userFor(options.authorBot ? OTHER_BOT_USER_ID : (options.userId ?? USER_ID));
     const message = this.storeMessage({
       channelId: options.channelId ?? CHANNEL_ID,
       author,
-      body: { content },
+      body: {
+        content,
+        ...(repliedTo ? { message_reference: { message_id: repliedTo.id } } : {}),
+      },
+      // https://discord.com/developers/docs/resources/message#message-object-message-types
+      ...(repliedTo ? { type: 19 } : {}),
     });
     message.mentions = mentionBot ? [BOT_USER] : [];
     message.mention_everyone = Boolean(options.mentionEveryone);
+    if (repliedTo) message.referenced_message = repliedTo;
     const payload = this.gatewayMessage(message);
     const seesContent = mentionBot || this.hasIntent(INTENT.MessageContent);
     const sent = seesContent

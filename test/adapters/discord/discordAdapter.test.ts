@@ -113,6 +113,24 @@ describe("Discord adapter (discord.js against a loopback Discord)", () => {
     expect(bot.standIn.calls.slice(next).some((c) => c.path.endsWith("/threads"))).toBe(false);
   });
 
+  it("takes a reply to its answer (with the reply's ping) as a follow-up in the thread", async () => {
+    const from = bot.standIn.calls.length;
+    const question = bot.standIn.messageCreate({ content: "what is MixMatch?" });
+    await bot.standIn.waitFor(postsTo(question.id), 3000, from);
+    const answered = bot.standIn.calls.length;
+    // The bot's answer, as the stand-in stored it, is what the person replies to.
+    const botAnswer = bot.standIn.lastMessageIn(question.id);
+    expect(botAnswer?.author.id).toBe(bot.standIn.botUserId);
+    bot.standIn.messageCreate({
+      content: "how do they sharpen the labels?",
+      channelId: question.id,
+      replyTo: botAnswer?.id ?? "",
+    });
+    const followUp = await bot.standIn.waitFor(postsTo(question.id), 3000, answered);
+    expect(visibleText(followUp)).toContain(MIXMATCH);
+    expect(messageOf(followUp).allowed_mentions).toEqual({ parse: [] });
+  });
+
   it("keeps @everyone, @here, roles and users in a question from pinging anyone", async () => {
     const from = bot.standIn.calls.length;
     const message = bot.standIn.messageCreate({
