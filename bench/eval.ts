@@ -127,7 +127,9 @@ const MIN_DECLINED = 0.95;
 const outside = allCoverages.filter((x) => !x.covered);
 const covered = allCoverages.filter((x) => x.covered);
 let recommended: { t: number; kept: number; declined: number } | undefined;
-for (let t = 0.2; t <= 0.8; t += 0.05) {
+// Steps of 0.01: outside and covered questions can sit a few hundredths apart, and a coarser
+// grid then gives away covered questions to decline the same outside ones.
+for (let t = 0.2; t <= 0.8; t += 0.01) {
   const declined = outside.filter((x) => x.c < t).length / Math.max(1, outside.length);
   const kept = covered.filter((x) => x.c >= t).length / Math.max(1, covered.length);
   if (declined >= MIN_DECLINED && (!recommended || kept > recommended.kept)) {

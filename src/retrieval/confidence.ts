@@ -38,10 +38,15 @@ export function weighQuery(
 ): Map<string, number> {
   const weights = new Map<string, number>();
   for (const { word } of findWords(text)) {
-    for (const piece of wordPieces(word)) {
+    const pieces = wordPieces(word);
+    for (const [at, piece] of pieces.entries()) {
       const folded = foldText(piece);
       const factor = specificity(folded) * (corrected.has(folded) ? FUZZY_CREDIT : 1);
+      // A compound's joined spelling ("testset" from "test-set") is only another way to find its
+      // parts; when no passage writes it so, it is no unseen topic, and its parts carry the weight.
+      const joined = pieces.length > 2 && at === pieces.length - 1 && !/['’]/.test(word);
       for (const term of processTerm(piece)) {
+        if (joined && index.passageSearch.documentFrequency(term) === 0) continue;
         const weight = idf(index, term) * factor;
         if (weight > (weights.get(term) ?? 0)) weights.set(term, weight);
       }

@@ -1,5 +1,6 @@
 import stem from "wink-porter2-stemmer";
 import { ABBREVIATIONS } from "./abbreviations.ts";
+import { EQUIVALENT_STEMS } from "./equivalents.ts";
 import { STOP_WORDS } from "./stopwords.ts";
 
 /**
@@ -95,7 +96,9 @@ function stemWord(folded: string): string | null {
   if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
   if (/\d/.test(folded)) return folded;
   if (folded.length < 2) return null;
-  return stem(folded);
+  const stemmed = stem(folded);
+  // Synonyms ML writing uses interchangeably become one term ("occluded" finds "masked").
+  return EQUIVALENT_STEMS.get(stemmed) ?? stemmed;
 }
 
 /** How many distinct raw pieces {@link processTerm} remembers. */

@@ -24,6 +24,13 @@ describe("processTerm", () => {
     expect(processTerm("explain")).toEqual([]);
   });
 
+  it("makes words ML writing uses interchangeably one term", () => {
+    expect(processTerm("occluded")).toEqual(processTerm("masked"));
+    expect(processTerm("discretized")).toEqual(processTerm("quantization"));
+    expect(processTerm("punishes")).toEqual(processTerm("penalizes"));
+    expect(processTerm("mask")).not.toEqual(processTerm("black"));
+  });
+
   it("stems with Porter2, keeping generalization apart from generation", () => {
     expect(processTerm("generalization")).not.toEqual(processTerm("generation"));
     expect(processTerm("augmentations")).toEqual(processTerm("augmentation"));

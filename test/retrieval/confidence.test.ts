@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { weighQuery } from "../../src/retrieval/confidence.ts";
+import { corpusIndex } from "../helpers/corpus.ts";
+
+const index = corpusIndex();
+
+describe("weighQuery", () => {
+  it("weighs a compound's joined spelling only when the corpus writes it so", () => {
+    // No summary writes "testset": the question asks about a test set, no unseen topic.
+    expect([...weighQuery(index, "test-set training", new Set()).keys()]).not.toContain("testset");
+    // The summaries write "out-of-distribution", so the joined term is real evidence.
+    expect([...weighQuery(index, "out-of-distribution", new Set()).keys()]).toContain(
+      "outofdistribut",
+    );
+  });
+
+  it("still weighs an unseen word the most", () => {
+    const weights = weighQuery(index, "kubernetes dataset", new Set());
+    expect(weights.get("kubernet")).toBeGreaterThan(weights.get("dataset") ?? 0);
+  });
+});
