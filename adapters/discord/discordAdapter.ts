@@ -1,35 +1,18 @@
 /**
- * The Discord bot on discord.js: `/paper` (with autocomplete) and `@paperbot` mentions become
- * core requests, and the core's replies become embeds. Mentions are answered in a thread.
+ * The Discord bot on discord.js: connects to the gateway and hands `/paper` interactions
+ * (interactions.ts) and messages addressed to the bot (mentions.ts) to their handlers; the
+ * core's replies become embeds (render.ts).
  */
-import {
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  Client,
-  type ClientOptions,
-  Events,
-  GatewayIntentBits,
-  type Interaction,
-  type InteractionReplyOptions,
-  type Message,
-  MessageFlags,
-  Options,
-  Routes,
-  type SendableChannels,
-  ThreadAutoArchiveDuration,
-} from "discord.js";
-import type { Reply } from "../../src/answer/reply.ts";
-import { suggestPapers } from "../../src/lookup/suggestPapers.ts";
+import { Client, type ClientOptions, Events, GatewayIntentBits, Options, Routes } from "discord.js";
 import type { DiscordConfig } from "../config.ts";
 import { RecentKeys } from "../recentKeys.ts";
-import { type AdapterDeps, answerRequest, type ChatAdapter, planRequest } from "../types.ts";
-import { PAPER_COMMAND, paperChoices, QUERY_OPTION } from "./commands.ts";
-import { fromDiscordText, mentionsUser } from "./discordText.ts";
-import { type DiscordMessage, threadName, toDiscordMessage } from "./render.ts";
+import type { AdapterDeps, ChatAdapter } from "../types.ts";
+import { PAPER_COMMAND } from "./commands.ts";
+import { handleInteraction } from "./interactions.ts";
+import { handleMessage } from "./mentions.ts";
 
-/** Shown to the asker when answering fails on our side; the full error goes to the log. */
-export const INTERNAL_ERROR =
-  "Sorry, something went wrong on my side answering that. It has been logged.";
+export { INTERNAL_ERROR } from "./interactions.ts";
+
 /** Close codes after which discord.js does not reconnect, and what to do about each. */
 const GATEWAY_GIVE_UP: Record<number, string> = {
   4004: "DISCORD_TOKEN is no longer valid (reset in the Developer Portal?)",
@@ -81,34 +64,25 @@ function clientOptions(config: DiscordConfig): ClientOptions {
   };
 }
 
-/** The message as discord.js's reply and send take it; empty content is left out. */
-function sendOptions(message: DiscordMessage): Omit<DiscordMessage, "content"> & {
-  content?: string;
-} {
-  return {
-    ...(message.content ? { content: message.content } : {}),
-    embeds: message.embeds,
-    allowedMentions: message.allowedMentions,
-  };
+/** The code of a failure (`TokenInvalid`, `ECONNREFUSED`), when it has one; never a token. */
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" || typeof code === "number" ? ` (${code})` : "";
 }
 
-/** The reason of a failure in a few words, never a token: discord.js errors carry none. */
-function describe(error: unknown): string {
-  const e = error as { code?: string | number; message?: string };
-  return [e.code, e.message].filter(Boolean).join(": ") || String(error);
-}
-
-/**
- * Whether a message asks the bot something: it names the bot (`<@bot>`), or it replies to one
- * of the bot's messages with the reply's ping on, which is how people follow up on an answer.
- * Discord gives a bot the content of both without the Message Content intent.
- */
-function isAddressedTo(message: Message, botId: string): boolean {
-  if (mentionsUser(message.content, botId)) return true;
-  const { mentions } = message;
-  return (
-    mentions.repliedUser?.id === botId && mentions.users.has(botId) && message.content.trim() !== ""
-  );
+/** Resolves on the client's first `ClientReady`; rejects after `ms`. `cancel()` stops the clock. */
+function readyWithin(client: Client, ms: number): { ready: Promise<void>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no READY from the Discord gateway in ${ms} ms`)),
+      ms,
+    );
+    client.once(Events.ClientReady, () => resolve());
+  });
+  // A login that fails first leaves this unawaited; its rejection must not crash the process.
+  ready.catch(() => undefined);
+  return { ready, cancel: () => clearTimeout(timer) };
 }
 
 /** Creates the Discord adapter; nothing connects until `start()`. */
@@ -130,146 +104,12 @@ export function createDiscordAdapter({
     void settled.finally(() => inFlight.delete(settled));
   };
 
-  async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    if (interaction.commandName !== PAPER_COMMAND) return interaction.respond([]);
-    const typed = interaction.options.getFocused();
-    const choices = paperChoices(suggestPapers(core.source.current(), typed, 25));
-    await interaction.respond(choices);
-  }
-
-  async function command(interaction: ChatInputCommandInteraction): Promise<void> {
-    if (interaction.commandName !== PAPER_COMMAND) {
-      await interaction.reply({ content: "I only know /paper.", flags: MessageFlags.Ephemeral });
-      return;
-    }
-    const began = performance.now();
-    const text = interaction.options.getString(QUERY_OPTION) ?? "";
-    // A command belongs to no thread, as on Slack: it never inherits a conversation's paper.
-    const plan = planRequest(core, { text });
-    let reply: Reply;
-    if (plan.kind === "ready") {
-      reply = plan.reply;
-      await interaction.reply(interactionReply(reply));
-    } else {
-      // A question runs the search, whose time grows with the corpus; Discord allows 3 s for
-      // the first response, so acknowledge ("paperbot is thinking…") and edit the answer in.
-      await interaction.deferReply();
-      reply = plan.run();
-      if (reply.audience === "asker") {
-        // A deferred reply is public; an asker-only answer replaces it as an ephemeral follow-up.
-        await interaction.deleteReply();
-        await interaction.followUp(interactionReply(reply));
-      } else {
-        await interaction.editReply(sendOptions(toDiscordMessage(reply)));
-      }
-    }
-    log.info(
-      {
-        kind: reply.kind,
-        deferred: plan.kind === "search",
-        guild: interaction.guildId,
-        channel: interaction.channelId,
-        ms: Math.round(performance.now() - began),
-      },
-      "answered /paper",
-    );
-  }
-
-  async function tellAskerOfFailure(interaction: Interaction): Promise<void> {
-    if (!interaction.isRepliable()) return;
-    const failure = { content: INTERNAL_ERROR, flags: MessageFlags.Ephemeral } as const;
-    if (interaction.deferred && !interaction.replied) {
-      await interaction.deleteReply().catch(() => undefined);
-      await interaction.followUp(failure);
-    } else if (interaction.replied) {
-      await interaction.followUp(failure);
-    } else {
-      await interaction.reply(failure);
-    }
-  }
-
-  async function onInteraction(interaction: Interaction): Promise<void> {
-    try {
-      if (interaction.isAutocomplete()) await autocomplete(interaction);
-      else if (interaction.isChatInputCommand()) await command(interaction);
-    } catch (error) {
-      log.error(
-        { err: error, interaction: interaction.id, channel: interaction.channelId },
-        "answering an interaction failed",
-      );
-      await tellAskerOfFailure(interaction).catch((e: unknown) =>
-        log.error({ err: e }, "could not tell the asker about the failure"),
-      );
-    }
-  }
-
-  /**
-   * Where a mention is answered: the thread it was asked in, or a thread started from it. When
-   * a thread cannot be started (no permission, a channel without threads), in the channel.
-   */
-  async function answerPlace(message: Message<true>): Promise<SendableChannels> {
-    const { channel } = message;
-    if (channel.isThread() || !("threads" in channel)) return channel;
-    try {
-      return await message.startThread({
-        name: threadName(questionOf(message)),
-        autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
-      });
-    } catch (error) {
-      log.warn(
-        { err: error, channel: channel.id },
-        "could not start a thread; answering in the channel (needs Create Public Threads)",
-      );
-      return channel;
-    }
-  }
-
-  function questionOf(message: Message): string {
-    const { mentions } = message;
-    return fromDiscordText(message.content, client.user?.id, {
-      user: (id) => mentions.users.get(id)?.displayName,
-      role: (id) => mentions.roles.get(id)?.name,
-      channel: (id) => {
-        const channel = mentions.channels.get(id);
-        return channel && "name" in channel ? (channel.name ?? undefined) : undefined;
-      },
-    });
-  }
-
-  async function onMessage(message: Message): Promise<void> {
-    const me = client.user;
-    if (!me || message.author.bot || message.system || !message.inGuild()) return;
-    if (!isAddressedTo(message, me.id)) return;
-    // One mention, one answer, even if the gateway replays an event after a resume.
-    if (!seenMessages.add(message.id)) return;
-    const began = performance.now();
-    try {
-      const place = await answerPlace(message);
-      const thread = place.isThread() ? `discord:${message.guildId}:${place.id}` : undefined;
-      const reply = answerRequest(core, {
-        text: questionOf(message),
-        ...(thread ? { thread } : {}),
-      });
-      await place.send(sendOptions(toDiscordMessage(reply)));
-      log.info(
-        {
-          kind: reply.kind,
-          guild: message.guildId,
-          channel: place.id,
-          ms: Math.round(performance.now() - began),
-        },
-        "answered a mention",
-      );
-    } catch (error) {
-      log.error({ err: error, channel: message.channelId }, "answering a mention failed");
-      await message.channel
-        .send({ content: INTERNAL_ERROR, allowedMentions: { parse: [] } })
-        .catch((e: unknown) => log.error({ err: e }, "could not tell the asker about the failure"));
-    }
-  }
-
-  client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
-  client.on(Events.MessageCreate, (message) => track(onMessage(message)));
+  client.on(Events.InteractionCreate, (interaction) =>
+    track(handleInteraction(interaction, { core, log })),
+  );
+  client.on(Events.MessageCreate, (message) =>
+    track(handleMessage(message, { core, log, seen: seenMessages })),
+  );
   let fail: (error: Error) => void = () => {};
   const failed = new Promise<Error>((resolve) => {
     fail = resolve;
@@ -317,35 +157,24 @@ export function createDiscordAdapter({
     }
   }
 
-  function interactionReply(reply: Reply): InteractionReplyOptions {
-    const options = sendOptions(toDiscordMessage(reply));
-    return reply.audience === "asker" ? { ...options, flags: MessageFlags.Ephemeral } : options;
-  }
-
   return {
     name: "discord",
     client,
     failed,
     async start() {
-      const ready = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`no READY from the Discord gateway in ${READY_TIMEOUT_MS} ms`)),
-          READY_TIMEOUT_MS,
-        );
-        client.once(Events.ClientReady, () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+      const { ready, cancel } = readyWithin(client, READY_TIMEOUT_MS);
       try {
         await client.login(config.token);
         await ready;
       } catch (error) {
         await client.destroy();
+        // The logger adds the cause's message ("An invalid token was provided.").
         throw new Error(
-          `Discord did not accept DISCORD_TOKEN or could not be reached: ${describe(error)}`,
+          `Discord did not accept DISCORD_TOKEN or could not be reached${codeOf(error)}`,
           { cause: error },
         );
+      } finally {
+        cancel();
       }
       started = true;
       track(checkRegistration());

@@ -44,8 +44,8 @@ const COLOUR = { answer: 0x3b82f6, notFound: 0xf59e0b, info: 0x64748b } as const
  * never parsed: nothing a summary or a question contains can ping anyone.
  */
 export interface DiscordMessage {
-  /** Message text (escaped markdown); empty when the embeds say it all. */
-  content: string;
+  /** Message text (escaped markdown); absent when the embeds say it all. */
+  content?: string;
   /** At most {@link EMBEDS_MAX} embeds, within {@link EMBEDS_TOTAL_MAX} characters together. */
   embeds: APIEmbed[];
   /** Always `{ parse: [] }`: no @everyone, @here, role or user ping. */
@@ -185,7 +185,7 @@ export function toDiscordMessage(reply: Reply): DiscordMessage {
   if (reply.kind === "error") {
     return { content: fitText(`⚠️ ${reply.message}`, CONTENT_MAX), embeds: [], allowedMentions };
   }
-  return { content: "", embeds: [embedsOf(reply)], allowedMentions };
+  return { embeds: [embedsOf(reply)], allowedMentions };
 }
 
 /**

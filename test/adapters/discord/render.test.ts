@@ -174,7 +174,7 @@ describe("toDiscordMessage", () => {
     const error: Reply = { kind: "error", audience: "asker", message: "x".repeat(5000) };
     const message = toDiscordMessage(error);
     expect(message.embeds).toEqual([]);
-    expect(message.content.length).toBeLessThanOrEqual(CONTENT_MAX);
+    expect(message.content?.length).toBeLessThanOrEqual(CONTENT_MAX);
     const help = toDiscordMessage(respond(index, { text: "help" }));
     expect(help.embeds[0]?.description).toContain("`/paper list`");
   });

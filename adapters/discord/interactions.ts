@@ -1,0 +1,118 @@
+/**
+ * `/paper` on Discord: autocomplete choices, and the command itself, answered at once when no
+ * search is needed and deferred then edited when one is (Discord allows 3 s for the first
+ * response). https://discord.com/developers/docs/interactions/receiving-and-responding
+ */
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionReplyOptions,
+  MessageFlags,
+} from "discord.js";
+import type { Reply } from "../../src/answer/reply.ts";
+import { MAX_AUTOCOMPLETE_CHOICES, suggestPapers } from "../../src/lookup/suggestPapers.ts";
+import type { Logger } from "../logger.ts";
+import { type AdapterCore, planRequest } from "../types.ts";
+import { PAPER_COMMAND, paperChoices, QUERY_OPTION } from "./commands.ts";
+import { toDiscordMessage } from "./render.ts";
+
+/** Shown to the asker when answering fails on our side; the full error goes to the log. */
+export const INTERNAL_ERROR =
+  "Sorry, something went wrong on my side answering that. It has been logged.";
+
+/** What the interaction handlers use. */
+export interface InteractionContext {
+  core: AdapterCore;
+  log: Logger;
+}
+
+/** The reply as an interaction response: ephemeral when only the asker should see it. */
+function interactionReply(reply: Reply): InteractionReplyOptions {
+  const message = toDiscordMessage(reply);
+  return reply.audience === "asker" ? { ...message, flags: MessageFlags.Ephemeral } : message;
+}
+
+async function autocomplete(
+  interaction: AutocompleteInteraction,
+  { core }: InteractionContext,
+): Promise<void> {
+  if (interaction.commandName !== PAPER_COMMAND) return interaction.respond([]);
+  const typed = interaction.options.getFocused();
+  const suggestions = suggestPapers(core.source.current(), typed, MAX_AUTOCOMPLETE_CHOICES);
+  await interaction.respond(paperChoices(suggestions));
+}
+
+async function command(
+  interaction: ChatInputCommandInteraction,
+  { core, log }: InteractionContext,
+): Promise<void> {
+  if (interaction.commandName !== PAPER_COMMAND) {
+    await interaction.reply({ content: "I only know /paper.", flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const began = performance.now();
+  const text = interaction.options.getString(QUERY_OPTION) ?? "";
+  // A command belongs to no thread, as on Slack: it never inherits a conversation's paper.
+  const plan = planRequest(core, { text });
+  let reply: Reply;
+  if (plan.kind === "ready") {
+    reply = plan.reply;
+    await interaction.reply(interactionReply(reply));
+  } else {
+    // A question runs the search, whose time grows with the corpus: acknowledge first (Discord
+    // shows "paperbot is thinking…") and edit the answer in.
+    await interaction.deferReply();
+    reply = plan.run();
+    if (reply.audience === "asker") {
+      // A deferred reply is public; an asker-only answer replaces it as an ephemeral follow-up.
+      await interaction.deleteReply();
+      await interaction.followUp(interactionReply(reply));
+    } else {
+      await interaction.editReply(toDiscordMessage(reply));
+    }
+  }
+  log.info(
+    {
+      kind: reply.kind,
+      deferred: plan.kind === "search",
+      guild: interaction.guildId,
+      channel: interaction.channelId,
+      ms: Math.round(performance.now() - began),
+    },
+    "answered /paper",
+  );
+}
+
+/** Tells the asker, privately, that answering failed, however far the response had got. */
+async function tellAskerOfFailure(interaction: Interaction): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  const failure = { content: INTERNAL_ERROR, flags: MessageFlags.Ephemeral } as const;
+  if (interaction.deferred && !interaction.replied) {
+    await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp(failure);
+  } else if (interaction.replied) {
+    await interaction.followUp(failure);
+  } else {
+    await interaction.reply(failure);
+  }
+}
+
+/** Answers one interaction; a failure is logged in full and told to the asker in one line. */
+export async function handleInteraction(
+  interaction: Interaction,
+  context: InteractionContext,
+): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await autocomplete(interaction, context);
+    else if (interaction.isChatInputCommand()) await command(interaction, context);
+  } catch (error) {
+    context.log.error(
+      { err: error, interaction: interaction.id, channel: interaction.channelId },
+      "answering an interaction failed",
+    );
+    await tellAskerOfFailure(interaction).catch((e: unknown) =>
+      context.log.error({ err: e }, "could not tell the asker about the failure"),
+    );
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * `@paperbot` on Discord: a message that mentions the bot (or replies to its answer) is answered
+ * in a thread started from it, or in the thread it was asked in, where follow-ups stay on the
+ * thread's paper.
+ */
+import { type Message, type SendableChannels, ThreadAutoArchiveDuration } from "discord.js";
+import type { Logger } from "../logger.ts";
+import type { RecentKeys } from "../recentKeys.ts";
+import { type AdapterCore, answerRequest } from "../types.ts";
+import { fromDiscordText, mentionsUser } from "./discordText.ts";
+import { INTERNAL_ERROR } from "./interactions.ts";
+import { threadName, toDiscordMessage } from "./render.ts";
+
+/** What the mention handler uses. */
+export interface MentionContext {
+  core: AdapterCore;
+  log: Logger;
+  /** Messages already answered: a gateway may deliver one again after a resume. */
+  seen: RecentKeys;
+}
+
+/**
+ * Whether a message asks the bot something: it names the bot (`<@bot>`), or it replies to one
+ * of the bot's messages with the reply's ping on, which is how people follow up on an answer.
+ * Discord gives a bot the content of both without the Message Content intent.
+ */
+function isAddressedTo(message: Message, botId: string): boolean {
+  if (mentionsUser(message.content, botId)) return true;
+  const { mentions } = message;
+  return (
+    mentions.repliedUser?.id === botId && mentions.users.has(botId) && message.content.trim() !== ""
+  );
+}
+
+/** The question in a message, mentions read as names. */
+function questionOf(message: Message): string {
+  const { mentions } = message;
+  return fromDiscordText(message.content, message.client.user.id, {
+    user: (id) => mentions.users.get(id)?.displayName,
+    role: (id) => mentions.roles.get(id)?.name,
+    channel: (id) => {
+      const channel = mentions.channels.get(id);
+      return channel && "name" in channel ? (channel.name ?? undefined) : undefined;
+    },
+  });
+}
+
+/**
+ * Where a mention is answered: the thread it was asked in, or a thread started from it. When a
+ * thread cannot be started (no permission, a channel without threads), in the channel.
+ */
+async function answerPlace(message: Message<true>, log: Logger): Promise<SendableChannels> {
+  const { channel } = message;
+  if (channel.isThread() || !("threads" in channel)) return channel;
+  try {
+    return await message.startThread({
+      name: threadName(questionOf(message)),
+      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+    });
+  } catch (error) {
+    log.warn(
+      { err: error, channel: channel.id },
+      "could not start a thread; answering in the channel (needs Create Public Threads)",
+    );
+    return channel;
+  }
+}
+
+/** Answers a message addressed to the bot; ignores every other message. */
+export async function handleMessage(message: Message, context: MentionContext): Promise<void> {
+  const { core, log, seen } = context;
+  const me = message.client.user;
+  if (message.author.bot || message.system || !message.inGuild()) return;
+  if (!isAddressedTo(message, me.id) || !seen.add(message.id)) return;
+  const began = performance.now();
+  try {
+    const place = await answerPlace(message, log);
+    const thread = place.isThread() ? `discord:${message.guildId}:${place.id}` : undefined;
+    const reply = answerRequest(core, { text: questionOf(message), ...(thread ? { thread } : {}) });
+    await place.send(toDiscordMessage(reply));
+    log.info(
+      {
+        kind: reply.kind,
+        guild: message.guildId,
+        channel: place.id,
+        ms: Math.round(performance.now() - began),
+      },
+      "answered a mention",
+    );
+  } catch (error) {
+    log.error({ err: error, channel: message.channelId }, "answering a mention failed");
+    await message.channel
+      .send({ content: INTERNAL_ERROR, allowedMentions: { parse: [] } })
+      .catch((e: unknown) => log.error({ err: e }, "could not tell the asker about the failure"));
+  }
+}
