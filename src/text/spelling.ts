@@ -1,6 +1,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { editDistance } from "./editDistance.ts";
 import { findWords, foldText, wordPieces } from "./terms.ts";
+import { isEnglishWord } from "./wordRarity.ts";
 
 /** Words shorter than this are never corrected: too many real words sit one edit apart. */
 const MIN_CORRECTABLE_LENGTH = 5;
@@ -81,6 +82,9 @@ export class Speller {
     const folded = foldText(word);
     if (folded.length < MIN_CORRECTABLE_LENGTH || /\d/.test(folded) || this.counts.has(folded))
       return word;
+    // A common English word is what the person meant, not a typo of the corpus word it resembles:
+    // "leaning" is no "learning", "gains" no "GANs", "correction" no "connection".
+    if (isEnglishWord(folded)) return word;
     const limit = allowedEdits(folded.length);
     let best: { word: string; distance: number; count: number } | undefined;
     // The tree counts a swap of neighbours as two edits; ask for one more, confirm exactly.
