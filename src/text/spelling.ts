@@ -1,6 +1,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { editDistance } from "./editDistance.ts";
-import { findWords, foldText, wordPieces } from "./terms.ts";
+import { findWords, foldText, processTerm, wordPieces } from "./terms.ts";
+import { isEnglishWord } from "./wordRarity.ts";
 
 /** Words shorter than this are never corrected: too many real words sit one edit apart. */
 const MIN_CORRECTABLE_LENGTH = 5;
@@ -8,6 +9,12 @@ const MIN_CORRECTABLE_LENGTH = 5;
 /** Typos forgiven in a word of this length: one, or two in words of nine letters or more. */
 function allowedEdits(length: number): number {
   return length >= 9 ? 2 : 1;
+}
+
+/** True when two words give a common index term: forms of one word, or a typo stemming alike. */
+function sharesTerm(a: string, b: string): boolean {
+  const terms = processTerm(a);
+  return processTerm(b).some((term) => terms.includes(term));
 }
 
 /** A query with its misspelled words replaced by the corpus words they were meant to be. */
@@ -81,16 +88,27 @@ export class Speller {
     const folded = foldText(word);
     if (folded.length < MIN_CORRECTABLE_LENGTH || /\d/.test(folded) || this.counts.has(folded))
       return word;
+    // A common English word is what the person meant, not a typo of the corpus word it resembles:
+    // "leaning" is no "learning", "gains" no "GANs", "correction" no "connection".
+    if (isEnglishWord(folded)) return word;
     const limit = allowedEdits(folded.length);
-    let best: { word: string; distance: number; count: number } | undefined;
+    let best: { word: string; sameTerm: boolean; distance: number; count: number } | undefined;
     // The tree counts a swap of neighbours as two edits; ask for one more, confirm exactly.
     for (const candidate of this.words.fuzzyGet(folded, limit + 1).keys()) {
       const count = this.counts.get(candidate) ?? 0;
       if (candidate[0] !== folded[0]) continue;
       const distance = editDistance(folded, candidate, limit);
       if (distance > limit) continue;
-      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
-        best = { word: candidate, distance, count };
+      // A word the index already matches by its stem ("regimes" for "regime") means that word,
+      // not a closer or more frequent one of another stem.
+      const sameTerm = sharesTerm(folded, candidate);
+      if (
+        !best ||
+        (sameTerm && !best.sameTerm) ||
+        (sameTerm === best.sameTerm &&
+          (distance < best.distance || (distance === best.distance && count > best.count)))
+      ) {
+        best = { word: candidate, sameTerm, distance, count };
       }
     }
     return best?.word ?? word;
@@ -105,7 +123,10 @@ export class Speller {
       // Compounds are corrected part by part ("lotery-ticket" -> "lottery-ticket").
       const fixed = span.word.replace(/[\p{L}\p{N}]+/gu, (part) => {
         const corrected = this.correctWord(part);
-        if (corrected !== part) corrections.set(foldText(part), corrected);
+        // A correction to the same index term ("rollouts" to "rollout", "reinforcment" to
+        // "reinforcement") is no guess: the word matched that term as typed.
+        if (corrected !== part && !sharesTerm(foldText(part), corrected))
+          corrections.set(foldText(part), corrected);
         return corrected;
       });
       text += query.slice(cursor, span.start) + fixed;

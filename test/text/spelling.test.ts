@@ -31,6 +31,40 @@ describe("Speller", () => {
   });
 });
 
+describe("Speller and everyday English", () => {
+  const ml = new Speller([
+    "The policy's latent code feeds a neural discriminator; GANs and reinforcement learning.",
+    "Each rollout has simple, sparse rewards; results are relevant to ResNets.",
+  ]);
+
+  it("leaves common English words alone, however near a corpus word", () => {
+    for (const word of ["police", "latest", "neutral", "sample", "leaning", "spare"]) {
+      expect(ml.correctWord(word), word).toBe(word);
+    }
+    expect(ml.correct("the latest police report").corrections.size).toBe(0);
+  });
+
+  it("does not make an acronym of a lowercase English word", () => {
+    expect(ml.correctWord("gains")).toBe("gains");
+  });
+
+  it("still corrects typos of corpus words, even those subtitles misspell now and then", () => {
+    expect(ml.correctWord("discriminitor")).toBe("discriminator");
+    expect(ml.correctWord("reinforcment")).toBe("reinforcement");
+    expect(ml.correctWord("nueral")).toBe("neural");
+    expect(ml.correctWord("polciy")).toBe("policy");
+    // In the subtitle list once: a typo there too, not English.
+    expect(ml.correctWord("relevent")).toBe("relevant");
+  });
+
+  it("does not report another form of a corpus word as a guess: its stem matches as typed", () => {
+    expect(ml.correct("rollouts and reinforcment").corrections.size).toBe(0);
+    expect(ml.correct("rollouts with rewrads").corrections).toEqual(
+      new Map([["rewrads", "rewards"]]),
+    );
+  });
+});
+
 describe("editDistance", () => {
   it("counts a swap of neighbours as one edit", () => {
     expect(editDistance("mixmtach", "mixmatch")).toBe(1);
