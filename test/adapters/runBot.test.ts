@@ -2,13 +2,13 @@ import { createServer } from "node:net";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { DiscordConfig } from "../../adapters/config.ts";
-import { createLogger, memoryDestination } from "../../adapters/logger.ts";
 import { runBot } from "../../adapters/runBot.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "../helpers/corpus.ts";
 import { isVisibleMessage, testDiscordConfig, visibleText } from "../helpers/discordBot.ts";
 import { startDiscordStandIn } from "../helpers/discordStandIn.ts";
 import { startSlackStandIn } from "../helpers/slackStandIn.ts";
+import { testLogger } from "../helpers/testLogger.ts";
 
 const SLACK = { botToken: "xoxb-1-2-runbot", signingSecret: "0123456789abcdef0123456789abcdef" };
 
@@ -36,13 +36,7 @@ async function run(
   apiUrl: string,
   discord?: DiscordConfig,
 ) {
-  const { stream, lines } = memoryDestination();
-  const logger = await createLogger({
-    level: "info",
-    format: "json",
-    secrets: [],
-    destination: stream,
-  });
+  const { logger, lines } = await testLogger("info");
   const exit = runBot({
     config: {
       corpusDir: "corpus",

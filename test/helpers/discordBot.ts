@@ -8,11 +8,11 @@ import {
   createDiscordAdapter,
   type DiscordAdapter,
 } from "../../adapters/discord/discordAdapter.ts";
-import { createLogger, memoryDestination } from "../../adapters/logger.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "./corpus.ts";
 import { type DiscordStandIn, type RestCall, startDiscordStandIn } from "./discordStandIn.ts";
+import { testLogger } from "./testLogger.ts";
 
 /** A running test bot. */
 export interface DiscordTestBot {
@@ -36,13 +36,7 @@ export function testDiscordConfig(standIn: DiscordStandIn): DiscordConfig {
 /** Starts the stand-in and the bot, answering from the real corpus; `close()` stops both. */
 export async function startDiscordTestBot(): Promise<DiscordTestBot> {
   const standIn = await startDiscordStandIn();
-  const { stream, lines } = memoryDestination();
-  const logger = await createLogger({
-    level: "debug",
-    format: "json",
-    secrets: [standIn.token],
-    destination: stream,
-  });
+  const { logger, lines } = await testLogger("debug", [standIn.token]);
   const adapter = createDiscordAdapter({
     core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory() },
     config: testDiscordConfig(standIn),

@@ -3,7 +3,6 @@
  * helpers that post signed slash commands and mention events to it as Slack would.
  */
 
-import { createLogger, memoryDestination } from "../../adapters/logger.ts";
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slackAdapter.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
@@ -15,6 +14,7 @@ import {
   slashCommandBody,
   startSlackStandIn,
 } from "./slackStandIn.ts";
+import { testLogger } from "./testLogger.ts";
 
 /** The secrets the test bot runs with; tests assert they never reach a log line. */
 export const TEST_SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -47,13 +47,7 @@ let commandCount = 0;
 export async function createTestSlackAdapter(
   apiUrl: string,
 ): Promise<{ adapter: SlackAdapter; lines: string[] }> {
-  const { stream, lines } = memoryDestination();
-  const logger = await createLogger({
-    level: "debug",
-    format: "json",
-    secrets: [TEST_BOT_TOKEN, TEST_SIGNING_SECRET],
-    destination: stream,
-  });
+  const { logger, lines } = await testLogger("debug", [TEST_BOT_TOKEN, TEST_SIGNING_SECRET]);
   const adapter = createSlackAdapter({
     core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory() },
     config: {

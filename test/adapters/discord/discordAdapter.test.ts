@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordAdapter, INTERNAL_ERROR } from "../../../adapters/discord/discordAdapter.ts";
-import { createLogger, memoryDestination } from "../../../adapters/logger.ts";
 import { ThreadMemory } from "../../../src/answer/threadMemory.ts";
 import { staticIndexSource } from "../../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
@@ -15,6 +14,7 @@ import {
   visibleText,
 } from "../../helpers/discordBot.ts";
 import { INTENT, type RestCall, startDiscordStandIn } from "../../helpers/discordStandIn.ts";
+import { testLogger } from "../../helpers/testLogger.ts";
 
 const MIXMATCH = "MixMatch: A Holistic Approach to Semi-Supervised Learning";
 const BEAR = "Stabilizing Off-Policy Q-Learning via Bootstrapping Error Reduction";
@@ -217,13 +217,7 @@ describe("Discord adapter (discord.js against a loopback Discord)", () => {
 describe("Discord adapter start-up", () => {
   it("fails fast with a clear message, not the token, when Discord refuses the token", async () => {
     const standIn = await startDiscordStandIn();
-    const { stream, lines } = memoryDestination();
-    const logger = await createLogger({
-      level: "debug",
-      format: "json",
-      secrets: [],
-      destination: stream,
-    });
+    const { logger, lines } = await testLogger();
     const wrong = "MTA4MDQyOTI0MzI2OTI1MTA3Mg.Gwrong.this-token-is-not-the-one-the-stand-in-takes";
     const adapter = createDiscordAdapter({
       core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory() },

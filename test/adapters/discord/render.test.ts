@@ -16,25 +16,12 @@ import {
 } from "../../../adapters/discord/render.ts";
 import type { AnswerReply, Reply } from "../../../src/answer/reply.ts";
 import { respond } from "../../../src/answer/respond.ts";
-import type { Paper } from "../../../src/types.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
+import { fakePaper } from "../../helpers/papers.ts";
 
 const index = corpusIndex();
 
-const paper = (n: number, title = `Paper ${n}`): Paper => ({
-  id: `p${n}`,
-  title,
-  authors: ["Ada Lovelace", "Alan Turing"],
-  year: 2019,
-  venue: "NeurIPS",
-  arxiv: "1905.02249",
-  url: "https://arxiv.org/abs/1905.02249",
-  aliases: [`P${n}`],
-  added: "2026-11-27",
-  summary: "",
-  file: "",
-  figures: [],
-});
+const paper = (n: number, title = `Paper ${n}`) => fakePaper(n, title);
 
 /** What Discord would show: markdown escapes removed. */
 function unescaped(markdown: string): string {

@@ -9,8 +9,8 @@ import {
 } from "../../../adapters/slack/render.ts";
 import type { AnswerReply, ListReply } from "../../../src/answer/reply.ts";
 import { respond } from "../../../src/answer/respond.ts";
-import type { Paper } from "../../../src/types.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
+import { fakePaper } from "../../helpers/papers.ts";
 
 function sectionTexts(blocks: KnownBlock[]): string[] {
   return blocks
@@ -18,20 +18,7 @@ function sectionTexts(blocks: KnownBlock[]): string[] {
     .map((b) => b.text?.text ?? "");
 }
 
-const paper = (n: number): Paper => ({
-  id: `p${n}`,
-  title: `Paper <${n}> & friends`,
-  authors: ["Ada Lovelace"],
-  year: 2019,
-  venue: "NeurIPS",
-  arxiv: "1905.02249",
-  url: "https://arxiv.org/abs/1905.02249",
-  aliases: [`P${n}`],
-  added: "2026-11-27",
-  summary: "",
-  file: "",
-  figures: [],
-});
+const paper = (n: number) => fakePaper(n);
 
 describe("escapeMrkdwn", () => {
   it("escapes control characters so <!channel> and <@U1> stay text", () => {
