@@ -42,7 +42,15 @@ for (const file of sources) {
     .map((line) => JSON.parse(line));
   const byKind = new Map<
     string,
-    { n: number; first: number; passage: number; declined: number; ranked: number; base: number }
+    {
+      n: number;
+      first: number;
+      passage: number;
+      shown: number;
+      declined: number;
+      ranked: number;
+      base: number;
+    }
   >();
   const coverages: Array<{ c: number; covered: boolean; q: string }> = [];
   for (const question of questions) {
@@ -51,6 +59,7 @@ for (const file of sources) {
       n: 0,
       first: 0,
       passage: 0,
+      shown: 0,
       declined: 0,
       ranked: 0,
       base: 0,
@@ -73,10 +82,14 @@ for (const file of sources) {
     if (baselineTop(question.q) === question.paper) stats.base++;
     const first = response.confident && top?.paper.id === question.paper;
     const text = top?.passage.text.toLowerCase() ?? "";
-    const answers =
-      first && (question.passage_any ?? []).some((p) => text.includes(p.toLowerCase()));
+    const says = (t: string) =>
+      (question.passage_any ?? []).some((p) => t.includes(p.toLowerCase()));
+    const answers = first && says(text);
+    // What the reply shows: the first passage, and the second when the summary answers twice.
+    const more = top?.more?.passage.text.toLowerCase() ?? "";
     if (first) stats.first++;
     if (answers) stats.passage++;
+    if (answers || (first && says(more))) stats.shown++;
     if (verbose && !answers) {
       console.log(
         `  MISS ${first ? "passage" : "paper"}: ${question.q} -> ${top?.paper.id} conf=${response.confident} (${response.coverage.toFixed(2)}) want ${question.paper} ${JSON.stringify(question.passage_any)}${first ? `\n     got: ${text.slice(0, 160)}` : ""}`,
@@ -84,7 +97,7 @@ for (const file of sources) {
     }
   }
   console.log(`\n${file}`);
-  let total = { n: 0, first: 0, passage: 0, ranked: 0, base: 0 };
+  let total = { n: 0, first: 0, passage: 0, shown: 0, ranked: 0, base: 0 };
   for (const [kind, s] of byKind) {
     if (kind === "outside") {
       console.log(
@@ -95,16 +108,17 @@ for (const file of sources) {
         n: total.n + s.n,
         first: total.first + s.first,
         passage: total.passage + s.passage,
+        shown: total.shown + s.shown,
         ranked: total.ranked + s.ranked,
         base: total.base + s.base,
       };
       console.log(
-        `  ${kind.padEnd(11)} n=${String(s.n).padStart(3)}  paper first ${pct(s.first, s.n)}  passage ${pct(s.passage, s.n)}  ranked first ${pct(s.ranked, s.n)}  baseline ${pct(s.base, s.n)}`,
+        `  ${kind.padEnd(11)} n=${String(s.n).padStart(3)}  paper first ${pct(s.first, s.n)}  passage ${pct(s.passage, s.n)}  shown ${pct(s.shown, s.n)}  ranked first ${pct(s.ranked, s.n)}  baseline ${pct(s.base, s.n)}`,
       );
     }
   }
   console.log(
-    `  ${"all covered".padEnd(11)} n=${String(total.n).padStart(3)}  paper first ${pct(total.first, total.n)}  passage ${pct(total.passage, total.n)}  ranked first ${pct(total.ranked, total.n)}  baseline ${pct(total.base, total.n)}`,
+    `  ${"all covered".padEnd(11)} n=${String(total.n).padStart(3)}  paper first ${pct(total.first, total.n)}  passage ${pct(total.passage, total.n)}  shown ${pct(total.shown, total.n)}  ranked first ${pct(total.ranked, total.n)}  baseline ${pct(total.base, total.n)}`,
   );
   if (process.env.CALIBRATE === "1") {
     for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {

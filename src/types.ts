@@ -87,6 +87,11 @@ export interface SearchResult {
   passage: Passage;
   /** The passage split into highlighted and plain runs. */
   highlighted: TextSegment[];
+  /**
+   * Another passage of the same paper, apart from the first, that answers nearly as well: an
+   * answer that the summary spreads over two places. Absent when no passage comes close.
+   */
+  more?: { passage: Passage; highlighted: TextSegment[] };
 }
 
 /** The answer of the retriever to one query. */

@@ -5,7 +5,12 @@
  * Limits: https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  */
 import type { APIEmbed } from "discord.js";
-import { NOT_FOUND_HINT, nearestHeading, notFoundOpening } from "../../src/answer/phrases.ts";
+import {
+  MORE_HEADING,
+  NOT_FOUND_HINT,
+  nearestHeading,
+  notFoundOpening,
+} from "../../src/answer/phrases.ts";
 import { shortAuthors } from "../../src/answer/renderText.ts";
 import type {
   AnswerReply,
@@ -116,7 +121,13 @@ function renderAnswer(reply: AnswerReply): APIEmbed {
     ? `${citation(paper)}\nAnswered from this thread's paper. Name another paper to switch.`
     : citation(paper);
   const embed = paperEmbed(paper, footer, reply.figure, fields);
-  return { ...embed, description: fitSegments(reply.passage, descriptionRoom(embed)) };
+  const room = descriptionRoom(embed);
+  const passage = fitSegments(reply.passage, room);
+  const heading = `\n\n${bold(MORE_HEADING)}\n`;
+  // The second passage gets what room the first leaves, and is left out rather than cut to a stub.
+  const more = reply.more ? fitSegments(reply.more, room - passage.length - heading.length) : "";
+  const description = more.length > 80 ? `${passage}${heading}${more}` : passage;
+  return { ...embed, description };
 }
 
 function renderNotFound(reply: NotFoundReply): APIEmbed {

@@ -4,7 +4,12 @@
  * Limits: https://docs.slack.dev/reference/block-kit/blocks
  */
 import type { ContextBlock, ImageBlock, KnownBlock, SectionBlock } from "@slack/types";
-import { NOT_FOUND_HINT, nearestHeading, notFoundOpening } from "../../src/answer/phrases.ts";
+import {
+  MORE_HEADING,
+  NOT_FOUND_HINT,
+  nearestHeading,
+  notFoundOpening,
+} from "../../src/answer/phrases.ts";
 import type {
   AnswerReply,
   CardReply,
@@ -90,6 +95,7 @@ function renderAnswer(reply: AnswerReply): SlackMessage {
   const { paper } = reply;
   const blocks: KnownBlock[] = [
     section(`${titleLink(paper)}\n${highlighted(reply.passage)}`),
+    ...(reply.more ? [section(`${bold(MORE_HEADING)}\n${highlighted(reply.more)}`)] : []),
     ...image(reply.figure, `Figure from ${paper.title}`),
     context(authorsLine(paper)),
   ];

@@ -6,6 +6,9 @@ import type { NotFoundReply } from "./reply.ts";
  * platform only decides how a paper and the asker's words are marked up.
  */
 
+/** The heading over an answer's second passage, from elsewhere in the same summary. */
+export const MORE_HEADING = "Also in this summary";
+
 /** The hint under a "not found" reply. */
 export const NOT_FOUND_HINT = "Try `/paper list` to see every paper, or `/paper help`.";
 

@@ -1,5 +1,5 @@
 import type { Paper, TextSegment } from "../types.ts";
-import { NOT_FOUND_HINT, nearestHeading, notFoundOpening } from "./phrases.ts";
+import { MORE_HEADING, NOT_FOUND_HINT, nearestHeading, notFoundOpening } from "./phrases.ts";
 import type { Reply } from "./reply.ts";
 
 /** Options of {@link toPlainText}. */
@@ -44,6 +44,7 @@ export function toPlainText(reply: Reply, options: TextOptions = {}): string {
         "",
         `  ${render(reply.passage, mark)}`,
       ];
+      if (reply.more) lines.push("", `  ${MORE_HEADING}:`, `  ${render(reply.more, mark)}`);
       if (reply.figure) lines.push("", `  Figure: ${reply.figure}`);
       if (reply.related.length > 0) {
         lines.push("", "Also relevant:");

@@ -39,6 +39,11 @@ export interface AnswerReply {
   passage: TextSegment[];
   /** The figure that goes with the passage (an image URL), if any. */
   figure?: string;
+  /**
+   * A second passage of the same summary that answers nearly as well (highlighted, readable),
+   * when the summary answers in two places.
+   */
+  more?: TextSegment[];
   /** Up to two other papers that answer the question too. */
   related: RelatedPaper[];
   /** True when the answer came from the thread's paper rather than from a name in the question. */

@@ -195,6 +195,7 @@ function answerReply(response: SearchResponse, focus: string | undefined): Answe
     paper: best.paper,
     passage: readableSegments(best.highlighted),
     ...(figure ? { figure } : {}),
+    ...(best.more ? { more: readableSegments(best.more.highlighted) } : {}),
     related: related.map((r) => ({
       paper: r.paper,
       snippet: truncateAtWord(readableText(r.passage.text), SNIPPET_CHARS),

@@ -32,6 +32,13 @@ export const CONFIDENCE_THRESHOLD = 0.35;
 
 /** What a paper's own title and alias words weigh when choosing among its passages. */
 const OWN_WORD_WEIGHT = 0.1;
+/**
+ * A second passage is shown beside the first when its matched weight is at least this share of
+ * the first's: close enough that the summary answers in two places, not a weaker echo.
+ */
+export const SECOND_PASSAGE_SHARE = 0.7;
+/** Passages overlap their neighbours by a sentence; a second passage starts two or more away. */
+const SECOND_PASSAGE_DISTANCE = 2;
 /** Weight of BM25 when passages tie on matched weight. */
 const TIE_BREAK = 0.01;
 /** Field weights of the paper-level match, which adds to a paper's best passage score. */
@@ -173,29 +180,40 @@ function pinFirst(
 }
 
 /**
- * The passage hit of a paper that answers the question: the one whose matched terms carry the most
- * weight (so the one passage saying "Uber" beats several saying "lottery ticket"), BM25 breaking
- * ties. The paper's own title and alias words count little here: every passage of the paper is
- * about them ("how does MixMatch sharpen labels?" is answered by the passage on sharpening, not the
- * one that says MixMatch most). None when the question only names the paper: its overview answers.
+ * The passage hits of a paper that answer the question: first the one whose matched terms carry
+ * the most weight (so the one passage saying "Uber" beats several saying "lottery ticket"), BM25
+ * breaking ties; then, if one comes close (see {@link SECOND_PASSAGE_SHARE}), the best passage
+ * that does not overlap it. The paper's own title and alias words count little here: every
+ * passage of the paper is about them ("how does MixMatch sharpen labels?" is answered by the
+ * passage on sharpening, not the one that says MixMatch most). None when the question only names
+ * the paper: its overview answers.
  */
-function answeringHit(
+function answeringHits(
   index: PaperIndex,
   c: Candidate,
   prepared: PreparedQuery,
-): TermHit | undefined {
-  if (c.named && !prepared.asksMore) return undefined;
+): { first?: TermHit; second?: TermHit } {
+  if (c.named && !prepared.asksMore) return {};
   const ownWords = paperNameTerms(index, c.paper);
   const weights = new Map(
     [...prepared.weights].map(([term, w]) => [term, ownWords.has(term) ? OWN_WORD_WEIGHT * w : w]),
   );
-  let best: { hit: TermHit; value: number } | undefined;
-  for (const hit of c.passageHits) {
-    const { matchedWeight } = measureCoverage(weights, [hit]);
-    const value = matchedWeight + TIE_BREAK * hit.score;
-    if (!best || value > best.value) best = { hit, value };
+  const valued = c.passageHits.map((hit) => {
+    const matched = measureCoverage(weights, [hit]).matchedWeight;
+    return { hit, matched, value: matched + TIE_BREAK * hit.score };
+  });
+  let best: (typeof valued)[number] | undefined;
+  for (const entry of valued) if (!best || entry.value > best.value) best = entry;
+  if (!best) return {};
+  const ordinalOf = (hit: TermHit) => index.passages[hit.id as number]?.ordinal ?? 0;
+  const firstOrdinal = ordinalOf(best.hit);
+  let second: (typeof valued)[number] | undefined;
+  for (const entry of valued) {
+    if (Math.abs(ordinalOf(entry.hit) - firstOrdinal) < SECOND_PASSAGE_DISTANCE) continue;
+    if (!second || entry.value > second.value) second = entry;
   }
-  return best?.hit;
+  const close = second && second.matched >= SECOND_PASSAGE_SHARE * best.matched;
+  return { first: best.hit, ...(close && second ? { second: second.hit } : {}) };
 }
 
 /** Stands in for the passage of a paper whose summary has no sentence (only figure links). */
@@ -204,19 +222,22 @@ function emptyPassage(paperId: string): Passage {
 }
 
 function toResult(index: PaperIndex, c: Candidate, prepared: PreparedQuery): SearchResult {
-  const hit = answeringHit(index, c, prepared);
+  const { first: hit, second } = answeringHits(index, c, prepared);
   const passage =
     (hit && index.passages[hit.id as number]) ??
     overviewPassage(index, c.paper.id) ??
     emptyPassage(c.paper.id);
   const coverage =
     c.named && !prepared.asksMore ? 1 : measureCoverage(prepared.weights, [hit, c.paperHit]).share;
+  const terms = new Set(prepared.terms);
+  const more = second && index.passages[second.id as number];
   return {
     paper: c.paper,
     score: round(c.score),
     coverage: round(coverage),
     passage,
-    highlighted: highlightTerms(passage.text, new Set(prepared.terms)),
+    highlighted: highlightTerms(passage.text, terms),
+    ...(more ? { more: { passage: more, highlighted: highlightTerms(more.text, terms) } } : {}),
   };
 }
 

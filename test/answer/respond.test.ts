@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRequest } from "../../src/answer/grammar.ts";
+import { toPlainText } from "../../src/answer/renderText.ts";
 import { LIST_LIMIT, planReply, respond } from "../../src/answer/respond.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
@@ -123,6 +124,15 @@ describe("respond", () => {
       text: "how does BEAR constrain the policy to the behaviour policy support?",
     });
     if (reply.kind === "answer") expect(plainText(reply.passage)).not.toMatch(/\\[a-zA-Z]+/);
+  });
+});
+
+describe("an answer's second passage", () => {
+  it("comes with the answer when the summary answers in two places, in plain text too", () => {
+    const reply = respond(index, { text: "K augmentations of each unlabeled example" });
+    if (reply.kind !== "answer") throw new Error(`expected an answer, got ${reply.kind}`);
+    expect(plainText(reply.more ?? [])).not.toBe("");
+    expect(toPlainText(reply)).toMatch(/\n {2}Also in this summary:\n {2}\S/);
   });
 });
 

@@ -80,6 +80,22 @@ describe("search", () => {
     expect(plainText(result?.highlighted ?? [])).toBe(result?.passage.text);
   });
 
+  it("adds a second, non-overlapping passage when the summary answers in two places", () => {
+    const [top] = search(index, "K augmentations of each unlabeled example").results;
+    expect(top?.paper.id).toBe("mixmatch");
+    const first = top?.passage.ordinal ?? 0;
+    const second = top?.more?.passage.ordinal;
+    expect(second).toBeDefined();
+    // Neighbouring passages share a sentence; the second must say something the first does not.
+    expect(Math.abs((second ?? first) - first)).toBeGreaterThanOrEqual(2);
+    expect(top?.more?.highlighted.some((s) => s.highlight)).toBe(true);
+  });
+
+  it("gives one passage when no other comes close, and none extra for a bare name", () => {
+    expect(search(index, "how did SNI do on MultiRoom?").results[0]?.more).toBeUndefined();
+    expect(search(index, "mixmatch").results[0]?.more).toBeUndefined();
+  });
+
   it("respects the limit and ranks best first", () => {
     const { results } = search(index, "lottery tickets", { limit: 2 });
     expect(results).toHaveLength(2);

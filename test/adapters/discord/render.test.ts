@@ -114,6 +114,13 @@ describe("toDiscordMessage", () => {
     expect(embed?.image?.url).toMatch(/^https:\/\/i\.imgur\.com\//);
   });
 
+  it("adds a second passage under its own heading when the summary answers twice", () => {
+    const reply = respond(index, { text: "K augmentations of each unlabeled example" });
+    expect(reply.kind === "answer" && reply.more).toBeTruthy();
+    const [embed] = toDiscordMessage(reply).embeds;
+    expect(embed?.description).toMatch(/\n\n\*\*Also in this summary\*\*\n\S/);
+  });
+
   it("keeps every corpus card and answer within Discord's limits", () => {
     for (const paperEntry of index.papers.values()) {
       expectWithinLimits(toDiscordMessage(respond(index, { text: paperEntry.id })).embeds);
@@ -131,6 +138,7 @@ describe("toDiscordMessage", () => {
       question: "q",
       paper: huge,
       passage: [{ text: "word_with_escapes ".repeat(2000), highlight: true }],
+      more: [{ text: "more_words ".repeat(2000), highlight: false }],
       figure: `https://i.imgur.com/${"x".repeat(5000)}.png`,
       related: [1, 2, 3].map((n) => ({
         paper: paper(n, "R".repeat(300)),

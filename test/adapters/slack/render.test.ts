@@ -65,6 +65,13 @@ describe("toSlackMessage", () => {
     expect(all).not.toMatch(/\\[a-zA-Z]+/);
   });
 
+  it("shows a second passage under its own heading when the summary answers twice", () => {
+    const reply = respond(index, { text: "K augmentations of each unlabeled example" });
+    expect(reply.kind === "answer" && reply.more).toBeTruthy();
+    const texts = sectionTexts(toSlackMessage(reply).blocks);
+    expect(texts[1]).toMatch(/^\*Also in this summary\*\n/);
+  });
+
   it("keeps every section within 3,000 characters and the message within 50 blocks", () => {
     const long: AnswerReply = {
       kind: "answer",
