@@ -5,6 +5,7 @@ import { measureCoverage } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
 import { type PreparedQuery, prepareQuery } from "./prepareQuery.ts";
+import { proximityWeight, wordTerms } from "./proximity.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
@@ -39,6 +40,18 @@ const OWN_WORD_WEIGHT = 0.1;
 export const SECOND_PASSAGE_SHARE = 0.7;
 /** Passages overlap their neighbours by a sentence; a second passage starts two or more away. */
 const SECOND_PASSAGE_DISTANCE = 2;
+/**
+ * Passages whose matched weight is within this share of the best one's match about as well; among
+ * them the one that writes the question's phrases (see {@link PHRASE_WINDOW}) answers. Tighter
+ * than {@link SECOND_PASSAGE_SHARE}: a passage matching clearly more weight still wins outright.
+ */
+const NEAR_TIE = 0.2;
+/**
+ * Two neighbouring question words count as written together when they stand at most this many
+ * words apart: adjacent, or with up to two small words between ("heuristics for initializing",
+ * "sign of the weights").
+ */
+const PHRASE_WINDOW = 3;
 /** Weight of BM25 when passages tie on matched weight. */
 const TIE_BREAK = 0.01;
 /** Field weights of the paper-level match, which adds to a paper's best passage score. */
@@ -181,8 +194,9 @@ function pinFirst(
 
 /**
  * The passage hits of a paper that answer the question: first the one whose matched terms carry
- * the most weight (so the one passage saying "Uber" beats several saying "lottery ticket"), BM25
- * breaking ties; then, if one comes close (see {@link SECOND_PASSAGE_SHARE}), the best passage
+ * the most weight (so the one passage saying "Uber" beats several saying "lottery ticket"), or
+ * among those matching nearly as much the one that writes the question's phrases (see
+ * {@link NEAR_TIE}), BM25 breaking ties; then, if one comes close (see {@link SECOND_PASSAGE_SHARE}), the best passage
  * that does not overlap it. The paper's own title and alias words count little here: every
  * passage of the paper is about them ("how does MixMatch sharpen labels?" is answered by the
  * passage on sharpening, not the one that says MixMatch most). None when the question only names
@@ -202,9 +216,23 @@ function answeringHits(
     const matched = measureCoverage(weights, [hit]).matchedWeight;
     return { hit, matched, value: matched + TIE_BREAK * hit.score };
   });
-  let best: (typeof valued)[number] | undefined;
-  for (const entry of valued) if (!best || entry.value > best.value) best = entry;
-  if (!best) return {};
+  let top: (typeof valued)[number] | undefined;
+  for (const entry of valued) if (!top || entry.value > top.value) top = entry;
+  if (!top) return {};
+  // Among passages that match about as much weight, the one that writes the question's words
+  // together is more likely about what was asked than one that scatters them.
+  const query = wordTerms(prepared.text);
+  let best = top;
+  let bestPhrases = -1;
+  for (const entry of valued) {
+    if (entry.matched < (1 - NEAR_TIE) * top.matched) continue;
+    const text = index.passages[entry.hit.id as number]?.text ?? "";
+    const phrases = proximityWeight(text, query, weights, PHRASE_WINDOW);
+    if (phrases > bestPhrases || (phrases === bestPhrases && entry.value > best.value)) {
+      best = entry;
+      bestPhrases = phrases;
+    }
+  }
   const ordinalOf = (hit: TermHit) => index.passages[hit.id as number]?.ordinal ?? 0;
   const firstOrdinal = ordinalOf(best.hit);
   let second: (typeof valued)[number] | undefined;
