@@ -196,8 +196,8 @@ function pinFirst(
  * The passage hits of a paper that answer the question: first the one whose matched terms carry
  * the most weight (so the one passage saying "Uber" beats several saying "lottery ticket"), or
  * among those matching nearly as much the one that writes the question's phrases (see
- * {@link NEAR_TIE}), BM25 breaking ties; then, if one comes close (see {@link SECOND_PASSAGE_SHARE}), the best passage
- * that does not overlap it. The paper's own title and alias words count little here: every
+ * {@link NEAR_TIE}), BM25 breaking ties; then, if one comes close (see
+ * {@link SECOND_PASSAGE_SHARE}), the best passage that does not overlap it. The paper's own title and alias words count little here: every
  * passage of the paper is about them ("how does MixMatch sharpen labels?" is answered by the
  * passage on sharpening, not the one that says MixMatch most). None when the question only names
  * the paper: its overview answers.
@@ -206,6 +206,7 @@ function answeringHits(
   index: PaperIndex,
   c: Candidate,
   prepared: PreparedQuery,
+  queryWords: readonly (readonly string[])[],
 ): { first?: TermHit; second?: TermHit } {
   if (c.named && !prepared.asksMore) return {};
   const ownWords = paperNameTerms(index, c.paper);
@@ -220,14 +221,14 @@ function answeringHits(
   for (const entry of valued) if (!top || entry.value > top.value) top = entry;
   if (!top) return {};
   // Among passages that match about as much weight, the one that writes the question's words
-  // together is more likely about what was asked than one that scatters them.
-  const query = wordTerms(prepared.text);
+  // together is more likely about what was asked than one that scatters them. Reading passages
+  // for phrases costs a tokenization each, so it is done only when there is a tie to break.
+  const nearTies = valued.filter((entry) => entry.matched >= (1 - NEAR_TIE) * top.matched);
   let best = top;
   let bestPhrases = -1;
-  for (const entry of valued) {
-    if (entry.matched < (1 - NEAR_TIE) * top.matched) continue;
+  for (const entry of nearTies.length > 1 ? nearTies : []) {
     const text = index.passages[entry.hit.id as number]?.text ?? "";
-    const phrases = proximityWeight(text, query, weights, PHRASE_WINDOW);
+    const phrases = proximityWeight(text, queryWords, weights, PHRASE_WINDOW);
     if (phrases > bestPhrases || (phrases === bestPhrases && entry.value > best.value)) {
       best = entry;
       bestPhrases = phrases;
@@ -249,8 +250,13 @@ function emptyPassage(paperId: string): Passage {
   return { id: -1, paperId, ordinal: 0, text: "", figures: [] };
 }
 
-function toResult(index: PaperIndex, c: Candidate, prepared: PreparedQuery): SearchResult {
-  const { first: hit, second } = answeringHits(index, c, prepared);
+function toResult(
+  index: PaperIndex,
+  c: Candidate,
+  prepared: PreparedQuery,
+  queryWords: readonly (readonly string[])[],
+): SearchResult {
+  const { first: hit, second } = answeringHits(index, c, prepared, queryWords);
   const passage =
     (hit && index.passages[hit.id as number]) ??
     overviewPassage(index, c.paper.id) ??
@@ -289,7 +295,9 @@ export function search(
   // A thread's paper answers a question that names none ("what datasets did they use?").
   const pinned = focus && prepared.mentions.length === 0 ? focus : undefined;
   const candidates = collectCandidates(index, prepared, limit, pinned);
-  const results = candidates.map((c) => toResult(index, c, prepared));
+  // The question's words for phrase matching, read once for all the papers returned.
+  const queryWords = wordTerms(prepared.text);
+  const results = candidates.map((c) => toResult(index, c, prepared, queryWords));
   const named = candidates[0]?.named ?? false;
   const coverage = named ? 1 : (results[0]?.coverage ?? 0);
   return { query, confident: coverage >= CONFIDENCE_THRESHOLD, coverage, results };
