@@ -46,7 +46,10 @@ export function bold(escaped: string): string {
   return escaped.trim() ? `**${escaped}**` : escaped;
 }
 
-/** A masked link `[label](url)`, with the label escaped; a URL that is not http(s) gives the label. */
+/**
+ * A masked link `[label](url)`, with the label escaped; a URL that is not http(s) gives the
+ * label alone.
+ */
 export function maskedLink(url: string, label: string): string {
   const text = escapeMarkdown(label);
   if (!/^https?:\/\//i.test(url)) return text;

@@ -49,12 +49,16 @@ function questionOf(message: Message): string {
  * Where a mention is answered: the thread it was asked in, or a thread started from it. When a
  * thread cannot be started (no permission, a channel without threads), in the channel.
  */
-async function answerPlace(message: Message<true>, log: Logger): Promise<SendableChannels> {
+async function answerPlace(
+  message: Message<true>,
+  question: string,
+  log: Logger,
+): Promise<SendableChannels> {
   const { channel } = message;
   if (channel.isThread() || !("threads" in channel)) return channel;
   try {
     return await message.startThread({
-      name: threadName(questionOf(message)),
+      name: threadName(question),
       autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
     });
   } catch (error) {
@@ -74,9 +78,10 @@ export async function handleMessage(message: Message, context: MentionContext): 
   if (!isAddressedTo(message, me.id) || !seen.add(message.id)) return;
   const began = performance.now();
   try {
-    const place = await answerPlace(message, log);
+    const question = questionOf(message);
+    const place = await answerPlace(message, question, log);
     const thread = place.isThread() ? `discord:${message.guildId}:${place.id}` : undefined;
-    const reply = answerRequest(core, { text: questionOf(message), ...(thread ? { thread } : {}) });
+    const reply = answerRequest(core, { text: question, ...(thread ? { thread } : {}) });
     await place.send(toDiscordMessage(reply));
     log.info(
       {

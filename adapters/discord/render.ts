@@ -68,7 +68,10 @@ export function embedLength(embed: APIEmbed): number {
   );
 }
 
-/** The figure as the embed image, when its URL is one Discord accepts (else the whole message fails). */
+/**
+ * The figure as the embed image, when its URL is one Discord accepts: a malformed one would make
+ * Discord refuse the whole message.
+ */
 function image(url: string | undefined): Pick<APIEmbed, "image"> {
   if (!url || url.length > IMAGE_URL_MAX || !URL.canParse(url)) return {};
   const { protocol, href } = new URL(url);
