@@ -19,6 +19,7 @@ import { suggestPapers } from "../src/lookup/suggestPapers.ts";
 import { loadCorpusIndex } from "../src/retrieval/loadCorpusIndex.ts";
 import { search } from "../src/retrieval/search.ts";
 import { type BenchQuery, benchQueries, type QueryKind } from "./benchQueries.ts";
+import { percentiles } from "./percentiles.ts";
 import { progressBar } from "./progressBar.ts";
 import { generatePapers, seededRandom, writePapers } from "./syntheticCorpus.ts";
 
@@ -53,13 +54,6 @@ function probe(which: "paperbot" | "baseline", corpusDir: string, snapshotDir: s
     { encoding: "utf8", maxBuffer: 1 << 20 },
   );
   return JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as Startup;
-}
-
-/** Median and 99th percentile of a list of milliseconds. */
-function percentiles(times: number[]): { median: number; p99: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { median: at(0.5), p99: at(0.99) };
 }
 
 /** Times each query with `answer`, after a warm-up, with a progress bar. */

@@ -46,6 +46,7 @@ import type {
   RoundResult,
   ToPlatforms,
 } from "./chatPlatforms.ts";
+import { percentiles } from "./percentiles.ts";
 import { progressBar } from "./progressBar.ts";
 import {
   generatePapers,
@@ -253,13 +254,6 @@ function syntheticWorkload(papers: number): Workload {
 }
 
 // ─── Timing ───────────────────────────────────────────────────────────────────────────────────
-
-/** Median and 99th percentile of a list of milliseconds. */
-function percentiles(times: readonly number[]): { median: number; p99: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { median: at(0.5), p99: at(0.99) };
-}
 
 /** `count` texts from `texts`, in order, starting again from the first when they run out. */
 function cycle(texts: readonly string[], count: number): string[] {
