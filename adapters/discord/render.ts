@@ -6,6 +6,7 @@
  */
 import type { APIEmbed } from "discord.js";
 import {
+  listSummary,
   MORE_HEADING,
   NOT_FOUND_HINT,
   nearestHeading,
@@ -155,10 +156,7 @@ function renderList(reply: ListReply): APIEmbed {
     const aliases = p.aliases.length > 0 ? ` (${escapeMarkdown(p.aliases.join(", "))})` : "";
     return `• ${maskedLink(p.url, p.title)}${aliases} · ${p.year}`;
   });
-  const shown =
-    reply.total > reply.papers.length
-      ? `Newest ${reply.papers.length} of ${reply.total} papers. \`/paper NAME\` finds any of them.`
-      : `${reply.total} paper${reply.total === 1 ? "" : "s"}. \`/paper NAME\` shows one.`;
+  const shown = listSummary(reply, (command) => `\`${command}\``, ".");
   const title = "Papers in our summaries";
   const packed = packLines(lines, EMBED_DESCRIPTION_MAX - shown.length - 2);
   return { title, color: COLOUR.info, description: `${packed.text}\n\n${shown}` };

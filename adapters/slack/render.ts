@@ -5,6 +5,7 @@
  */
 import type { ContextBlock, ImageBlock, KnownBlock, SectionBlock } from "@slack/types";
 import {
+  listSummary,
   MORE_HEADING,
   NOT_FOUND_HINT,
   nearestHeading,
@@ -139,10 +140,7 @@ function renderList(reply: ListReply): SlackMessage {
     const aliases = p.aliases.length > 0 ? ` (${escapeMrkdwn(p.aliases.join(", "))})` : "";
     return `• ${mrkdwnLink(p.url, p.title)}${aliases} · ${p.year}`;
   });
-  const shown =
-    reply.total > reply.papers.length
-      ? `Newest ${reply.papers.length} of ${reply.total} papers. \`/paper NAME\` finds any of them.`
-      : `${reply.total} paper${reply.total === 1 ? "" : "s"}. \`/paper NAME\` shows one.`;
+  const shown = listSummary(reply, (command) => `\`${command}\``, ".");
   return {
     text: fallback(`${reply.total} papers`),
     blocks: [...packLines(lines), context(shown)],

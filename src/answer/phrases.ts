@@ -1,5 +1,5 @@
 import type { Paper } from "../types.ts";
-import type { NotFoundReply } from "./reply.ts";
+import type { ListReply, NotFoundReply } from "./reply.ts";
 
 /**
  * What the bot says when the summaries do not answer, in words every renderer shares; each
@@ -8,6 +8,21 @@ import type { NotFoundReply } from "./reply.ts";
 
 /** The heading over an answer's second passage, from elsewhere in the same summary. */
 export const MORE_HEADING = "Also in this summary";
+
+/**
+ * The line under `/paper list`: how many papers there are, and how to see one. `code` marks up a
+ * command (backticks on chat platforms); `separator` ends the count.
+ */
+export function listSummary(
+  reply: ListReply,
+  code: (command: string) => string,
+  separator: "." | ";",
+): string {
+  const name = code("/paper NAME");
+  return reply.total > reply.papers.length
+    ? `Newest ${reply.papers.length} of ${reply.total} papers${separator} ${name} finds any of them.`
+    : `${reply.total} paper${reply.total === 1 ? "" : "s"}${separator} ${name} shows one.`;
+}
 
 /** The hint under a "not found" reply. */
 export const NOT_FOUND_HINT = "Try `/paper list` to see every paper, or `/paper help`.";

@@ -1,5 +1,11 @@
 import type { Paper, TextSegment } from "../types.ts";
-import { MORE_HEADING, NOT_FOUND_HINT, nearestHeading, notFoundOpening } from "./phrases.ts";
+import {
+  listSummary,
+  MORE_HEADING,
+  NOT_FOUND_HINT,
+  nearestHeading,
+  notFoundOpening,
+} from "./phrases.ts";
 import type { Reply } from "./reply.ts";
 
 /** Options of {@link toPlainText}. */
@@ -72,10 +78,7 @@ export function toPlainText(reply: Reply, options: TextOptions = {}): string {
         const aliases = p.aliases.length > 0 ? ` (${p.aliases.join(", ")})` : "";
         return `  • ${p.title}${aliases} · ${p.year}`;
       });
-      const more =
-        reply.total > reply.papers.length
-          ? `Newest ${reply.papers.length} of ${reply.total} papers; /paper NAME finds any of them.`
-          : `${reply.total} paper${reply.total === 1 ? "" : "s"}; /paper NAME shows one.`;
+      const more = listSummary(reply, (command) => command, ";");
       return [...lines, more].join("\n");
     }
     case "help": {
