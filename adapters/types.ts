@@ -10,7 +10,7 @@ import {
   type RespondContext,
   respond,
 } from "../src/answer/respond.ts";
-import type { ThreadMemory } from "../src/answer/threadMemory.ts";
+import type { ThreadPapers } from "../src/answer/threadMemory.ts";
 import type { IndexSource } from "../src/retrieval/indexSource.ts";
 import type { Logger } from "./logger.ts";
 
@@ -19,7 +19,7 @@ export interface AdapterCore {
   /** The index to answer from; asked for on every request, since a live corpus swaps it. */
   source: IndexSource;
   /** Which paper each thread is about, shared by every adapter of the process. */
-  memory: ThreadMemory;
+  memory: ThreadPapers;
   /** Random numbers for `/paper random`. */
   random?: () => number;
 }

@@ -4,6 +4,7 @@ export type PaperbotErrorCode =
   | "CORPUS_INVALID"
   | "IMPORT_INVALID"
   | "QUERY_INVALID"
+  | "STATE_UNAVAILABLE"
   | "USAGE";
 
 /** The one error type of the core: a code for programs and a `paperbot:`-prefixed message for people. */

@@ -8,7 +8,7 @@ import { COMMAND_FORMS, parseRequest } from "./grammar.ts";
 import { paperCard } from "./paperCard.ts";
 import { readableSegments, readableText } from "./readable.ts";
 import type { AnswerReply, CardReply, Reply } from "./reply.ts";
-import type { ThreadMemory } from "./threadMemory.ts";
+import type { ThreadPapers } from "./threadMemory.ts";
 
 /** One thing a person said to the bot. */
 export interface BotRequest {
@@ -21,7 +21,7 @@ export interface BotRequest {
 /** What {@link respond} may use besides the index. */
 export interface RespondContext {
   /** Which paper each thread is about; without it, every question stands alone. */
-  memory?: ThreadMemory;
+  memory?: ThreadPapers;
   /** Random number in [0, 1) for `/paper random` (tests pass a fixed one). */
   random?: () => number;
 }

@@ -3,6 +3,17 @@ export const THREAD_MEMORY_SIZE = 10_000;
 /** How long a quiet thread keeps its paper: two weeks, a reading group's usual cycle. */
 export const THREAD_MEMORY_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
+/**
+ * Which paper each chat thread is about: kept in the process ({@link ThreadMemory}) or in the
+ * database, where it outlives a restart and is shared with `paperbot digest run`.
+ */
+export interface ThreadPapers {
+  /** The paper a thread is about, if the bot answered about one there recently. */
+  paperOf(thread: string): string | undefined;
+  /** Records that the bot just answered about (or posted a digest of) `paperId` in `thread`. */
+  remember(thread: string, paperId: string): void;
+}
+
 interface Entry {
   paperId: string;
   at: number;
@@ -12,7 +23,7 @@ interface Entry {
  * Which paper each chat thread is about, so a follow-up ("what datasets did they use?") stays on
  * it. Bounded in size and age: a bot in a busy workspace must not grow without end.
  */
-export class ThreadMemory {
+export class ThreadMemory implements ThreadPapers {
   readonly #entries = new Map<string, Entry>();
 
   constructor(
