@@ -4,7 +4,7 @@
  * lands inside an escape, a bold run or a link.
  */
 import type { TextSegment } from "../../src/types.ts";
-import { bold, escapeMarkdown } from "./markdown.ts";
+import { bold, escapeMarkdown, escapeWithCode } from "./markdown.ts";
 
 const ELLIPSIS = "…";
 
@@ -60,6 +60,16 @@ export function fitSegments(segments: readonly TextSegment[], max: number): stri
 /** Escaped markdown of plain text, cut at a word to at most `max` characters. */
 export function fitText(text: string, max: number): string {
   return fitSegments([{ text, highlight: false }], max);
+}
+
+/**
+ * Our own message with commands in backticks, as markdown of at most `max` characters: commands
+ * as inline code when it fits whole, else cut as plain text (a cut inside a code span would show
+ * a stray backtick's worth of code).
+ */
+export function fitWithCode(text: string, max: number): string {
+  const whole = escapeWithCode(text);
+  return whole.length <= max ? whole : fitText(text, max);
 }
 
 /** Plain text (a footer, a thread name: no markdown there) cut at a word to `max` characters. */

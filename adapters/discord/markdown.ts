@@ -19,11 +19,20 @@ const LINE_START_MARKUP = /^(\s*)([#>+-]|\d+\.)/gm;
 /** A bare URL: escaping inside one would change the link, and an URL formats nothing. */
 const URL = /https?:\/\/[^\s<>()[\]]+[^\s<>()[\].,;:!?'"]/g;
 
+/**
+ * Breaks `@everyone` and `@here` with a word joiner, for plain text (footers, thread names) that
+ * shows no markdown: they could not ping there, but they would still look like a mention.
+ */
+export function breakSpecialMentions(text: string): string {
+  return text.replace(SPECIAL_MENTION, `@${WORD_JOINER}$1`);
+}
+
 function escapePlain(text: string): string {
-  return text
-    .replace(INLINE_MARKUP, "\\$&")
-    .replace(LINE_START_MARKUP, (_, space: string, mark: string) => `${space}\\${mark}`)
-    .replace(SPECIAL_MENTION, `@${WORD_JOINER}$1`);
+  return breakSpecialMentions(
+    text
+      .replace(INLINE_MARKUP, "\\$&")
+      .replace(LINE_START_MARKUP, (_, space: string, mark: string) => `${space}\\${mark}`),
+  );
 }
 
 /**
@@ -39,6 +48,17 @@ export function escapeMarkdown(text: string): string {
     last = match.index + match[0].length;
   }
   return out + escapePlain(text.slice(last));
+}
+
+/**
+ * Escapes text whose backticks mark commands (`/paper digest`): the commands stay inline code,
+ * the rest is escaped as {@link escapeMarkdown} does. Our own messages only, never a question.
+ */
+export function escapeWithCode(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : escapeMarkdown(part)))
+    .join("");
 }
 
 /** `**text**` bold around escaped text, unless it is blank (Discord would show the asterisks). */

@@ -22,8 +22,10 @@ import type {
   Reply,
 } from "../../src/answer/reply.ts";
 import type { Paper } from "../../src/types.ts";
-import { fitPlain, fitSegments, fitText, packLines } from "./fit.ts";
-import { bold, escapeMarkdown, maskedLink } from "./markdown.ts";
+import { fitPlain, fitSegments, fitText, fitWithCode, packLines } from "./fit.ts";
+import { bold, breakSpecialMentions, escapeMarkdown, maskedLink } from "./markdown.ts";
+// renderDigest.ts imports this module's helpers back; safe, as neither calls the other at load.
+import { toDiscordDigest } from "./renderDigest.ts";
 
 /** An embed's title holds at most 256 characters. */
 export const EMBED_TITLE_MAX = 256;
@@ -39,6 +41,8 @@ export const EMBEDS_TOTAL_MAX = 6000;
 export const EMBEDS_MAX = 10;
 /** A message's content holds at most 2,000 characters. */
 export const CONTENT_MAX = 2000;
+/** A thread's name holds at most 100 characters. */
+export const THREAD_NAME_MAX = 100;
 /** Image URLs longer than this are not sent (Discord refuses the whole message over them). */
 export const IMAGE_URL_MAX = 2048;
 
@@ -73,7 +77,7 @@ export function embedLength(embed: APIEmbed): number {
  * The figure as the embed image, when its URL is one Discord accepts: a malformed one would make
  * Discord refuse the whole message.
  */
-function image(url: string | undefined): Pick<APIEmbed, "image"> {
+export function image(url: string | undefined): Pick<APIEmbed, "image"> {
   if (!url || url.length > IMAGE_URL_MAX || !URL.canParse(url)) return {};
   const { protocol, href } = new URL(url);
   return protocol === "https:" || protocol === "http:" ? { image: { url: href } } : {};
@@ -102,7 +106,7 @@ function paperEmbed(
 }
 
 /** What room the description has left, under both its own limit and the message's total. */
-function descriptionRoom(embed: APIEmbed): number {
+export function descriptionRoom(embed: APIEmbed): number {
   return Math.min(EMBED_DESCRIPTION_MAX, EMBEDS_TOTAL_MAX - embedLength(embed));
 }
 
@@ -176,7 +180,7 @@ function renderHelp(reply: HelpReply): APIEmbed {
   };
 }
 
-function embedsOf(reply: Exclude<Reply, { kind: "error" }>): APIEmbed {
+function embedsOf(reply: Exclude<Reply, { kind: "error" | "notice" | "digest" }>): APIEmbed {
   switch (reply.kind) {
     case "card":
       return renderCard(reply);
@@ -197,17 +201,26 @@ export function toDiscordMessage(reply: Reply): DiscordMessage {
   if (reply.kind === "error") {
     return { content: fitText(`⚠️ ${reply.message}`, CONTENT_MAX), embeds: [], allowedMentions };
   }
+  // A confirmation is one line of text, as an error is; its commands stay inline code.
+  if (reply.kind === "notice") {
+    return { content: fitWithCode(reply.message, CONTENT_MAX), embeds: [], allowedMentions };
+  }
+  if (reply.kind === "digest") {
+    // The note above the digest's own heading line, so the preview says what it is first.
+    const digest = toDiscordDigest(reply.digest);
+    const heading = digest.content ?? "";
+    const note = fitWithCode(reply.note, CONTENT_MAX - heading.length - 2);
+    return { ...digest, content: note ? `${note}\n\n${heading}` : heading };
+  }
   return { embeds: [embedsOf(reply)], allowedMentions };
 }
 
 /**
- * A thread name for a question: 1 to 100 characters of plain text. Names never ping, but
- * "@everyone" at the top of a channel still looks like one, so it is broken as in messages.
+ * A thread name for a question: 1 to `max` (at most 100) characters of plain text. Names never
+ * ping, but "@everyone" at the top of a channel still looks like one, so it is broken as in
+ * messages.
  */
-export function threadName(question: string): string {
-  const oneLine = question
-    .replace(/\s+/g, " ")
-    .replace(/@(everyone|here)\b/gi, "@\u2060$1")
-    .trim();
-  return fitPlain(oneLine || "paperbot", 100);
+export function threadName(question: string, max = THREAD_NAME_MAX): string {
+  const oneLine = breakSpecialMentions(question.replace(/\s+/g, " ")).trim();
+  return fitPlain(oneLine || "paperbot", max);
 }

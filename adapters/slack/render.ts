@@ -19,8 +19,11 @@ import type {
   NotFoundReply,
   Reply,
 } from "../../src/answer/reply.ts";
+import { truncateAtWord } from "../../src/text/truncate.ts";
 import type { Paper, TextSegment } from "../../src/types.ts";
 import { bold, clampMrkdwn, escapeMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
+// renderDigest.ts imports this module's helpers back; safe, as neither calls the other at load.
+import { digestBlocks } from "./renderDigest.ts";
 
 /** A section block's text holds at most 3,000 characters. */
 export const SECTION_TEXT_MAX = 3000;
@@ -41,11 +44,13 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-function section(text: string): SectionBlock {
+/** A mrkdwn section, clamped to its limit. */
+export function section(text: string): SectionBlock {
   return { type: "section", text: { type: "mrkdwn", text: clampMrkdwn(text, SECTION_TEXT_MAX) } };
 }
 
-function context(text: string): ContextBlock {
+/** A context block (small grey text) of one mrkdwn element, clamped to its limit. */
+export function context(text: string): ContextBlock {
   return {
     type: "context",
     elements: [{ type: "mrkdwn", text: clampMrkdwn(text, SECTION_TEXT_MAX) }],
@@ -66,8 +71,11 @@ function authorsLine(paper: Paper): string {
   );
 }
 
+/** Longest title a link shows: a longer one would leave no room for the summary under it. */
+const TITLE_LABEL_MAX = 300;
+
 function titleLink(paper: Paper): string {
-  return bold(mrkdwnLink(paper.url, paper.title));
+  return bold(mrkdwnLink(paper.url, truncateAtWord(paper.title, TITLE_LABEL_MAX)));
 }
 
 function highlighted(segments: readonly TextSegment[]): string {
@@ -76,20 +84,27 @@ function highlighted(segments: readonly TextSegment[]): string {
     .join("");
 }
 
-function fallback(text: string): string {
+/** Notification text: the plain words escaped and kept short. */
+export function fallback(text: string): string {
   return clampMrkdwn(escapeMrkdwn(text), FALLBACK_TEXT_MAX);
+}
+
+/**
+ * A card's blocks: linked title and summary, the key figure, authors and year. The digest shows
+ * its featured paper with these, so a digest and `/paper NAME` look the same.
+ */
+export function cardBlocks(reply: CardReply): KnownBlock[] {
+  const { paper } = reply;
+  return [
+    section(`${titleLink(paper)}\n${escapeMrkdwn(reply.summary)}`),
+    ...image(reply.figure, `Key figure of ${paper.title}`),
+    context(authorsLine(paper)),
+  ];
 }
 
 function renderCard(reply: CardReply): SlackMessage {
   const { paper } = reply;
-  return {
-    text: fallback(`${paper.title}: ${reply.summary}`),
-    blocks: [
-      section(`${titleLink(paper)}\n${escapeMrkdwn(reply.summary)}`),
-      ...image(reply.figure, `Key figure of ${paper.title}`),
-      context(authorsLine(paper)),
-    ],
-  };
+  return { text: fallback(`${paper.title}: ${reply.summary}`), blocks: cardBlocks(reply) };
 }
 
 function renderAnswer(reply: AnswerReply): SlackMessage {
@@ -160,7 +175,7 @@ function renderHelp(reply: HelpReply): SlackMessage {
 }
 
 /** Packs lines into as few sections as the 3,000-character limit allows, never splitting a line. */
-function packLines(lines: readonly string[]): SectionBlock[] {
+export function packLines(lines: readonly string[]): SectionBlock[] {
   const sections: SectionBlock[] = [];
   let current = "";
   for (const line of lines) {
@@ -196,6 +211,18 @@ function renderReply(reply: Reply): SlackMessage {
       return {
         text: fallback(reply.message),
         blocks: [section(`:warning: ${escapeMrkdwn(reply.message)}`)],
+      };
+    case "notice":
+      // One plain section: it reads the same ephemeral or in the channel. Backticks stay code.
+      return { text: fallback(reply.message), blocks: [section(escapeMrkdwn(reply.message))] };
+    case "digest":
+      // The note first, small, so the preview is not mistaken for the posted digest.
+      return {
+        text: fallback(reply.note),
+        blocks: [
+          context(escapeMrkdwn(reply.note)),
+          ...digestBlocks(reply.digest, MESSAGE_BLOCKS_MAX - 1),
+        ],
       };
   }
 }

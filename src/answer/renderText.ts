@@ -1,3 +1,4 @@
+import { digestToPlainText } from "../digest/renderDigestText.ts";
 import type { Paper, TextSegment } from "../types.ts";
 import {
   listSummary,
@@ -90,5 +91,10 @@ export function toPlainText(reply: Reply, options: TextOptions = {}): string {
     }
     case "error":
       return `Sorry: ${reply.message}`;
+    case "notice":
+      // Backticks stay: on a terminal they still read as "type this".
+      return reply.message;
+    case "digest":
+      return `${reply.note}\n\n${digestToPlainText(reply.digest)}`;
   }
 }

@@ -2,6 +2,7 @@
  * The platform-neutral answer model: what the bot says, before any platform formats it. Every
  * adapter (console, Slack, Discord) renders these and nothing else.
  */
+import type { Digest } from "../digest/digest.ts";
 import type { Paper, TextSegment } from "../types.ts";
 
 /** Who sees a reply: everyone in the conversation, or only the person who asked. */
@@ -92,5 +93,31 @@ export interface ErrorReply {
   message: string;
 }
 
+/** A short confirmation or status line (`/paper digest subscribe`: "Subscribed..."). */
+export interface NoticeReply {
+  kind: "notice";
+  audience: Audience;
+  /** One or two sentences; backticks mark commands (`/paper digest`). */
+  message: string;
+}
+
+/** `/paper digest`: a preview of the channel's next digest, shown to the asker. */
+export interface DigestReply {
+  kind: "digest";
+  audience: Audience;
+  /** The digest as it would be posted. */
+  digest: Digest;
+  /** One line above it, e.g. when it will be posted and where. */
+  note: string;
+}
+
 /** Everything the bot can say. */
-export type Reply = CardReply | AnswerReply | NotFoundReply | ListReply | HelpReply | ErrorReply;
+export type Reply =
+  | CardReply
+  | AnswerReply
+  | NotFoundReply
+  | ListReply
+  | HelpReply
+  | ErrorReply
+  | NoticeReply
+  | DigestReply;
