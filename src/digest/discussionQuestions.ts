@@ -1,0 +1,168 @@
+/**
+ * Questions to start a reading group's discussion of a paper, drawn from its summary: the
+ * summary's own questions, and its claims about the method, results and shortcomings rephrased
+ * by templates. The weekly digest shows them under the featured paper.
+ */
+import type { PaperIndex } from "../retrieval/buildIndex.ts";
+import { summarySentences } from "../retrieval/overview.ts";
+import { findWords, termsOf } from "../text/terms.ts";
+import type { Paper } from "../types.ts";
+import type { ClauseContext } from "./inversion.ts";
+import { keyPhrase } from "./keyTerm.ts";
+import { looksLikeMath, plainSentence } from "./plainText.ts";
+import { type Candidate, type QuestionKind, sentenceCandidates } from "./questionCandidates.ts";
+import { termSalience } from "./salience.ts";
+
+/** Longest question, in characters: it must read at a glance in a chat message. */
+export const MAX_QUESTION_CHARS = 200;
+/** Shortest question worth asking. */
+const MIN_QUESTION_CHARS = 20;
+/** Length beyond which a question starts to lose to shorter ones. */
+const COMFORTABLE_CHARS = 150;
+/** A question must rest on at least one word this salient to its paper (see `termSalience`). */
+const MIN_TOP_SALIENCE = 0.25;
+/** Two questions sharing this share of their content terms ask the same thing. */
+const MAX_OVERLAP = 0.5;
+/** What each repeat of a template costs a question, so the questions are not all alike. */
+const REPEAT_PENALTY = 0.7;
+
+/** How good a prompt each kind of question tends to be, before its words are weighed. */
+const KIND_SCORE: Record<QuestionKind, number> = {
+  asked: 3,
+  name: 2.2,
+  key: 2.2,
+  surprise: 2,
+  evidence: 1.8,
+  critique: 1.7,
+  argument: 1.6,
+  why: 1,
+  term: 0.3,
+};
+
+/** The templates' own words, which say nothing about the paper. */
+const TEMPLATE_TERMS = new Set(
+  termsOf(
+    "how convincing evidence argument finding what could explain why really summary's author share view would you explain someone who hasn't read",
+  ),
+);
+/** Words that lean on context the question does not give ("this", "they"). */
+const VAGUE = /\b(?:this|these|those|it|its|they|their|them)\b/gi;
+/** Words addressing a reader, which read oddly in a question to a group. */
+const PERSONAL = /\b(?:you|your|we|our|us)\b/gi;
+
+interface Scored extends Candidate {
+  terms: string[];
+  score: number;
+}
+
+/** The words of a summary it also writes in lower case: their capitals only start sentences. */
+function clauseContext(paper: Paper): ClauseContext {
+  const lower = new Set<string>();
+  for (const { word } of findWords(paper.summary)) {
+    if (word === word.toLowerCase()) lower.add(word);
+  }
+  const surnames = paper.authors.map((author) => author.split(" ").at(-1) ?? author);
+  return { names: paper.aliases, surnames, common: (word) => lower.has(word.toLowerCase()) };
+}
+
+/** True for a question fit to show: plain text of a readable length, without markup or links. */
+function isShowable(text: string): boolean {
+  if (text.length < MIN_QUESTION_CHARS || text.length > MAX_QUESTION_CHARS) return false;
+  if (/[$\\]|\*\*|https?:|www\.|imgur/i.test(text) || looksLikeMath(text)) return false;
+  // A quotation cut in two reads as broken.
+  const curly = (text.match(/“/g)?.length ?? 0) === (text.match(/”/g)?.length ?? 0);
+  return curly && (text.match(/"/g)?.length ?? 0) % 2 === 0;
+}
+
+/**
+ * A candidate's score: its kind, plus how specific its words are to this paper (summed salience
+ * over the square root of their number, so a long question does not win by length alone), less
+ * for length and for words that lean on context. Undefined when no word of it is salient.
+ */
+function score(candidate: Candidate, salience: ReadonlyMap<string, number>): Scored | undefined {
+  const terms = termsOf(candidate.text).filter((term) => !TEMPLATE_TERMS.has(term));
+  const weights = terms.map((term) => salience.get(term) ?? 0);
+  if (Math.max(0, ...weights) < MIN_TOP_SALIENCE) return undefined;
+  const specific = weights.reduce((sum, w) => sum + w, 0) / Math.sqrt(Math.max(1, terms.length));
+  const vague = candidate.text.match(VAGUE)?.length ?? 0;
+  const personal = candidate.text.match(PERSONAL)?.length ?? 0;
+  const long = Math.max(0, candidate.text.length - COMFORTABLE_CHARS) / 40;
+  const value = KIND_SCORE[candidate.kind] + specific - 0.25 * vague - 0.15 * personal - long;
+  return { ...candidate, terms, score: value };
+}
+
+/** Share of content terms two questions have in common (Jaccard). */
+function overlap(a: readonly string[], b: readonly string[]): number {
+  const shared = a.filter((term) => b.includes(term)).length;
+  const union = new Set([...a, ...b]).size;
+  return union === 0 ? 0 : shared / union;
+}
+
+/**
+ * Picks up to `max` questions, best first: one per summary sentence, none asking what a chosen
+ * one asks, and each repeat of a template costing a little, so the picks vary.
+ */
+function pick(candidates: Scored[], max: number): Scored[] {
+  const chosen: Scored[] = [];
+  let rest = candidates;
+  while (chosen.length < max) {
+    const repeats = (c: Scored) => chosen.filter((d) => d.kind === c.kind).length;
+    rest = rest.filter(
+      (c) =>
+        !chosen.some(
+          (d) =>
+            (d.sentence === c.sentence && c.sentence >= 0) ||
+            overlap(c.terms, d.terms) >= MAX_OVERLAP,
+        ),
+    );
+    let best: Scored | undefined;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (const candidate of rest) {
+      const value = candidate.score - REPEAT_PENALTY * repeats(candidate);
+      // Ties go to the earlier sentence, then the text: the same summary gives the same questions.
+      if (value > bestValue) {
+        best = candidate;
+        bestValue = value;
+      }
+    }
+    if (!best) break;
+    chosen.push(best);
+  }
+  return chosen;
+}
+
+/**
+ * Two or three questions to start a discussion of `paper`, drawn from its summary: plain text
+ * (math as Unicode, no Markdown or links), each under {@link MAX_QUESTION_CHARS} characters, in
+ * the order the summary raises them. The same summary always gives the same questions. A summary
+ * too short to draw from gives fewer, possibly none.
+ */
+export function discussionQuestions(index: PaperIndex, paper: Paper, max = 3): string[] {
+  const salience = termSalience(index, paper);
+  const context = clauseContext(paper);
+  const plain: string[] = [];
+  const candidates: Candidate[] = [];
+  summarySentences(index, paper).forEach((sentence, at) => {
+    const text = plainSentence(sentence, paper.aliases);
+    if (!text) return;
+    plain.push(text);
+    candidates.push(...sentenceCandidates(text, at, context));
+  });
+  const phrase = keyPhrase(plain, salience);
+  if (phrase) {
+    const article = context.common(phrase.split(" ")[0] ?? "") ? "the " : "";
+    const text = `How would you explain ${article}${phrase} to someone who hasn't read the paper?`;
+    candidates.push({ text, sentence: -1, kind: "term", source: phrase });
+  }
+  const seen = new Set<string>();
+  const scored: Scored[] = [];
+  for (const candidate of candidates) {
+    if (seen.has(candidate.text) || !isShowable(candidate.text)) continue;
+    seen.add(candidate.text);
+    const result = score(candidate, salience);
+    if (result) scored.push(result);
+  }
+  return pick(scored, max)
+    .sort((a, b) => (a.sentence < 0 ? 1 : b.sentence < 0 ? -1 : a.sentence - b.sentence))
+    .map((candidate) => candidate.text);
+}
