@@ -4,6 +4,9 @@
  * in those messages.
  */
 
+import { DEFAULT_DIGEST_CRON, DEFAULT_DIGEST_TZ, DigestSchedule } from "../src/digest/schedule.ts";
+import { DEFAULT_DATABASE_PATH } from "../src/state/paths.ts";
+
 /** Log levels pino knows, quietest last. */
 export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
 /** A pino log level. */
@@ -42,10 +45,26 @@ export interface DiscordConfig {
   apiUrl?: string;
 }
 
+/** When and where the weekly digest goes. */
+export interface DigestConfig {
+  /** Cron expression (`DIGEST_CRON`, default Monday 09:00). */
+  cron: string;
+  /** IANA time zone the cron is read in (`DIGEST_TZ`, default UTC). */
+  timeZone: string;
+  /** Slack channel ids that always get the digest (`DIGEST_SLACK_CHANNELS`). */
+  slackChannels: string[];
+  /** Discord channel ids that always get the digest (`DIGEST_DISCORD_CHANNELS`). */
+  discordChannels: string[];
+}
+
 /** Everything the running bot is configured with. */
 export interface BotConfig {
   /** Where the paper summaries live. */
   corpusDir: string;
+  /** The SQLite file with subscriptions, digests posted, the reading queue and thread memory. */
+  databasePath: string;
+  /** The digest's schedule and configured channels. */
+  digest: DigestConfig;
   /** Least severe log level written. */
   logLevel: LogLevel;
   /** JSON lines for machines, or readable lines for a person at a terminal. */
@@ -209,6 +228,56 @@ function logFormat(env: Env, fallback: "json" | "pretty"): "json" | "pretty" {
   return value;
 }
 
+/** Splits a channel list ("C123, C456" or "C123 C456") and checks each id's shape. */
+function channelList(env: Env, name: string, shape: RegExp, example: string): string[] {
+  const ids = (read(env, name) ?? "").split(/[\s,]+/).filter(Boolean);
+  const bad = ids.find((id) => !shape.test(id));
+  if (bad !== undefined) {
+    throw new ConfigError(name, `is malformed: "${bad}" is not a channel id (like ${example})`);
+  }
+  return ids;
+}
+
+function digestConfig(env: Env, slack: boolean, discord: boolean): DigestConfig {
+  const cron = read(env, "DIGEST_CRON") ?? DEFAULT_DIGEST_CRON;
+  const timeZone = read(env, "DIGEST_TZ") ?? DEFAULT_DIGEST_TZ;
+  try {
+    new DigestSchedule(cron, timeZone);
+  } catch (error) {
+    const variable = (error as Error).message.includes("DIGEST_TZ") ? "DIGEST_TZ" : "DIGEST_CRON";
+    throw new ConfigError(
+      variable,
+      `is malformed: ${(error as Error).message.replace(/^paperbot: \S+ /, "")}`,
+    );
+  }
+  // Slack ids: C (public), G (private), uppercase; Discord ids are snowflakes.
+  const slackChannels = channelList(
+    env,
+    "DIGEST_SLACK_CHANNELS",
+    /^[CG][A-Z0-9]{6,}$/,
+    "C0123ABCD",
+  );
+  const discordChannels = channelList(
+    env,
+    "DIGEST_DISCORD_CHANNELS",
+    /^\d{17,20}$/,
+    "1234567890123456789",
+  );
+  if (slackChannels.length > 0 && !slack) {
+    throw new ConfigError(
+      "DIGEST_SLACK_CHANNELS",
+      "is set but Slack is not: set SLACK_BOT_TOKEN too",
+    );
+  }
+  if (discordChannels.length > 0 && !discord) {
+    throw new ConfigError(
+      "DIGEST_DISCORD_CHANNELS",
+      "is set but Discord is not: set DISCORD_TOKEN too",
+    );
+  }
+  return { cron, timeZone, slackChannels, discordChannels };
+}
+
 /** Options given on the command line; they win over the environment. */
 export interface ConfigOverrides {
   corpusDir?: string;
@@ -223,6 +292,8 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): BotConfig
   const onPlatform = slack !== undefined || discord !== undefined;
   return {
     corpusDir: overrides.corpusDir ?? read(env, "CORPUS_DIR") ?? "./corpus",
+    databasePath: read(env, "DATABASE_PATH") ?? DEFAULT_DATABASE_PATH,
+    digest: digestConfig(env, slack !== undefined, discord !== undefined),
     logLevel: logLevel(env, onPlatform ? "info" : "warn"),
     logFormat: overrides.logFormat ?? logFormat(env, onPlatform ? "json" : "pretty"),
     ...(slack ? { slack } : {}),

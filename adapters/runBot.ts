@@ -3,12 +3,19 @@
  * the input ends (console) or SIGINT/SIGTERM arrives (platforms).
  */
 import type { Readable, Writable } from "node:stream";
-import { ThreadMemory } from "../src/answer/threadMemory.ts";
+import { DigestService } from "../src/digest/digestService.ts";
+import { openStore } from "../src/digest/digestStore.ts";
+import type { DigestPublisher } from "../src/digest/publisher.ts";
+import { DigestSchedule } from "../src/digest/schedule.ts";
+import { startDigestScheduler } from "../src/digest/scheduler.ts";
+import { PaperbotError } from "../src/errors.ts";
 import type { IndexSource } from "../src/retrieval/indexSource.ts";
-import type { BotConfig } from "./config.ts";
+import { type BotConfig, secretsOf } from "./config.ts";
 import { createConsoleAdapter } from "./console/consoleAdapter.ts";
+import { createDiscordDigestPublisher, discordRest } from "./discord/digestPublisher.ts";
 import { createDiscordAdapter } from "./discord/discordAdapter.ts";
-import type { Logger } from "./logger.ts";
+import { type Logger, scrubSecrets } from "./logger.ts";
+import { createSlackDigestPublisher, slackWebClient } from "./slack/digestPublisher.ts";
 import { createSlackAdapter } from "./slack/slackAdapter.ts";
 import type { AdapterCore, ChatAdapter } from "./types.ts";
 
@@ -67,10 +74,73 @@ async function stopAll(adapters: readonly ChatAdapter[], logger: Logger): Promis
   }
 }
 
+/** The digest publishers of the platforms the configuration enables. */
+export function digestPublishers(config: BotConfig, logger: Logger): DigestPublisher[] {
+  const publishers: DigestPublisher[] = [];
+  if (config.slack)
+    publishers.push(createSlackDigestPublisher(slackWebClient(config.slack), logger));
+  if (config.discord) {
+    publishers.push(createDiscordDigestPublisher(discordRest(config.discord), logger));
+  }
+  return publishers;
+}
+
+/**
+ * Opens the database and the digest service on it, with the configured channels subscribed.
+ * Throws a `STATE_UNAVAILABLE` error when the database cannot be used.
+ */
+export function openDigest(
+  config: BotConfig,
+  logger: Logger,
+  source: IndexSource,
+  options: { now?: () => number } = {},
+): DigestService {
+  const store = openStore(config.databasePath, options);
+  try {
+    store.subscriptions.syncConfigured("slack", config.digest.slackChannels);
+    store.subscriptions.syncConfigured("discord", config.digest.discordChannels);
+    const secrets = secretsOf(config);
+    return new DigestService({
+      store,
+      source,
+      schedule: new DigestSchedule(config.digest.cron, config.digest.timeZone),
+      publishers: digestPublishers(config, logger),
+      logger: logger.child({ part: "digest" }),
+      redact: (text) => scrubSecrets(text, secrets),
+      ...options,
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
 /** Runs the bot; resolves with the process exit code. */
 export async function runBot(options: RunBotOptions): Promise<number> {
   const { config, logger, source } = options;
-  const core: AdapterCore = { source, memory: new ThreadMemory() };
+  let digest: DigestService;
+  try {
+    digest = openDigest(config, logger, source);
+  } catch (error) {
+    if (!(error instanceof PaperbotError)) throw error;
+    logger.fatal({ code: error.code }, error.message);
+    return 1;
+  }
+  try {
+    return await serve(options, digest);
+  } finally {
+    digest.store.close();
+  }
+}
+
+async function serve(options: RunBotOptions, digest: DigestService): Promise<number> {
+  const { config, logger, source } = options;
+  const core: AdapterCore = {
+    source,
+    memory: digest.store.threads,
+    counts: digest.store.counts,
+    digest,
+  };
   const adapters = platformAdapters(config, core, logger);
   if (adapters.length === 0) {
     const console = createConsoleAdapter({ core, config: options.console, logger });
@@ -94,10 +164,16 @@ export async function runBot(options: RunBotOptions): Promise<number> {
     { adapters: started.map((a) => a.name), papers: source.current().papers.size },
     "paperbot is ready",
   );
+  // Posts a digest missed while the bot was down at once, then each one on its schedule.
+  const scheduler = startDigestScheduler({
+    service: digest,
+    logger: logger.child({ part: "digest" }),
+  });
   const failures = started.flatMap((adapter) =>
     adapter.failed ? [adapter.failed.then((error) => ({ adapter: adapter.name, error }))] : [],
   );
   const outcome = await Promise.race([stopSignal.then((signal) => ({ signal })), ...failures]);
+  await scheduler.stop();
   if ("error" in outcome) {
     logger.fatal(
       { err: outcome.error, adapter: outcome.adapter },

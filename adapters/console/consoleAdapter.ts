@@ -1,6 +1,8 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { parseRequest } from "../../src/answer/grammar.ts";
 import { toPlainText } from "../../src/answer/renderText.ts";
+import { consoleDigestReply } from "../digestCommand.ts";
 import { type AdapterDeps, answerRequest, type ChatAdapter } from "../types.ts";
 
 /** What the console reads from and writes to. */
@@ -57,7 +59,12 @@ export function createConsoleAdapter({
     // `/paper` is a slash command, which on Slack and Discord belongs to no thread; questions
     // and mentions continue the session's conversation.
     const isCommand = /^\/paper\b/i.test(text);
-    const reply = answerRequest(core, { text, ...(isCommand ? {} : { thread: CONSOLE_THREAD }) });
+    const parsed = parseRequest(text);
+    // Not counted for the digest's "most asked": the console is someone trying the bot out.
+    const reply =
+      parsed.kind === "digest"
+        ? consoleDigestReply(core, parsed.action)
+        : answerRequest(core, { text, ...(isCommand ? {} : { thread: CONSOLE_THREAD }) });
     return toPlainText(reply, config.mark ? { mark: config.mark } : {});
   };
 

@@ -9,12 +9,16 @@ import {
   type Interaction,
   type InteractionReplyOptions,
   MessageFlags,
+  PermissionFlagsBits,
 } from "discord.js";
+import { parseRequest } from "../../src/answer/grammar.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import { MAX_AUTOCOMPLETE_CHOICES, suggestPapers } from "../../src/lookup/suggestPapers.ts";
+import { type DigestCommandContext, digestCommandReply } from "../digestCommand.ts";
 import type { Logger } from "../logger.ts";
 import { type AdapterCore, planRequest } from "../types.ts";
 import { PAPER_COMMAND, paperChoices, QUERY_OPTION } from "./commands.ts";
+import { discordScope } from "./digestPublisher.ts";
 import { toDiscordMessage } from "./render.ts";
 
 /** Shown to the asker when answering fails on our side; the full error goes to the log. */
@@ -43,6 +47,24 @@ async function autocomplete(
   await interaction.respond(paperChoices(suggestions));
 }
 
+/**
+ * Where `/paper digest` was run. Subscribing is for people who can manage the channel or the
+ * server (the permissions Discord computed for this channel); threads and DMs cannot subscribe.
+ */
+function digestPlace(interaction: ChatInputCommandInteraction): DigestCommandContext {
+  const inChannel = interaction.inGuild() && !interaction.channel?.isThread();
+  return {
+    platform: "discord",
+    channelId: inChannel ? interaction.channelId : undefined,
+    scope: interaction.guildId ? discordScope(interaction.guildId) : "discord:dm",
+    canManage: async () =>
+      interaction.memberPermissions?.any([
+        PermissionFlagsBits.ManageChannels,
+        PermissionFlagsBits.ManageGuild,
+      ]) ?? false,
+  };
+}
+
 async function command(
   interaction: ChatInputCommandInteraction,
   { core, log }: InteractionContext,
@@ -53,8 +75,19 @@ async function command(
   }
   const began = performance.now();
   const text = interaction.options.getString(QUERY_OPTION) ?? "";
+  const parsed = parseRequest(text);
+  if (parsed.kind === "digest") {
+    const reply = await digestCommandReply(core, parsed.action, digestPlace(interaction));
+    await interaction.reply(interactionReply(reply));
+    log.info(
+      { kind: reply.kind, action: parsed.action, channel: interaction.channelId },
+      "answered /paper digest",
+    );
+    return;
+  }
+  const scope = interaction.guildId ? discordScope(interaction.guildId) : undefined;
   // A command belongs to no thread, as on Slack: it never inherits a conversation's paper.
-  const plan = planRequest(core, { text });
+  const plan = planRequest(core, { text }, scope);
   let reply: Reply;
   if (plan.kind === "ready") {
     reply = plan.reply;

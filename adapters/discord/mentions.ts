@@ -7,6 +7,7 @@ import { type Message, type SendableChannels, ThreadAutoArchiveDuration } from "
 import type { Logger } from "../logger.ts";
 import type { RecentKeys } from "../recentKeys.ts";
 import { type AdapterCore, answerRequest } from "../types.ts";
+import { discordScope, discordThreadKey } from "./digestPublisher.ts";
 import { fromDiscordText, mentionsUser } from "./discordText.ts";
 import { INTERNAL_ERROR } from "./interactions.ts";
 import { threadName, toDiscordMessage } from "./render.ts";
@@ -80,8 +81,12 @@ export async function handleMessage(message: Message, context: MentionContext): 
   try {
     const question = questionOf(message);
     const place = await answerPlace(message, question, log);
-    const thread = place.isThread() ? `discord:${message.guildId}:${place.id}` : undefined;
-    const reply = answerRequest(core, { text: question, ...(thread ? { thread } : {}) });
+    const thread = place.isThread() ? discordThreadKey(message.guildId, place.id) : undefined;
+    const reply = answerRequest(
+      core,
+      { text: question, ...(thread ? { thread } : {}) },
+      discordScope(message.guildId),
+    );
     await place.send(toDiscordMessage(reply));
     log.info(
       {

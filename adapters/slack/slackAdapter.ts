@@ -5,13 +5,17 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type AppOptions } from "@slack/bolt";
+import { type DigestAction, parseRequest } from "../../src/answer/grammar.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import type { SlackConfig } from "../config.ts";
+import { digestCommandReply } from "../digestCommand.ts";
 import { type Logger, toBoltLogger } from "../logger.ts";
 import { RecentKeys } from "../recentKeys.ts";
 import { type AdapterDeps, answerRequest, type ChatAdapter } from "../types.ts";
+import { canManageChannel } from "./permissions.ts";
 import { type SlackMessage, toSlackMessage, withoutImages } from "./render.ts";
 import { fromSlackText } from "./slackText.ts";
+import { SLACK_SCOPE, slackThreadKey } from "./threadKeys.ts";
 
 /** The slash command the app manifest declares. */
 export const SLASH_COMMAND = "/paper";
@@ -35,7 +39,7 @@ function isRefusal(error: unknown): boolean {
 }
 
 /** The reason of a Web API failure, in a few words (`invalid_auth`, `fetch failed`). */
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   const e = error as {
     data?: { error?: string };
     original?: { message?: string };
@@ -45,7 +49,7 @@ function describe(error: unknown): string {
 }
 
 /** Sends a message; when Slack refuses one with a figure, sends it again without the image. */
-async function sendWithFallback(
+export async function sendWithFallback(
   send: (message: SlackMessage) => Promise<unknown>,
   message: SlackMessage,
   log: Logger,
@@ -114,7 +118,16 @@ export function createSlackAdapter({
   let started = false;
 
   const answer = (text: string, thread?: string): Reply =>
-    answerRequest(core, { text, ...(thread ? { thread } : {}) });
+    answerRequest(core, { text, ...(thread ? { thread } : {}) }, SLACK_SCOPE);
+
+  /** `/paper digest ...` from a slash command; direct messages (`D…`) cannot subscribe. */
+  const digestReply = (action: DigestAction, channelId: string, userId: string) =>
+    digestCommandReply(core, action, {
+      platform: "slack",
+      channelId: channelId.startsWith("D") ? undefined : channelId,
+      scope: SLACK_SCOPE,
+      canManage: () => canManageChannel(app.client, userId, channelId),
+    });
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond: reply }) => {
     // Slack waits 3 seconds for the acknowledgement; the answer follows on the response URL.
@@ -122,7 +135,12 @@ export function createSlackAdapter({
     await ack();
     const began = performance.now();
     try {
-      const result = answer(fromSlackText(command.text));
+      const text = fromSlackText(command.text);
+      const parsed = parseRequest(text);
+      const result =
+        parsed.kind === "digest"
+          ? await digestReply(parsed.action, command.channel_id, command.user_id)
+          : answer(text);
       const response_type = result.audience === "asker" ? "ephemeral" : "in_channel";
       await sendWithFallback(
         (m) => reply({ response_type, text: m.text, blocks: m.blocks }),
@@ -153,7 +171,7 @@ export function createSlackAdapter({
       return;
     }
     const root = event.thread_ts ?? event.ts;
-    const thread = `slack:${body.team_id ?? ""}:${event.channel}:${root}`;
+    const thread = slackThreadKey(body.team_id ?? "", event.channel, root);
     try {
       const result = answer(fromSlackText(event.text, context.botUserId), thread);
       const message = toSlackMessage(result);

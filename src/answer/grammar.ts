@@ -1,8 +1,20 @@
+/** What `/paper digest` is asked to do. */
+export type DigestAction = "preview" | "subscribe" | "unsubscribe";
+
+const DIGEST_ACTIONS: Record<string, DigestAction> = {
+  digest: "preview",
+  "digest preview": "preview",
+  "digest subscribe": "subscribe",
+  "digest unsubscribe": "unsubscribe",
+};
+
 /** What a person asked for, read from the text after `/paper` or after a mention of the bot. */
 export type ParsedRequest =
   | { kind: "help" }
   | { kind: "list" }
   | { kind: "random" }
+  /** `/paper digest [subscribe|unsubscribe]`: the weekly digest of this channel. */
+  | { kind: "digest"; action: DigestAction }
   /** A paper's name or a question: which of the two is decided against the corpus. */
   | { kind: "query"; text: string };
 
@@ -15,6 +27,11 @@ export const COMMAND_FORMS: ReadonlyArray<{ usage: string; description: string }
   { usage: "/paper QUESTION", description: "the summary passage that answers it, with its figure" },
   { usage: "/paper list", description: "the papers the bot knows, newest first" },
   { usage: "/paper random", description: "a random paper's card" },
+  { usage: "/paper digest", description: "a preview of the weekly digest, only for you" },
+  {
+    usage: "/paper digest subscribe",
+    description: "post the digest in this channel weekly (unsubscribe stops it; channel managers)",
+  },
   { usage: "/paper help", description: "this help" },
   {
     usage: "@paperbot QUESTION",
@@ -23,7 +40,8 @@ export const COMMAND_FORMS: ReadonlyArray<{ usage: string; description: string }
 ];
 
 /**
- * Reads the one grammar both platforms share: `help`, `list`, `random`, or anything else as a
+ * Reads the one grammar both platforms share: `help`, `list`, `random`, `digest [subscribe|
+ * unsubscribe]`, or anything else as a
  * name or question. A leading `/paper` is dropped, so "@paperbot /paper list" works too.
  */
 export function parseRequest(raw: string): ParsedRequest {
@@ -35,5 +53,7 @@ export function parseRequest(raw: string): ParsedRequest {
   if (word === "" || word === "help" || word === "?") return { kind: "help" };
   if (word === "list") return { kind: "list" };
   if (word === "random") return { kind: "random" };
+  const action = DIGEST_ACTIONS[word.replace(/\s+/g, " ")];
+  if (action) return { kind: "digest", action };
   return { kind: "query", text };
 }

@@ -72,6 +72,15 @@ export function planReply(
       message: "No papers are loaded yet: add summaries to the corpus and try again.",
     });
   }
+  if (parsed.kind === "digest") {
+    // The chat adapters answer these from the database before planning; this is everywhere else.
+    return ready({
+      kind: "error",
+      audience: "asker",
+      message:
+        "The digest is a slash command: run `/paper digest` in a channel, or `paperbot digest preview`.",
+    });
+  }
   if (parsed.kind === "list") return ready(listReply(index));
   if (parsed.kind === "random") {
     const papers = [...index.papers.values()];

@@ -3,12 +3,11 @@ import { formatProblem } from "../corpus/loadCorpus.ts";
 import type { CoreLogger } from "../logger.ts";
 import type { PaperIndex } from "../retrieval/buildIndex.ts";
 import { loadCorpusIndex } from "../retrieval/loadCorpusIndex.ts";
+import { DEFAULT_DATABASE_PATH } from "../state/paths.ts";
 import { type CliIO, writeLine } from "./io.ts";
 
 /** Default corpus directory, relative to where the command runs. */
 export const DEFAULT_CORPUS_DIR = "./corpus";
-/** Default database file; the index snapshot is kept in its directory. */
-export const DEFAULT_DATABASE_PATH = "./data/paperbot.db";
 
 /** The corpus directory: `--corpus DIR` wins over `CORPUS_DIR`, which wins over `./corpus`. */
 export function corpusDir(option: string | undefined, io: CliIO): string {

@@ -17,13 +17,67 @@ function problem(env: Record<string, string>): ConfigError {
   throw new Error("expected a ConfigError");
 }
 
+const DEFAULT_DIGEST = {
+  cron: "0 9 * * 1",
+  timeZone: "UTC",
+  slackChannels: [],
+  discordChannels: [],
+};
+
 describe("loadConfig", () => {
   it("runs the console when no platform is configured, with quiet readable logs", () => {
     expect(loadConfig({})).toEqual({
       corpusDir: "./corpus",
+      databasePath: "./data/paperbot.db",
+      digest: DEFAULT_DIGEST,
       logLevel: "warn",
       logFormat: "pretty",
     });
+  });
+
+  it("reads the digest's schedule and channels, and the database's place", () => {
+    const config = loadConfig({
+      DATABASE_PATH: "/srv/paperbot/state.db",
+      DIGEST_CRON: "30 17 * * 5",
+      DIGEST_TZ: "Europe/Berlin",
+      DIGEST_SLACK_CHANNELS: "C0123ABCD, G0456EFGH",
+      DIGEST_DISCORD_CHANNELS: "123456789012345678 223456789012345678",
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      DISCORD_TOKEN: DISCORD,
+      DISCORD_APP_ID: APP_ID,
+    });
+    expect(config.databasePath).toBe("/srv/paperbot/state.db");
+    expect(config.digest).toEqual({
+      cron: "30 17 * * 5",
+      timeZone: "Europe/Berlin",
+      slackChannels: ["C0123ABCD", "G0456EFGH"],
+      discordChannels: ["123456789012345678", "223456789012345678"],
+    });
+  });
+
+  it.each([
+    [{ DIGEST_CRON: "mondays" }, /DIGEST_CRON is malformed: "mondays" is not a cron expression/],
+    [{ DIGEST_TZ: "Mars/Olympus" }, /DIGEST_TZ is malformed: "Mars\/Olympus" is not a time zone/],
+    [
+      {
+        DIGEST_SLACK_CHANNELS: "C0123ABCD",
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SECRET,
+        DIGEST_DISCORD_CHANNELS: "#general",
+      },
+      /DIGEST_DISCORD_CHANNELS is malformed: "#general" is not a channel id/,
+    ],
+    [
+      { DIGEST_SLACK_CHANNELS: "general", SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET },
+      /DIGEST_SLACK_CHANNELS is malformed: "general"/,
+    ],
+    [
+      { DIGEST_SLACK_CHANNELS: "C0123ABCD" },
+      /DIGEST_SLACK_CHANNELS is set but Slack is not: set SLACK_BOT_TOKEN/,
+    ],
+  ])("names the digest variable at fault: %j", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
   });
 
   it("chooses Slack's HTTP mode with a bot token and signing secret, on port 3000 by default", () => {
@@ -69,7 +123,8 @@ describe("loadConfig", () => {
 
   it("treats an empty variable as unset and lets command-line options win", () => {
     const config = loadConfig({ CORPUS_DIR: "", SLACK_BOT_TOKEN: " " }, { corpusDir: "papers" });
-    expect(config).toEqual({ corpusDir: "papers", logLevel: "warn", logFormat: "pretty" });
+    expect(config).toMatchObject({ corpusDir: "papers", logLevel: "warn", logFormat: "pretty" });
+    expect(config.slack).toBeUndefined();
   });
 
   it("configures Discord from its token and application id, beside Slack", () => {

@@ -1,4 +1,5 @@
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { DiscordConfig } from "../../adapters/config.ts";
@@ -8,6 +9,7 @@ import { corpusIndex } from "../helpers/corpus.ts";
 import { isVisibleMessage, testDiscordConfig, visibleText } from "../helpers/discordBot.ts";
 import { startDiscordStandIn } from "../helpers/discordStandIn.ts";
 import { startSlackStandIn } from "../helpers/slackStandIn.ts";
+import { tempDir } from "../helpers/tempCorpus.ts";
 import { testLogger } from "../helpers/testLogger.ts";
 
 const SLACK = { botToken: "xoxb-1-2-runbot", signingSecret: "0123456789abcdef0123456789abcdef" };
@@ -40,6 +42,8 @@ async function run(
   const exit = runBot({
     config: {
       corpusDir: "corpus",
+      databasePath: join(tempDir("runbot"), "paperbot.db"),
+      digest: { cron: "0 9 * * 1", timeZone: "UTC", slackChannels: [], discordChannels: [] },
       logLevel: "info",
       logFormat: "json",
       slack: { mode: "http", ...SLACK, port, apiUrl },

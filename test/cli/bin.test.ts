@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -14,7 +15,12 @@ describe("the paperbot command", () => {
       {
         cwd: ROOT,
         // The snapshot goes to a temporary directory, not the checkout's data/.
-        env: { ...process.env, CORPUS_DIR: "", INDEX_SNAPSHOT_DIR: tempDir("bin-snapshots") },
+        env: {
+          ...process.env,
+          CORPUS_DIR: "",
+          INDEX_SNAPSHOT_DIR: tempDir("bin-snapshots"),
+          DATABASE_PATH: join(tempDir("bin-db"), "paperbot.db"),
+        },
       },
     );
     expect(JSON.parse(stdout).results[0].paperId).toBe("mixmatch");

@@ -20,7 +20,10 @@ describe("paperbot start (live corpus)", () => {
       stdin,
       stdout,
       stderr: new PassThrough(),
-      env: { INDEX_SNAPSHOT_DIR: tempDir("live-snapshots") },
+      env: {
+        INDEX_SNAPSHOT_DIR: tempDir("live-snapshots"),
+        DATABASE_PATH: join(tempDir("live-db"), "paperbot.db"),
+      },
     });
     const ask = async (line: string, expected: string): Promise<void> => {
       const deadline = Date.now() + 5000;

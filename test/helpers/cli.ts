@@ -33,7 +33,12 @@ export async function runPaperbot(
     stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
     stdout,
     stderr,
-    env: { INDEX_SNAPSHOT_DIR: SNAPSHOT_DIR, ...options.env },
+    // The database too: a test never writes into the checkout's data/.
+    env: {
+      INDEX_SNAPSHOT_DIR: SNAPSHOT_DIR,
+      DATABASE_PATH: join(SNAPSHOT_DIR, "paperbot.db"),
+      ...options.env,
+    },
   });
   return { code, stdout: out, stderr: err };
 }

@@ -1,0 +1,74 @@
+/**
+ * Posts digests to Discord over REST (no gateway connection needed, so `paperbot digest run` uses
+ * it too), and opens the discussion thread on the digest message. Mentions in that thread stay on
+ * the featured paper.
+ */
+import { REST, type RESTPostAPIChannelMessageJSONBody, Routes } from "discord.js";
+import type { DigestPublisher } from "../../src/digest/publisher.ts";
+import type { DiscordConfig } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import { digestThreadName, toDiscordDigest } from "./renderDigest.ts";
+
+/** A week: the digest's thread stays open as long as people talk in it within a week. */
+const THREAD_ARCHIVE_MINUTES = 10_080;
+
+/** The thread-memory key of a Discord thread; the mention handler builds the same one. */
+export function discordThreadKey(guildId: string, threadId: string): string {
+  return `discord:${guildId}:${threadId}`;
+}
+
+/** The workspace name of a Discord server: answers there are counted under it. */
+export function discordScope(guildId: string): string {
+  return `discord:${guildId}`;
+}
+
+/** A REST client for the bot, for posting without the gateway. */
+export function discordRest(config: DiscordConfig): REST {
+  return new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}), retries: 1 }).setToken(
+    config.token,
+  );
+}
+
+/** The Discord digest publisher. */
+export function createDiscordDigestPublisher(rest: REST, logger: Logger): DigestPublisher {
+  const log = logger.child({ adapter: "discord", part: "digest" });
+  const guilds = new Map<string, string>();
+  const guildOf = async (channelId: string): Promise<string> => {
+    const known = guilds.get(channelId);
+    if (known) return known;
+    const channel = (await rest.get(Routes.channel(channelId))) as { guild_id?: string };
+    if (!channel.guild_id) throw new Error("the channel is not in a server");
+    guilds.set(channelId, channel.guild_id);
+    return channel.guild_id;
+  };
+  return {
+    platform: "discord",
+    scopeOf: async (channelId) => discordScope(await guildOf(channelId)),
+    async post(channelId, digest, nonce) {
+      const message = toDiscordDigest(digest);
+      const body: RESTPostAPIChannelMessageJSONBody = {
+        ...(message.content ? { content: message.content } : {}),
+        embeds: message.embeds,
+        allowed_mentions: { parse: [] },
+        // Discord returns the first message instead of sending a second with the same nonce:
+        // a retry after a send whose answer was lost does not post twice.
+        nonce,
+        enforce_nonce: true,
+      };
+      const posted = (await rest.post(Routes.channelMessages(channelId), { body })) as {
+        id: string;
+      };
+      // Posted: nothing after this may throw, or the ledger would post it again.
+      try {
+        const guildId = await guildOf(channelId);
+        const thread = (await rest.post(Routes.threads(channelId, posted.id), {
+          body: { name: digestThreadName(digest), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
+        })) as { id: string };
+        return { messageId: posted.id, threadKey: discordThreadKey(guildId, thread.id) };
+      } catch (error) {
+        log.warn({ err: error, channel: channelId }, "could not open the digest's thread");
+        return { messageId: posted.id };
+      }
+    },
+  };
+}
