@@ -1,6 +1,7 @@
 import { PaperbotError } from "../errors.ts";
 import { askCommand } from "./commands/ask.ts";
 import { checkCommand } from "./commands/check.ts";
+import { digestCommand } from "./commands/digest.ts";
 import { importCommand } from "./commands/import.ts";
 import { paperCommand } from "./commands/paper.ts";
 import { registerDiscordCommand } from "./commands/registerDiscord.ts";
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   import: importCommand,
   start: startCommand,
+  digest: digestCommand,
   "register-discord": registerDiscordCommand,
 };
 
@@ -30,6 +32,9 @@ usage:
   paperbot import shortscience FILE --meta TSV --out DIR         turn a ShortScience export into corpus files
   paperbot start [--corpus DIR]                                  run the bot (the console when no platform is set)
   paperbot register-discord                                      register /paper with Discord, print the invite link
+  paperbot digest preview [--platform text|slack|discord]        print the next weekly digest
+  paperbot digest run                                            post every digest due now, then exit
+  paperbot digest status                                         subscribed channels and recent digests
 
 The corpus is --corpus DIR, else $CORPUS_DIR, else ./corpus.`;
 
