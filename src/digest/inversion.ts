@@ -49,11 +49,17 @@ const PRONOUNS = new Set(
 );
 /** Heads of noun phrases that point back at what was said before ("the first", "the answer"). */
 const VAGUE_HEADS = new Set(
-  "first second last former latter rest others other one ones answer thing things same".split(" "),
+  "first second last former latter rest others other one ones answer thing things same result results difference effect case fact way".split(
+    " ",
+  ),
 );
 /** Words that cannot end a subject, nor stand inside a short one ("the distribution of"). */
 const FUNCTION_WORDS = new Set(
   "of in on at for to with by from into over about than as and or but not like".split(" "),
+);
+/** Words ending in "s" that are never a verb. */
+const NOT_VERBS = new Set(
+  "always sometimes perhaps towards afterwards besides nevertheless various previous".split(" "),
 );
 /** Words after an "-s" word that show it is a plural noun, not a verb ("the areas of ..."). */
 const AFTER_NOUN = new Set(["of", "is", "are", "was", "were", "and", "or", "can", "will"]);
@@ -89,9 +95,23 @@ export function baseForm(verb: string): string {
   return verb.slice(0, -1);
 }
 
+/**
+ * Words after a verb that "does" took over, up to a second verb of the same subject ("works well
+ * and compares favorably" → "work well"): that one would keep its "-s". Cutting there is safe
+ * even when the word is a plural noun after all ("uses images and labels from ...").
+ */
+function upToSecondVerb(words: readonly string[]): string[] {
+  const second = words.findIndex(
+    (word, i) => /^(?:and|or)$/.test(words[i - 1] ?? "") && looksLikeVerb(word, words.slice(i + 1)),
+  );
+  return second < 0 ? [...words] : words.slice(0, second - 1);
+}
+
 /** True for a lower-case word that reads as a third-person present verb ("outperforms"). */
 function looksLikeVerb(word: string, following: readonly string[]): boolean {
-  if (!/^[a-z][a-z-]{2,}s$/.test(word) || /(?:ss|us|is)$/.test(word)) return false;
+  if (!/^[a-z][a-z-]{2,}s$/.test(word) || /(?:ss|us|is)$/.test(word) || NOT_VERBS.has(word)) {
+    return false;
+  }
   const [next] = following;
   if (next === undefined || /,$/.test(word) || /ed$/.test(next)) return false;
   // "the techniques discussed here are ...": a verb further on makes this word a noun.
@@ -194,7 +214,7 @@ export function invert(
     } else if (looksLikeVerb(word, following)) {
       if (!isName(subjectWords, context.names) && !isShortNounPhrase(subjectWords)) continue;
       aux = "does";
-      rest = [baseForm(word), ...following];
+      rest = [baseForm(word), ...upToSecondVerb(following)];
     } else if (isAuthors(subjectWords, context) && RESEARCH_VERBS.has(word)) {
       aux = "do";
       rest = [word, ...following];
