@@ -31,7 +31,7 @@ const REPEAT_PENALTY = 1;
 const FAMILY: Record<QuestionKind, string> = {
   asked: "asked",
   name: "why",
-  key: "why",
+  key: "key",
   why: "why",
   evidence: "convincing",
   argument: "convincing",

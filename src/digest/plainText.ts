@@ -33,14 +33,17 @@ function preferShortNames(text: string, names: readonly string[]): string {
 
 /**
  * Drops asides in brackets ("(like BCQ)", "(heh)"), innermost first, but not the brackets of
- * notation attached to a word ("p(z|x)", "log(n)"). A bracket left open runs to the end, as
- * summaries leave asides unclosed; a stray closing bracket is dropped.
+ * notation attached to a word ("p(z|x)", "log(n)") nor a bracketed name of the paper ("sparse
+ * attention (SparseMax), which ..."), which says what the sentence is about. A bracket left open
+ * runs to the end, as summaries leave asides unclosed; a stray closing bracket is dropped.
  */
-function dropAsides(text: string): string {
+function dropAsides(text: string, names: readonly string[]): string {
+  const isName = (inner: string) =>
+    names.some((name) => name.toLowerCase() === inner.toLowerCase());
   let out = text;
   for (let before = ""; before !== out; ) {
     before = out;
-    out = out.replace(/\s+\([^()]*\)/g, "");
+    out = out.replace(/\s+\(([^()]*)\)/g, (aside, inner: string) => (isName(inner) ? aside : ""));
   }
   out = out.replace(/\s+\([^()]*$/, "");
   let depth = 0;
@@ -77,7 +80,7 @@ export function plainSentence(sentence: string, names: readonly string[]): strin
     .replace(/\b([Tt]here)'s\b/g, "$1 is")
     .replace(/(?<![\p{L}\p{N}*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, "$1")
     .replace(/\s*\[\d+(?:,\s*\d+)*\]/g, "");
-  text = dropAsides(preferShortNames(text, names))
+  text = dropAsides(preferShortNames(text, names), names)
     .replace(/\s+/g, " ")
     .replace(/\s+([,.;:!?])/g, "$1")
     .replace(/^(?:\d+[.)]|\(\d+\))\s+/, "")

@@ -137,7 +137,7 @@ function nameQuestions(clause: string, context: ClauseContext): Draft[] {
   for (const name of context.names) {
     const at = clause.toLowerCase().indexOf(name.toLowerCase());
     if (at < 0 || /[\p{L}\p{N}]/u.test(clause[at - 1] ?? "")) continue;
-    const after = clause.slice(at + name.length).replace(/^,?\s+(?:which|that|who)\b/, "");
+    const after = clause.slice(at + name.length).replace(/^\)?,?\s+(?:which|that|who)\b/, "");
     const parts = invert(mainClause(`${clause.slice(at, at + name.length)}${after}`), context);
     if (parts?.verb === "other") {
       drafts.push({ text: why(parts), kind: "name", quote: `${parts.subject} ${parts.rest}` });
