@@ -16,6 +16,9 @@ const QUESTION_START =
 const AUXILIARY =
   /^(?:is|are|was|were|do|does|did|can|could|should|would|will|must|might|may|has|have)$/i;
 
+/** Longest question, in characters: it must read at a glance in a chat message. */
+export const MAX_QUESTION_CHARS = 200;
+
 /** Capitalizes a question and ends it with one question mark. */
 export function asQuestion(text: string): string {
   const body = text.replace(/[\s?.,;:!]+$/, "");
@@ -24,7 +27,8 @@ export function asQuestion(text: string): string {
 
 /**
  * The question a plain summary sentence asks, if any. A sentence ending in "?" is asked as it
- * stands, or from its colon on when what precedes only announces it ("The next question was:").
+ * stands, or from its colon on when what precedes only announces it ("The next question was:"),
+ * if it is short enough.
  * An embedded question is put in question order ("how training models could lead to X" → "How
  * could training models lead to X?"), and only when that is safe (see `invert`).
  */
@@ -33,7 +37,9 @@ export function askedQuestion(plain: string, context: ClauseContext): string | u
     const colon = plain.lastIndexOf(": ");
     const announced = colon > 0 && /question|ask|wonder/i.test(plain.slice(0, colon));
     const question = announced ? plain.slice(colon + 2) : plain;
-    return !announced || QUESTION_START.test(question) ? asQuestion(question) : undefined;
+    const fits = question.length <= MAX_QUESTION_CHARS;
+    if (fits) return !announced || QUESTION_START.test(question) ? asQuestion(question) : undefined;
+    // Too long to ask whole: its embedded question may do ("..., and I wonder whether X?").
   }
   const embedded = EMBEDDED_QUESTION.exec(plain);
   const wh = embedded?.[1]?.toLowerCase();

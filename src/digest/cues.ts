@@ -17,7 +17,7 @@ export const KEY =
   /\b(?:crucial\w*|essential\w*|important\w*|key|critical\w*|central|necessary|vital|indispensable)\b/i;
 /** Words that say a sentence reports a result: a question about the evidence. */
 export const RESULT =
-  /\b(?:outperform\w*|better|worse|improv\w*|ablations?|beats?|accuracy|benchmarks?|experiments?|empirical\w*|results?|performance|robust\w*|generaliz\w*)\b/i;
+  /\b(?:outperform\w*|better|worse|improv\w*|ablations?|beats?|accuracy|benchmarks?|experiments?|empirical\w*|results?|performance)\b/i;
 /** A clause that points at a figure ("illustrated in the picture"): a question cannot show it. */
 export const FIGURE_REFERENCE =
   /\b(?:the|this|that) (?:picture|figure|diagram|plot|table)s?\b|\b(?:above|below)\b|\billustrated\b/i;

@@ -5,16 +5,18 @@
  */
 import type { PaperIndex } from "../retrieval/buildIndex.ts";
 import { summarySentences } from "../retrieval/overview.ts";
+import { splitSentences } from "../text/sentences.ts";
 import { findWords, termsOf } from "../text/terms.ts";
 import type { Paper } from "../types.ts";
+import { MAX_QUESTION_CHARS } from "./askedQuestions.ts";
 import type { ClauseContext } from "./inversion.ts";
 import { keyPhrase } from "./keyTerm.ts";
 import { looksLikeMath, plainSentence } from "./plainText.ts";
 import { type Candidate, type QuestionKind, sentenceCandidates } from "./questionCandidates.ts";
 import { termSalience } from "./salience.ts";
 
-/** Longest question, in characters: it must read at a glance in a chat message. */
-export const MAX_QUESTION_CHARS = 200;
+export { MAX_QUESTION_CHARS } from "./askedQuestions.ts";
+
 /** Shortest question worth asking. */
 const MIN_QUESTION_CHARS = 20;
 /** Length beyond which a question starts to lose to shorter ones. */
@@ -166,7 +168,10 @@ export function scoredCandidates(index: PaperIndex, paper: Paper): ScoredCandida
   const context = clauseContext(paper);
   const plain: string[] = [];
   const candidates: Candidate[] = [];
-  summarySentences(index, paper).forEach((sentence, at) => {
+  // The index keeps its papers' sentences; another version of a paper is split afresh.
+  const indexed = index.papers.get(paper.id) === paper;
+  const sentences = indexed ? summarySentences(index, paper) : splitSentences(paper.summary);
+  sentences.forEach((sentence, at) => {
     const text = plainSentence(sentence, paper.aliases);
     if (!text) return;
     plain.push(text);

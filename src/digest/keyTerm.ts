@@ -58,8 +58,9 @@ export function keyPhrase(
   for (const phrase of phrases.values()) {
     const words = phrase.text.split(" ").length;
     // One everyday word ("weights", "scene") is too vague to explain; a technical one is not.
-    // One word is a key term only as a name ("MixUp", "PGD"); "weights" or "re-initialize" is not.
-    if (phrase.count < 2 || (words === 1 && !/\p{Lu}/u.test(phrase.text))) continue;
+    // One word is a key term only as a name ("MixUp", "PGD"), not "weights" or "re-initialize",
+    // nor a word that only starts a sentence ("Whether").
+    if (phrase.count < 2 || (words === 1 && !/^.+\p{Lu}/u.test(phrase.text))) continue;
     if (names.has(foldText(phrase.text))) continue;
     const value = phrase.count * phrase.salience;
     // A phrase of two or three words names a thing more exactly than any one word: it wins.

@@ -65,7 +65,7 @@ export function looksLikeMath(text: string): boolean {
 
 /**
  * One summary sentence as plain prose, or undefined when it leans on formulas. `names` are the
- * paper's aliases. Emphasis, link addresses, citation marks ("[1]") and asides go, and so do a
+ * paper's aliases. Emphasis, code marks, link addresses, citation marks ("[1]") and asides go, and so do a
  * list's number and the sentence's final punctuation.
  */
 export function plainSentence(sentence: string, names: readonly string[]): string | undefined {
@@ -79,6 +79,7 @@ export function plainSentence(sentence: string, names: readonly string[]): strin
     .replace(/’/g, "'")
     .replace(/\b([Tt]here)'s\b/g, "$1 is")
     .replace(/(?<![\p{L}\p{N}*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, "$1")
+    .replace(/`([^`\n]+)`/g, "$1")
     .replace(/\s*\[\d+(?:,\s*\d+)*\]/g, "");
   text = dropAsides(preferShortNames(text, names), names)
     .replace(/\s+/g, " ")
@@ -106,7 +107,7 @@ const LEAD_START =
   /^(?:however|hence|thus|therefore|so|but|and|also|then|again|finally|first|second|moreover|furthermore|additionally|overall|instead|here|now|in|on|at|for|with|after|before|based|as|to|by|from|under|unlike|like|despite|given|using|even|similar|turning|taking|coming|\p{L}+ly)\b/iu;
 /** Hedges in front of a claim ("It does look like ..."): the claim is what a question asks about. */
 const HEDGE =
-  /^(?:it (?:does )?(?:seems?|looks?|appears?) (?:like|that|as if)|it is (?:clear|true|likely) that|note that)\s+/i;
+  /^(?:it (?:does )?(?:seems?|looks?|appears?) (?:like|that|as if)|it(?: is|'s) (?:clear|true|likely) that|note that)\s+/i;
 /** Connectives that make sense only after the sentence before ("will therefore be"). */
 const CONNECTIVES = /,?\s+(?:therefore|thus|hence)\b,?/gi;
 

@@ -59,7 +59,7 @@ export interface Candidate extends Draft {
 
 /** Verbs and nouns that introduce a finding reported in a that-clause. */
 const EVIDENCE_WORDS =
-  "shows?|showed|shown|finds?|found|confirms?|confirmed|demonstrates?|demonstrated|observes?|observed|reports?|reported|proves?|proved|concludes?|concluded|realizes?|realized|realization|finding|evidence";
+  "shows?|showed|shown|finds?|found|confirms?|confirmed|demonstrates?|demonstrated|observes?|observed|reports?|reported|proves?|proved|concludes?|concluded|realizes?|realized|realization|finding|evidence|surprising|interesting|remarkable|striking|unexpected|notable";
 /** Verbs and nouns that introduce an argument or hypothesis in a that-clause. */
 const ARGUMENT_WORDS =
   "argues?|argued|claims?|claimed|suggests?|suggested|hypothesis|hypothesizes?|idea|premise|intuition|argument|notion|belief|assumption|means|points out|notes?|noted|hope|is|was";

@@ -63,6 +63,20 @@ describe("discussionQuestions", () => {
     }
   });
 
+  it("reads an edited paper's own summary, not the indexed version's", () => {
+    const bear = index.papers.get("bear") as Paper;
+    const before = discussionQuestions(index, bear);
+    const edited = {
+      ...bear,
+      summary:
+        "BEAR keeps the learned policy on the support of the batch. Why does support matching beat distribution matching?",
+    };
+    expect(discussionQuestions(index, edited)).toContain(
+      "Why does support matching beat distribution matching?",
+    );
+    expect(discussionQuestions(index, bear)).toEqual(before);
+  });
+
   it("gives at most `max` questions", () => {
     for (const paper of papers) {
       expect(discussionQuestions(index, paper, 2).length).toBeLessThanOrEqual(2);
