@@ -75,7 +75,11 @@ export interface ScoredCandidate extends Candidate {
   score: number;
 }
 
-/** The words of a summary it also writes in lower case: their capitals only start sentences. */
+/**
+ * What the templates need to know of a paper: its names, its authors' surnames ("Kumar et al."
+ * are its authors), and which words its summary also writes in lower case (so "Scene bias" at
+ * the start of a sentence reads "scene bias" inside a question, but "Gaussian" keeps its capital).
+ */
 function clauseContext(paper: Paper): ClauseContext {
   const lower = new Set<string>();
   for (const { word } of findWords(paper.summary)) {
@@ -200,7 +204,9 @@ export function scoredCandidates(index: PaperIndex, paper: Paper): ScoredCandida
  * too short to draw from gives fewer, possibly none.
  */
 export function discussionQuestions(index: PaperIndex, paper: Paper, max = 3): string[] {
+  // A key-term question draws on the whole summary: it comes last.
+  const position = (c: ScoredCandidate) => (c.sentence < 0 ? Number.POSITIVE_INFINITY : c.sentence);
   return pick(scoredCandidates(index, paper), max)
-    .sort((a, b) => (a.sentence < 0 ? 1 : b.sentence < 0 ? -1 : a.sentence - b.sentence))
+    .sort((a, b) => position(a) - position(b))
     .map((candidate) => candidate.text);
 }

@@ -30,12 +30,15 @@ export interface ClauseContext {
   common: (word: string) => boolean;
 }
 
-const BE = new Set(["is", "are", "isn't", "aren't"]);
+/** Forms of "be" that move in front as they are ("is X crucial"). */
+const BE = new Set(["is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"]);
+/** Modals and forms of "do": they move in front, and the verb after them stays as it is. */
 const AUXILIARIES = new Set(
   "can could will would should must may might can't couldn't won't wouldn't shouldn't cannot does do doesn't don't".split(
     " ",
   ),
 );
+/** Words that start a noun phrase. */
 const DETERMINERS = new Set(
   "the a an this that these those its their our each every some many most such both any all no".split(
     " ",
@@ -70,13 +73,14 @@ const RESEARCH_VERBS = new Set(
   ),
 );
 /** Authors as summaries name them: "Kumar et al.", "the authors". */
-const AUTHORS = /^(?:(\p{Lu}[\p{L}-]+) et al\.?|the authors?)$/iu;
+const AUTHORS = /^(?:(\p{Lu}[\p{L}-]+) et al\.?|[Tt]he authors?)$/u;
 
 /** True when the words name the paper's own authors ("the authors", "Kumar et al."). */
 function isAuthors(words: readonly string[], context: ClauseContext): boolean {
   const found = AUTHORS.exec(words.join(" "));
   return found !== null && (found[1] === undefined || context.surnames.includes(found[1]));
 }
+
 /** Irregular present-tense verbs and their base forms. */
 const IRREGULAR: Record<string, string> = { has: "have", does: "do", goes: "go", is: "be" };
 /** Most words a subject may have before its verb. */
@@ -113,7 +117,7 @@ function looksLikeVerb(word: string, following: readonly string[]): boolean {
     return false;
   }
   const [next] = following;
-  if (next === undefined || /,$/.test(word) || /ed$/.test(next)) return false;
+  if (next === undefined || /ed$/.test(next)) return false;
   // "the techniques discussed here are ...": a verb further on makes this word a noun.
   return !AFTER_NOUN.has(next.toLowerCase()) && !following.slice(0, 3).some((w) => BE.has(w));
 }
@@ -206,9 +210,13 @@ export function invert(
         rest = following.slice(1);
       }
     } else if ((word === "has" || word === "have") && next !== undefined) {
-      if (next !== "to" && !DETERMINERS.has(next.toLowerCase())) return undefined;
-      aux = word === "has" ? "does" : "do";
-      rest = ["have", ...following];
+      // "has been shown", "has learned": "has" moves in front as it is.
+      if (next === "been" || /^[a-z]+(?:ed|en)$/.test(next)) aux = word;
+      else if (next !== "to" && !DETERMINERS.has(next.toLowerCase())) return undefined;
+      else {
+        aux = word === "has" ? "does" : "do";
+        rest = ["have", ...following];
+      }
     } else if (/[,;:]$/.test(raw)) {
       return undefined;
     } else if (looksLikeVerb(word, following)) {

@@ -24,6 +24,12 @@ describe("invert", () => {
       "can't the model predict the action",
     );
     expect(order("there is a gradient reversal layer")).toBe("is there a gradient reversal layer");
+    expect(order("the encoder was trained on ImageNet")).toBe(
+      "was the encoder trained on ImageNet",
+    );
+    expect(order("the bound has been shown to be loose")).toBe(
+      "has the bound been shown to be loose",
+    );
   });
 
   it("lets 'does' take the tense of a name's or a short noun phrase's verb", () => {
