@@ -45,7 +45,9 @@ export type QuestionKind =
 
 /** A question a template made, and the summary's words it quotes. */
 export interface Draft {
+  /** The question, capitalized and ending in "?". */
   text: string;
+  /** The template that made it. */
   kind: QuestionKind;
   /** The summary's words in the question (the template's left out), to weigh and to judge. */
   quote: string;
