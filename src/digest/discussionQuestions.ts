@@ -5,16 +5,18 @@
  */
 import type { PaperIndex } from "../retrieval/buildIndex.ts";
 import { summarySentences } from "../retrieval/overview.ts";
+import { splitSentences } from "../text/sentences.ts";
 import { findWords, termsOf } from "../text/terms.ts";
 import type { Paper } from "../types.ts";
+import { MAX_QUESTION_CHARS } from "./askedQuestions.ts";
 import type { ClauseContext } from "./inversion.ts";
 import { keyPhrase } from "./keyTerm.ts";
 import { looksLikeMath, plainSentence } from "./plainText.ts";
 import { type Candidate, type QuestionKind, sentenceCandidates } from "./questionCandidates.ts";
 import { termSalience } from "./salience.ts";
 
-/** Longest question, in characters: it must read at a glance in a chat message. */
-export const MAX_QUESTION_CHARS = 200;
+export { MAX_QUESTION_CHARS } from "./askedQuestions.ts";
+
 /** Shortest question worth asking. */
 const MIN_QUESTION_CHARS = 20;
 /** Length beyond which a question starts to lose to shorter ones. */
@@ -23,8 +25,24 @@ const COMFORTABLE_CHARS = 150;
 const MIN_TOP_SALIENCE = 0.25;
 /** Two questions sharing this share of their content terms ask the same thing. */
 const MAX_OVERLAP = 0.5;
+/** A question with this share of its terms in another one asks nothing new. */
+const CONTAINED = 0.8;
 /** What each repeat of a template costs a question, so the questions are not all alike. */
-const REPEAT_PENALTY = 0.7;
+const REPEAT_PENALTY = 1;
+/** Kinds whose questions open alike ("Why ...", "How convincing ..."), for the repeat penalty. */
+const FAMILY: Record<QuestionKind, string> = {
+  asked: "asked",
+  name: "why",
+  key: "key",
+  why: "why",
+  evidence: "convincing",
+  argument: "convincing",
+  premise: "convincing",
+  surprise: "explain",
+  critique: "critique",
+  limitation: "matter",
+  term: "term",
+};
 
 /** How good a prompt each kind of question tends to be, before its words are weighed. */
 const KIND_SCORE: Record<QuestionKind, number> = {
@@ -34,28 +52,34 @@ const KIND_SCORE: Record<QuestionKind, number> = {
   surprise: 2,
   evidence: 1.8,
   critique: 1.7,
+  limitation: 2,
   argument: 1.6,
+  premise: 1,
   why: 1,
   term: 0.3,
 };
 
-/** The templates' own words, which say nothing about the paper. */
-const TEMPLATE_TERMS = new Set(
-  termsOf(
-    "how convincing evidence argument finding what could explain why really summary's author share view would you explain someone who hasn't read",
-  ),
-);
 /** Words that lean on context the question does not give ("this", "they"). */
 const VAGUE = /\b(?:this|these|those|it|its|they|their|them)\b/gi;
+/** "this", "it" standing for a thing the question does not name ("addresses this by ..."). */
+const VAGUE_PRONOUN =
+  /\b(?:it|they|them|this(?= (?:by|is|was|to|and|in|with|as|means|because)\b|[,.?]))\b/gi;
 /** Words addressing a reader, which read oddly in a question to a group. */
 const PERSONAL = /\b(?:you|your|we|our|us)\b/gi;
 
-interface Scored extends Candidate {
+/** A candidate question, weighed. */
+export interface ScoredCandidate extends Candidate {
+  /** Its content terms (the template's own words left out). */
   terms: string[];
+  /** How good a discussion prompt it looks: higher is better. */
   score: number;
 }
 
-/** The words of a summary it also writes in lower case: their capitals only start sentences. */
+/**
+ * What the templates need to know of a paper: its names, its authors' surnames ("Kumar et al."
+ * are its authors), and which words its summary also writes in lower case (so "Scene bias" at
+ * the start of a sentence reads "scene bias" inside a question, but "Gaussian" keeps its capital).
+ */
 function clauseContext(paper: Paper): ClauseContext {
   const lower = new Set<string>();
   for (const { word } of findWords(paper.summary)) {
@@ -75,51 +99,59 @@ function isShowable(text: string): boolean {
 }
 
 /**
- * A candidate's score: its kind, plus how specific its words are to this paper (summed salience
- * over the square root of their number, so a long question does not win by length alone), less
- * for length and for words that lean on context. Undefined when no word of it is salient.
+ * A candidate's score: its kind, plus how specific the summary's words in it are to this paper
+ * (summed salience over the square root of their number, so a long question does not win by
+ * length alone), less for length and for words that lean on context. Undefined when none of
+ * those words is salient.
  */
-function score(candidate: Candidate, salience: ReadonlyMap<string, number>): Scored | undefined {
-  const terms = termsOf(candidate.text).filter((term) => !TEMPLATE_TERMS.has(term));
+function score(
+  candidate: Candidate,
+  salience: ReadonlyMap<string, number>,
+): ScoredCandidate | undefined {
+  const terms = termsOf(candidate.quote);
   const weights = terms.map((term) => salience.get(term) ?? 0);
   if (Math.max(0, ...weights) < MIN_TOP_SALIENCE) return undefined;
   const specific = weights.reduce((sum, w) => sum + w, 0) / Math.sqrt(Math.max(1, terms.length));
-  const vague = candidate.text.match(VAGUE)?.length ?? 0;
-  const personal = candidate.text.match(PERSONAL)?.length ?? 0;
-  const long = Math.max(0, candidate.text.length - COMFORTABLE_CHARS) / 40;
+  const { quote } = candidate;
+  const vague = (quote.match(VAGUE)?.length ?? 0) + (quote.match(VAGUE_PRONOUN)?.length ?? 0);
+  const personal = quote.match(PERSONAL)?.length ?? 0;
+  const long = Math.max(0, candidate.text.length - COMFORTABLE_CHARS) / 60;
   const value = KIND_SCORE[candidate.kind] + specific - 0.25 * vague - 0.15 * personal - long;
   return { ...candidate, terms, score: value };
 }
 
-/** Share of content terms two questions have in common (Jaccard). */
-function overlap(a: readonly string[], b: readonly string[]): number {
+/**
+ * True when two questions ask about the same thing: they share half their content terms, or one
+ * has hardly a term the other lacks ("action predictor" beside a question about it).
+ */
+function sameTopic(a: readonly string[], b: readonly string[]): boolean {
   const shared = a.filter((term) => b.includes(term)).length;
   const union = new Set([...a, ...b]).size;
-  return union === 0 ? 0 : shared / union;
+  const smaller = Math.min(a.length, b.length);
+  return shared >= MAX_OVERLAP * union || (smaller >= 2 && shared >= CONTAINED * smaller);
 }
 
 /**
  * Picks up to `max` questions, best first: one per summary sentence, none asking what a chosen
  * one asks, and each repeat of a template costing a little, so the picks vary.
  */
-function pick(candidates: Scored[], max: number): Scored[] {
-  const chosen: Scored[] = [];
+function pick(candidates: ScoredCandidate[], max: number): ScoredCandidate[] {
+  const chosen: ScoredCandidate[] = [];
   let rest = candidates;
   while (chosen.length < max) {
-    const repeats = (c: Scored) => chosen.filter((d) => d.kind === c.kind).length;
+    const repeats = (c: ScoredCandidate) =>
+      chosen.filter((d) => FAMILY[d.kind] === FAMILY[c.kind]).length;
     rest = rest.filter(
       (c) =>
         !chosen.some(
-          (d) =>
-            (d.sentence === c.sentence && c.sentence >= 0) ||
-            overlap(c.terms, d.terms) >= MAX_OVERLAP,
+          (d) => (d.sentence === c.sentence && c.sentence >= 0) || sameTopic(c.terms, d.terms),
         ),
     );
-    let best: Scored | undefined;
+    let best: ScoredCandidate | undefined;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (const candidate of rest) {
       const value = candidate.score - REPEAT_PENALTY * repeats(candidate);
-      // Ties go to the earlier sentence, then the text: the same summary gives the same questions.
+      // A tie goes to the candidate earlier in the summary: the same summary, the same questions.
       if (value > bestValue) {
         best = candidate;
         bestValue = value;
@@ -132,37 +164,49 @@ function pick(candidates: Scored[], max: number): Scored[] {
 }
 
 /**
- * Two or three questions to start a discussion of `paper`, drawn from its summary: plain text
- * (math as Unicode, no Markdown or links), each under {@link MAX_QUESTION_CHARS} characters, in
- * the order the summary raises them. The same summary always gives the same questions. A summary
- * too short to draw from gives fewer, possibly none.
+ * Every question the summary of `paper` gives, scored (see {@link score}), in summary order. For
+ * tuning and tests; {@link discussionQuestions} picks from these.
  */
-export function discussionQuestions(index: PaperIndex, paper: Paper, max = 3): string[] {
+export function scoredCandidates(index: PaperIndex, paper: Paper): ScoredCandidate[] {
   const salience = termSalience(index, paper);
   const context = clauseContext(paper);
   const plain: string[] = [];
   const candidates: Candidate[] = [];
-  summarySentences(index, paper).forEach((sentence, at) => {
+  // The index keeps its papers' sentences; another version of a paper is split afresh.
+  const indexed = index.papers.get(paper.id) === paper;
+  const sentences = indexed ? summarySentences(index, paper) : splitSentences(paper.summary);
+  sentences.forEach((sentence, at) => {
     const text = plainSentence(sentence, paper.aliases);
     if (!text) return;
     plain.push(text);
     candidates.push(...sentenceCandidates(text, at, context));
   });
-  const phrase = keyPhrase(plain, salience);
+  const phrase = keyPhrase(plain, salience, paper.aliases);
   if (phrase) {
-    const article = context.common(phrase.split(" ")[0] ?? "") ? "the " : "";
-    const text = `How would you explain ${article}${phrase} to someone who hasn't read the paper?`;
-    candidates.push({ text, sentence: -1, kind: "term", source: phrase });
+    const text = `How would you explain “${phrase}” to someone who hasn't read the paper?`;
+    candidates.push({ text, sentence: -1, kind: "term", quote: phrase });
   }
   const seen = new Set<string>();
-  const scored: Scored[] = [];
+  const scored: ScoredCandidate[] = [];
   for (const candidate of candidates) {
     if (seen.has(candidate.text) || !isShowable(candidate.text)) continue;
     seen.add(candidate.text);
     const result = score(candidate, salience);
     if (result) scored.push(result);
   }
-  return pick(scored, max)
-    .sort((a, b) => (a.sentence < 0 ? 1 : b.sentence < 0 ? -1 : a.sentence - b.sentence))
+  return scored;
+}
+
+/**
+ * Two or three questions to start a discussion of `paper`, drawn from its summary: plain text
+ * (math as Unicode, no Markdown or links), each under {@link MAX_QUESTION_CHARS} characters, in
+ * the order the summary raises them. The same summary always gives the same questions. A summary
+ * too short to draw from gives fewer, possibly none.
+ */
+export function discussionQuestions(index: PaperIndex, paper: Paper, max = 3): string[] {
+  // A key-term question draws on the whole summary: it comes last.
+  const position = (c: ScoredCandidate) => (c.sentence < 0 ? Number.POSITIVE_INFINITY : c.sentence);
+  return pick(scoredCandidates(index, paper), max)
+    .sort((a, b) => position(a) - position(b))
     .map((candidate) => candidate.text);
 }

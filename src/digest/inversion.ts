@@ -30,12 +30,15 @@ export interface ClauseContext {
   common: (word: string) => boolean;
 }
 
-const BE = new Set(["is", "are", "isn't", "aren't"]);
+/** Forms of "be" that move in front as they are ("is X crucial"). */
+const BE = new Set(["is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"]);
+/** Modals and forms of "do": they move in front, and the verb after them stays as it is. */
 const AUXILIARIES = new Set(
   "can could will would should must may might can't couldn't won't wouldn't shouldn't cannot does do doesn't don't".split(
     " ",
   ),
 );
+/** Words that start a noun phrase. */
 const DETERMINERS = new Set(
   "the a an this that these those its their our each every some many most such both any all no".split(
     " ",
@@ -49,11 +52,17 @@ const PRONOUNS = new Set(
 );
 /** Heads of noun phrases that point back at what was said before ("the first", "the answer"). */
 const VAGUE_HEADS = new Set(
-  "first second last former latter rest others other one ones answer thing things same".split(" "),
+  "first second last former latter rest others other one ones answer thing things same result results difference effect case fact way".split(
+    " ",
+  ),
 );
 /** Words that cannot end a subject, nor stand inside a short one ("the distribution of"). */
 const FUNCTION_WORDS = new Set(
   "of in on at for to with by from into over about than as and or but not like".split(" "),
+);
+/** Words ending in "s" that are never a verb. */
+const NOT_VERBS = new Set(
+  "always sometimes perhaps towards afterwards besides nevertheless various previous".split(" "),
 );
 /** Words after an "-s" word that show it is a plural noun, not a verb ("the areas of ..."). */
 const AFTER_NOUN = new Set(["of", "is", "are", "was", "were", "and", "or", "can", "will"]);
@@ -64,13 +73,14 @@ const RESEARCH_VERBS = new Set(
   ),
 );
 /** Authors as summaries name them: "Kumar et al.", "the authors". */
-const AUTHORS = /^(?:(\p{Lu}[\p{L}-]+) et al\.?|the authors?)$/iu;
+const AUTHORS = /^(?:(\p{Lu}[\p{L}-]+) et al\.?|[Tt]he authors?)$/u;
 
 /** True when the words name the paper's own authors ("the authors", "Kumar et al."). */
 function isAuthors(words: readonly string[], context: ClauseContext): boolean {
   const found = AUTHORS.exec(words.join(" "));
   return found !== null && (found[1] === undefined || context.surnames.includes(found[1]));
 }
+
 /** Irregular present-tense verbs and their base forms. */
 const IRREGULAR: Record<string, string> = { has: "have", does: "do", goes: "go", is: "be" };
 /** Most words a subject may have before its verb. */
@@ -89,11 +99,25 @@ export function baseForm(verb: string): string {
   return verb.slice(0, -1);
 }
 
+/**
+ * Words after a verb that "does" took over, up to a second verb of the same subject ("works well
+ * and compares favorably" → "work well"): that one would keep its "-s". Cutting there is safe
+ * even when the word is a plural noun after all ("uses images and labels from ...").
+ */
+function upToSecondVerb(words: readonly string[]): string[] {
+  const second = words.findIndex(
+    (word, i) => /^(?:and|or)$/.test(words[i - 1] ?? "") && looksLikeVerb(word, words.slice(i + 1)),
+  );
+  return second < 0 ? [...words] : words.slice(0, second - 1);
+}
+
 /** True for a lower-case word that reads as a third-person present verb ("outperforms"). */
 function looksLikeVerb(word: string, following: readonly string[]): boolean {
-  if (!/^[a-z][a-z-]{2,}s$/.test(word) || /(?:ss|us|is)$/.test(word)) return false;
+  if (!/^[a-z][a-z-]{2,}s$/.test(word) || /(?:ss|us|is)$/.test(word) || NOT_VERBS.has(word)) {
+    return false;
+  }
   const [next] = following;
-  if (next === undefined || /,$/.test(word) || /ed$/.test(next)) return false;
+  if (next === undefined || /ed$/.test(next)) return false;
   // "the techniques discussed here are ...": a verb further on makes this word a noun.
   return !AFTER_NOUN.has(next.toLowerCase()) && !following.slice(0, 3).some((w) => BE.has(w));
 }
@@ -186,15 +210,19 @@ export function invert(
         rest = following.slice(1);
       }
     } else if ((word === "has" || word === "have") && next !== undefined) {
-      if (next !== "to" && !DETERMINERS.has(next.toLowerCase())) return undefined;
-      aux = word === "has" ? "does" : "do";
-      rest = ["have", ...following];
+      // "has been shown", "has learned": "has" moves in front as it is.
+      if (next === "been" || /^[a-z]+(?:ed|en)$/.test(next)) aux = word;
+      else if (next !== "to" && !DETERMINERS.has(next.toLowerCase())) return undefined;
+      else {
+        aux = word === "has" ? "does" : "do";
+        rest = ["have", ...following];
+      }
     } else if (/[,;:]$/.test(raw)) {
       return undefined;
     } else if (looksLikeVerb(word, following)) {
       if (!isName(subjectWords, context.names) && !isShortNounPhrase(subjectWords)) continue;
       aux = "does";
-      rest = [baseForm(word), ...following];
+      rest = [baseForm(word), ...upToSecondVerb(following)];
     } else if (isAuthors(subjectWords, context) && RESEARCH_VERBS.has(word)) {
       aux = "do";
       rest = [word, ...following];

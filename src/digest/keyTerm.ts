@@ -26,12 +26,15 @@ function wordSalience(word: string, salience: ReadonlyMap<string, number>): numb
  * The paper's key phrase: the run of one to three salient words (see `termSalience`) that its
  * summary repeats most, weighted by how salient the words are ("gradient reversal layer",
  * "information bottleneck"). Runs stop at punctuation, so a phrase never spans two clauses.
- * Undefined when no salient phrase comes back at least twice.
+ * Undefined when no salient phrase but the paper's own names comes back at least twice.
  */
 export function keyPhrase(
   sentences: readonly string[],
   salience: ReadonlyMap<string, number>,
+  aliases: readonly string[],
 ): string | undefined {
+  // Explaining the paper's own name is explaining the paper: no prompt for a discussion.
+  const names = new Set(aliases.map(foldText));
   const phrases = new Map<string, Phrase>();
   for (const sentence of sentences) {
     for (const run of sentence.split(/[^\p{L}\p{N}\s'-]+/u)) {
@@ -51,13 +54,18 @@ export function keyPhrase(
       }
     }
   }
-  let best: { text: string; value: number } | undefined;
+  let best: { text: string; value: number; words: number } | undefined;
   for (const phrase of phrases.values()) {
-    if (phrase.count < 2) continue;
-    // A longer phrase names a thing more exactly than any one of its words.
     const words = phrase.text.split(" ").length;
-    const value = phrase.count * phrase.salience * (1 + 0.5 * (words - 1));
-    if (!best || value > best.value) best = { text: phrase.text, value };
+    // One everyday word ("weights", "scene") is too vague to explain; a technical one is not.
+    // One word is a key term only as a name ("MixUp", "PGD"), not "weights" or "re-initialize",
+    // nor a word that only starts a sentence ("Whether").
+    if (phrase.count < 2 || (words === 1 && !/^.+\p{Lu}/u.test(phrase.text))) continue;
+    if (names.has(foldText(phrase.text))) continue;
+    const value = phrase.count * phrase.salience;
+    // A phrase of two or three words names a thing more exactly than any one word: it wins.
+    const better = !best || words > 1 !== best.words > 1 ? words > 1 : value > best.value;
+    if (!best || better) best = { text: phrase.text, value, words };
   }
   return best?.text;
 }

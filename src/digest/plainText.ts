@@ -33,14 +33,17 @@ function preferShortNames(text: string, names: readonly string[]): string {
 
 /**
  * Drops asides in brackets ("(like BCQ)", "(heh)"), innermost first, but not the brackets of
- * notation attached to a word ("p(z|x)", "log(n)"). A bracket left open runs to the end, as
- * summaries leave asides unclosed; a stray closing bracket is dropped.
+ * notation attached to a word ("p(z|x)", "log(n)") nor a bracketed name of the paper ("sparse
+ * attention (SparseMax), which ..."), which says what the sentence is about. A bracket left open
+ * runs to the end, as summaries leave asides unclosed; a stray closing bracket is dropped.
  */
-function dropAsides(text: string): string {
+function dropAsides(text: string, names: readonly string[]): string {
+  const isName = (inner: string) =>
+    names.some((name) => name.toLowerCase() === inner.toLowerCase());
   let out = text;
   for (let before = ""; before !== out; ) {
     before = out;
-    out = out.replace(/\s+\([^()]*\)/g, "");
+    out = out.replace(/\s+\(([^()]*)\)/g, (aside, inner: string) => (isName(inner) ? aside : ""));
   }
   out = out.replace(/\s+\([^()]*$/, "");
   let depth = 0;
@@ -62,7 +65,7 @@ export function looksLikeMath(text: string): boolean {
 
 /**
  * One summary sentence as plain prose, or undefined when it leans on formulas. `names` are the
- * paper's aliases. Emphasis, link addresses, citation marks ("[1]") and asides go, and so do a
+ * paper's aliases. Emphasis, code marks, link addresses, citation marks ("[1]") and asides go, and so do a
  * list's number and the sentence's final punctuation.
  */
 export function plainSentence(sentence: string, names: readonly string[]): string | undefined {
@@ -76,8 +79,9 @@ export function plainSentence(sentence: string, names: readonly string[]): strin
     .replace(/’/g, "'")
     .replace(/\b([Tt]here)'s\b/g, "$1 is")
     .replace(/(?<![\p{L}\p{N}*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, "$1")
+    .replace(/`([^`\n]+)`/g, "$1")
     .replace(/\s*\[\d+(?:,\s*\d+)*\]/g, "");
-  text = dropAsides(preferShortNames(text, names))
+  text = dropAsides(preferShortNames(text, names), names)
     .replace(/\s+/g, " ")
     .replace(/\s+([,.;:!?])/g, "$1")
     .replace(/^(?:\d+[.)]|\(\d+\))\s+/, "")
@@ -103,7 +107,7 @@ const LEAD_START =
   /^(?:however|hence|thus|therefore|so|but|and|also|then|again|finally|first|second|moreover|furthermore|additionally|overall|instead|here|now|in|on|at|for|with|after|before|based|as|to|by|from|under|unlike|like|despite|given|using|even|similar|turning|taking|coming|\p{L}+ly)\b/iu;
 /** Hedges in front of a claim ("It does look like ..."): the claim is what a question asks about. */
 const HEDGE =
-  /^(?:it (?:does )?(?:seems?|looks?|appears?) (?:like|that|as if)|it is (?:clear|true|likely) that|note that)\s+/i;
+  /^(?:it (?:does )?(?:seems?|looks?|appears?) (?:like|that|as if)|it(?: is|'s) (?:clear|true|likely) that|note that)\s+/i;
 /** Connectives that make sense only after the sentence before ("will therefore be"). */
 const CONNECTIVES = /,?\s+(?:therefore|thus|hence)\b,?/gi;
 

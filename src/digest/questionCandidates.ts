@@ -4,6 +4,17 @@
  * the evidence that ...?" from a reported result. Every template only moves and re-inflects the
  * sentence's own words, so each question is drawn from the summary.
  */
+import { askedQuestion, asQuestion } from "./askedQuestions.ts";
+import {
+  CRITIQUE,
+  FIGURE_REFERENCE,
+  KEY,
+  LIMITATION,
+  NAMING,
+  PRONOUN_START,
+  RESULT,
+  SURPRISE,
+} from "./cues.ts";
 import { type ClauseContext, type Inverted, invert } from "./inversion.ts";
 import { clausesOf, coreClause, mainClause } from "./plainText.ts";
 
@@ -19,8 +30,12 @@ export type QuestionKind =
   | "evidence"
   /** Whether an argument or hypothesis holds up. */
   | "argument"
+  /** Whether a premise holds up ("the hope is that ..."): often background, not the paper's. */
+  | "premise"
   /** What explains a surprising finding. */
   | "surprise"
+  /** How much a limitation the summary names matters. */
+  | "limitation"
   /** Whether a judgement of the summary's ("a bit disconnected") is fair. */
   | "critique"
   /** Why some other claim of the summary holds. */
@@ -28,212 +43,192 @@ export type QuestionKind =
   /** How to explain one of the paper's key terms. */
   | "term";
 
-/** A question made from a summary sentence. */
-export interface Candidate {
-  /** The question, before its final tidying. */
+/** A question a template made, and the summary's words it quotes. */
+export interface Draft {
+  /** The question, capitalized and ending in "?". */
   text: string;
-  /** Position of the summary sentence it came from; -1 when it came from the whole summary. */
-  sentence: number;
+  /** The template that made it. */
   kind: QuestionKind;
-  /** The summary's words the question rests on, to weigh how specific to the paper it is. */
-  source: string;
+  /** The summary's words in the question (the template's left out), to weigh and to judge. */
+  quote: string;
 }
 
-/** Words that flag a surprising finding: a question about what explains it. */
-const SURPRISE =
-  /\b(?:surpris\w*|unexpected\w*|interesting\w*|strange\w*|weird\w*|counterintuitive|mysterious\w*|remarkabl\w*|astonishing\w*|puzzling|fascinating|incredibl\w*)\b/i;
-/** Words of a judgement a reader may not share. */
-const CRITIQUE =
-  /\b(?:disconnected|unclear|weak\w*|cautious|skeptic\w*|limited|limitations?|arbitrary|odd|questionable|unconvincing|mysterious|weird\w*|strange\w*|overstated|fails?|failure|drawbacks?)\b/i;
-/** Words saying that something matters most. */
-const KEY =
-  /\b(?:crucial\w*|essential\w*|important\w*|key|critical\w*|central|necessary|vital|indispensable)\b/i;
-/** Words that say a sentence reports a result. */
-export const RESULT =
-  /\b(?:outperform\w*|better|worse|improv\w*|ablations?|beats?|accuracy|benchmarks?|experiments?|empirical\w*|results?|performance|robust\w*|generaliz\w*)\b/i;
+/** A question made from a summary sentence. */
+export interface Candidate extends Draft {
+  /** Position of the summary sentence it came from; -1 when it came from the whole summary. */
+  sentence: number;
+}
 
 /** Verbs and nouns that introduce a finding reported in a that-clause. */
 const EVIDENCE_WORDS =
-  "shows?|showed|shown|finds?|found|confirms?|confirmed|demonstrates?|demonstrated|observes?|observed|reports?|reported|proves?|proved|concludes?|concluded|realizes?|realized|realization|finding|evidence";
+  "shows?|showed|shown|finds?|found|confirms?|confirmed|demonstrates?|demonstrated|observes?|observed|reports?|reported|proves?|proved|concludes?|concluded|realizes?|realized|realization|finding|evidence|surprising|interesting|remarkable|striking|unexpected|notable";
 /** Verbs and nouns that introduce an argument or hypothesis in a that-clause. */
 const ARGUMENT_WORDS =
   "argues?|argued|claims?|claimed|suggests?|suggested|hypothesis|hypothesizes?|idea|premise|intuition|argument|notion|belief|assumption|means|points out|notes?|noted|hope|is|was";
-/** Nouns that make "X is that ..." an argument ("the hope ... is that"), not "there is that much". */
-const ARGUMENT_NOUN =
-  /\b(?:premise|idea|hope|intuition|argument|claim|justification|point|hypothesis|assumption|insight|observation)\b/i;
-/** A clause that points at a figure ("illustrated in the picture"): a question cannot show it. */
-const FIGURE_REFERENCE =
-  /\b(?:the|this|that) (?:picture|figure|diagram|plot|table)s?\b|\b(?:above|below)\b|\billustrated\b/i;
-/** Participles whose "why" is a matter of naming ("Why is X defined as ...?"). */
-const NAMING = /^(?:defined|called|known|named|denoted|referred|termed)$/i;
-/** The summary's author speaking ("I'm always a bit cautious of ..."). */
-const FIRST_PERSON = /^I(?:'m| am) (.+)$/;
+/** "X shows that Y", "the idea that Y", "the hope is that Y": group 1 or 2 is the cue, 3 is Y. */
 const THAT_CLAUSE = new RegExp(
   `\\b(?:(${EVIDENCE_WORDS})|(${ARGUMENT_WORDS}))(?:\\s+(?:further|also|\\w+ly))?\\s+that,?\\s+(.+)$`,
   "i",
 );
-/** A question inside a sentence: "the question of how ...", "wondering how ...", "test whether ...". */
-const EMBEDDED_QUESTION =
-  /\b(?:questions?|wonder(?:s|ed|ing)?|asks?|asked|asking|tests?|tested|testing|examines?|investigates?|studies|explores?)\b(?:\s+(?:is|was|remains|of))?:?\s+(how|why|whether|what|which|when|where)\s+(.+)$/i;
-/** Words that start a question: a clause after one of them is asked, not stated. */
-const QUESTION_START =
-  /^(?:how|why|what|which|when|where|who|whether|is|are|do|does|did|can|could|should|would|will|other than)\b/i;
-/** Auxiliaries that, right after a question word, show a question already in question order. */
-const AUXILIARY =
-  /^(?:is|are|was|were|do|does|did|can|could|should|would|will|must|might|may|has|have)$/i;
-/** Subjects that stand for something said before, useless at the start of a quoted claim. */
-const PRONOUN_START = /^(?:it|this|that|these|those|they|them|he|she|we|i|which|there is no)\b/i;
+/** Nouns that make "X is that ..." an argument ("the hope ... is that"), not "there is that much". */
+const ARGUMENT_NOUN =
+  /\b(?:premise|idea|hope|intuition|argument|claim|justification|point|hypothesis|assumption|insight|observation)\b/i;
+/** The summary's author speaking ("I'm always a bit cautious of ..."). */
+const FIRST_PERSON = /^I(?:'m| am) (.+)$/;
 /** Adverbs that may stand between "is" and its adjective ("is sometimes on par"). */
 const DEGREE =
   /^(?:so|very|much|quite|relatively|rather|fairly|also|still|not|only|even|less|more|far|particularly|especially|often|always|sometimes|usually|generally|really|truly|actually)$/i;
 /** Adjectives and participles a "Why is X ...?" question can ask about. */
 const ADJECTIVE =
   /^(?:crucial|essential|important|key|critical|necessary|vital|helpful|better|worse|possible|impossible|hard|easy|able|unable|high|low|small|large|general|similar|different|tight|loose|smooth|good|bad|\p{L}+(?:al|ive|ous|ble|ful|ic|ent|ant|ary|less)|\p{L}+ed|known|shown|given|taken|chosen|drawn|seen|done|built|made|used|bounded)$/iu;
+/** A predicate that is itself a clause ("is to remember", "is how well ..."): no "really" fits. */
+const CLAUSE_PREDICATE = /^(?:to|that|how|what|why|where|when|whether)\b/i;
 
-/** Capitalizes a question and ends it with one question mark. */
-function asked(text: string): string {
-  const body = text.replace(/[\s?.,;:!]+$/, "");
-  return `${body.charAt(0).toUpperCase()}${body.slice(1)}?`;
+/** "Why does X ...?" for a clause in question order. */
+function why(parts: Inverted): string {
+  return asQuestion(`Why ${parts.aux} ${parts.subject} ${parts.rest}`);
 }
 
-/** "Why is the choice of MMD crucial?", or undefined when "is" has no adjective after it. */
-function whyIs(parts: Inverted): string | undefined {
-  const words = parts.rest.split(" ");
-  const adjective = words.find((word) => !DEGREE.test(word));
-  if (!adjective || !ADJECTIVE.test(adjective)) return undefined;
-  return asked(`Why ${parts.aux} ${parts.subject} ${parts.rest}`);
+/** True when "is" is followed by an adjective or participle, past any adverbs. */
+function hasAdjective(parts: Inverted): boolean {
+  const word = parts.rest.split(" ").find((w) => !DEGREE.test(w));
+  return word !== undefined && ADJECTIVE.test(word) && !NAMING.test(word);
 }
 
-/** Questions from a question the sentence asks, whole or embedded ("the question of how ..."). */
-function askedQuestions(plain: string, context: ClauseContext): string[] {
-  if (plain.endsWith("?")) {
-    const colon = plain.lastIndexOf(": ");
-    const head = plain.slice(0, colon);
-    const tail = plain.slice(colon + 2);
-    const question = colon > 0 && /question|ask|wonder/i.test(head) ? tail : plain;
-    return QUESTION_START.test(question) || question === plain ? [asked(question)] : [];
-  }
-  const embedded = EMBEDDED_QUESTION.exec(plain);
-  const wh = embedded?.[1]?.toLowerCase();
-  const tail = (embedded?.[2] ?? "").split(/[:;]\s/)[0] ?? "";
-  if (!wh || !tail) return [];
-  // "the question: how can we ...": already in question order, asked as the summary asks it.
-  if (wh !== "whether" && AUXILIARY.test(tail.split(" ")[0] ?? "")) {
-    return [asked(`${wh} ${mainClause(tail)}`)];
-  }
-  // "wondering how the gradient survives this, the answer is ...": the question ends at a comma.
-  const parts = invert(tail.split(", ")[0] ?? "", context, true);
-  if (!parts || parts.verb === "there") return [];
-  const order = `${parts.aux} ${parts.subject} ${parts.rest}`;
-  return [asked(wh === "whether" ? order : `${wh} ${order}`)];
-}
-
-/** Questions about a finding or argument stated in a that-clause ("show that X" → "... that X?"). */
-function thatClauseQuestions(clause: string, sentence: string, context: ClauseContext) {
+/**
+ * Questions about a claim reported in a that-clause: "Why is X crucial?" when it says so, and
+ * whether the evidence or argument convinces (what explains it, when it surprised), or how much
+ * it matters when it is a limitation ("a limitation is that X").
+ */
+function reportedQuestions(clause: string, sentence: string, context: ClauseContext): Draft[] {
   const found = THAT_CLAUSE.exec(clause);
   const claim = mainClause(coreClause((found?.[3] ?? "").replace(/^,\s*/, "")));
   if (!found || PRONOUN_START.test(claim) || claim.split(" ").length < 4) return [];
-  const said = found[1] ?? found[2] ?? "";
-  if (/^(?:is|was)$/i.test(said) && !ARGUMENT_NOUN.test(clause.slice(0, found.index))) return [];
-  const questions: Array<{ text: string; kind: QuestionKind }> = [];
+  const cue = found[1] ?? found[2] ?? "";
+  const head = clause.slice(0, found.index);
+  const copula = /^(?:is|was)$/i.test(cue);
+  if (copula && LIMITATION.test(head)) {
+    return [
+      {
+        text: asQuestion(`How much does it matter that ${claim}`),
+        kind: "limitation",
+        quote: claim,
+      },
+    ];
+  }
+  if (copula && !ARGUMENT_NOUN.test(head)) return [];
+  const drafts: Draft[] = [];
   const parts = invert(claim, context);
-  const key = parts?.verb === "be" && KEY.test(parts.rest) ? whyIs(parts) : undefined;
-  if (key) questions.push({ text: key, kind: "key" });
+  if (parts?.verb === "be" && KEY.test(parts.rest) && hasAdjective(parts)) {
+    drafts.push({ text: why(parts), kind: "key", quote: claim });
+  }
   if (found[1] && SURPRISE.test(sentence)) {
-    questions.push({
-      text: asked(`What could explain the finding that ${claim}`),
-      kind: "surprise",
-    });
+    const text = asQuestion(`What could explain the finding that ${claim}`);
+    drafts.push({ text, kind: "surprise", quote: claim });
   } else {
     const what = found[1] ? "evidence" : "argument";
-    questions.push({ text: asked(`How convincing is the ${what} that ${claim}`), kind: what });
+    const text = asQuestion(`How convincing is the ${what} that ${claim}`);
+    drafts.push({ text, kind: copula ? "premise" : what, quote: claim });
   }
-  return questions;
+  return drafts;
 }
 
 /** "Why does BEAR constrain ...?" from a clause where one of the paper's names acts. */
-function nameQuestions(clause: string, context: ClauseContext): string[] {
-  const questions: string[] = [];
+function nameQuestions(clause: string, context: ClauseContext): Draft[] {
+  const drafts: Draft[] = [];
   for (const name of context.names) {
     const at = clause.toLowerCase().indexOf(name.toLowerCase());
     if (at < 0 || /[\p{L}\p{N}]/u.test(clause[at - 1] ?? "")) continue;
-    const after = clause.slice(at + name.length).replace(/^,?\s+(?:which|that|who)\b/, "");
+    const after = clause.slice(at + name.length).replace(/^\)?,?\s+(?:which|that|who)\b/, "");
     const parts = invert(mainClause(`${clause.slice(at, at + name.length)}${after}`), context);
-    if (parts && parts.verb === "other") {
-      questions.push(asked(`Why ${parts.aux} ${parts.subject} ${parts.rest}`));
+    if (parts?.verb === "other") {
+      drafts.push({ text: why(parts), kind: "name", quote: `${parts.subject} ${parts.rest}` });
     }
   }
-  return questions;
+  return drafts;
 }
 
 /**
- * A "why" (or, for a judgement, "is it really") question from a clause in question order, and
- * for a reported result, whether the evidence convinces.
+ * Questions about a clause as it stands: how much it matters when the sentence names a
+ * limitation, whether the evidence convinces when it reports a result, and why it holds ("Why
+ * can the value of a KL divergence shoot up ...?"), or for a judgement, whether it is fair ("Is
+ * the paper really a bit disconnected ...?"). `raw` is the clause before its lead-in was dropped,
+ * whose "Crucially," still says the clause is key.
  */
 function clauseQuestions(clause: string, raw: string, sentence: string, context: ClauseContext) {
-  const questions: Array<{ text: string; kind: QuestionKind }> = [];
   const parts = invert(clause, context);
-  if (!parts) return questions;
-  if (RESULT.test(clause) && parts.verb !== "there") {
-    questions.push({
-      text: asked(`How convincing is the evidence that ${parts.said}`),
-      kind: "evidence",
-    });
+  if (!parts) return [];
+  const drafts: Draft[] = [];
+  const quote = parts.said;
+  if (LIMITATION.test(sentence)) {
+    const text = asQuestion(`How much does it matter that ${parts.said}`);
+    drafts.push({ text, kind: "limitation", quote });
+  } else if (RESULT.test(clause) && parts.verb !== "there") {
+    const text = asQuestion(`How convincing is the evidence that ${parts.said}`);
+    drafts.push({ text, kind: "evidence", quote });
   }
-  const why = whyQuestion(parts, raw, sentence);
-  if (why) questions.push(why);
-  return questions;
+  const kind: QuestionKind = KEY.test(raw) ? "key" : "why";
+  if (parts.verb === "there") {
+    drafts.push({ text: asQuestion(`Why ${parts.aux} there ${parts.rest}`), kind, quote });
+  } else if (parts.verb === "other") {
+    drafts.push({ text: why(parts), kind, quote });
+  } else if (CRITIQUE.test(sentence) && !parts.aux.endsWith("n't")) {
+    if (!CLAUSE_PREDICATE.test(parts.rest)) {
+      const aux = `${parts.aux.charAt(0).toUpperCase()}${parts.aux.slice(1)}`;
+      const text = `${aux} ${parts.subject} really ${parts.rest}?`;
+      drafts.push({ text, kind: "critique", quote });
+    }
+  } else if (hasAdjective(parts)) {
+    drafts.push({ text: why(parts), kind, quote });
+  }
+  return drafts;
 }
 
-/** "Why does X ...?", "Why is there ...?", or for a judgement "Is X really ...?". */
-function whyQuestion(parts: Inverted, clause: string, sentence: string) {
-  const kind: QuestionKind = KEY.test(clause) ? "key" : "why";
-  if (parts.verb === "there") {
-    return { text: asked(`Why ${parts.aux} there ${parts.rest}`), kind };
-  }
-  if (parts.verb !== "be") {
-    return { text: asked(`Why ${parts.aux} ${parts.subject} ${parts.rest}`), kind };
-  }
-  const clauseLike = /^(?:to|that|how|what|why|where|when|whether)\b/i.test(parts.rest);
-  if (CRITIQUE.test(sentence) && !parts.aux.endsWith("n't") && !clauseLike) {
-    const aux = `${parts.aux.charAt(0).toUpperCase()}${parts.aux.slice(1)}`;
-    return { text: `${aux} ${parts.subject} really ${parts.rest}?`, kind: "critique" as const };
-  }
-  const [participle = ""] = parts.rest.split(" ");
-  const text = NAMING.test(participle) ? undefined : whyIs(parts);
-  return text ? { text, kind } : undefined;
+/**
+ * The main clause of a clause, and where its subject is followed by an aside between commas
+ * ("an alternate criteria, where you keep ..., works just as well"), without the aside, so the
+ * subject meets its verb. The aside goes only when the clause cannot be inverted with it.
+ */
+function withoutAside(clause: string, context: ClauseContext): string {
+  const main = mainClause(clause);
+  if (invert(main, context)) return main;
+  const spliced = clause.replace(/^([^,]+), (?:where|which|who|whose) [^,]+, /, "$1 ");
+  return spliced === clause ? main : mainClause(spliced);
 }
 
 /** "The summary's author is always a bit cautious of X. Do you share that view?" */
-function firstPersonQuestion(clause: string, sentence: string): string | undefined {
+function firstPersonQuestion(clause: string, sentence: string): Draft | undefined {
   const view = FIRST_PERSON.exec(clause)?.[1];
   if (!view || !(CRITIQUE.test(sentence) || SURPRISE.test(sentence))) return undefined;
-  return `The summary's author is ${view}. Do you share that view?`;
+  const text = `The summary's author is ${view}. Do you share that view?`;
+  return { text, kind: "critique", quote: view };
+}
+
+/** Every question the templates make of one clause of a sentence. */
+function clauseDrafts(raw: string, sentence: string, context: ClauseContext): Draft[] {
+  const clause = coreClause(raw);
+  if (FIGURE_REFERENCE.test(clause)) return [];
+  const drafts: Draft[] = [];
+  const mine = firstPersonQuestion(mainClause(clause), sentence);
+  if (mine) drafts.push(mine);
+  drafts.push(...reportedQuestions(clause, sentence, context));
+  drafts.push(...nameQuestions(clause, context));
+  // "Why does the paper argue that X?" asks less than the that-clause's own question.
+  if (!THAT_CLAUSE.test(clause)) {
+    drafts.push(...clauseQuestions(withoutAside(clause, context), raw, sentence, context));
+  }
+  return drafts;
 }
 
 /**
- * Every question a template makes of one summary sentence (already plain prose, see
- * `plainSentence`). `names` are the paper's names; `at` is the sentence's position.
+ * Every question a template makes of one summary sentence, already plain prose (see
+ * `plainSentence`); `at` is the sentence's position in the summary.
  */
 export function sentenceCandidates(plain: string, at: number, context: ClauseContext) {
-  const candidates: Candidate[] = [];
-  const add = (text: string, kind: QuestionKind, source: string) =>
-    candidates.push({ text, kind, source, sentence: at });
-  for (const text of askedQuestions(plain, context)) add(text, "asked", plain);
-  if (plain.endsWith("?")) return candidates;
-  for (const raw of clausesOf(plain)) {
-    const clause = coreClause(raw);
-    if (FIGURE_REFERENCE.test(clause)) continue;
-    const mine = firstPersonQuestion(mainClause(clause), plain);
-    if (mine) add(mine, "critique", clause);
-    const reported = thatClauseQuestions(clause, plain, context);
-    for (const { text, kind } of reported) add(text, kind, clause);
-    for (const text of nameQuestions(clause, context)) add(text, "name", clause);
-    // "Why does the paper argue that X?" asks less than the that-clause's own question.
-    if (THAT_CLAUSE.test(clause)) continue;
-    for (const { text, kind } of clauseQuestions(mainClause(clause), raw, plain, context)) {
-      add(text, kind, clause);
-    }
+  const asked = askedQuestion(plain, context);
+  const drafts: Draft[] = asked ? [{ text: asked, kind: "asked", quote: asked }] : [];
+  if (!plain.endsWith("?")) {
+    for (const raw of clausesOf(plain)) drafts.push(...clauseDrafts(raw, plain, context));
   }
-  return candidates;
+  return drafts.map((draft): Candidate => ({ ...draft, sentence: at }));
 }

@@ -1,3 +1,4 @@
+import { readableText } from "../answer/readable.ts";
 import { PAPER_FIELDS, type PaperIndex } from "../retrieval/buildIndex.ts";
 import { findWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
 import { specificity } from "../text/wordRarity.ts";
@@ -15,7 +16,9 @@ const SUMMARY_FIELD = PAPER_FIELDS.indexOf("summary");
 export function termSalience(index: PaperIndex, paper: Paper): Map<string, number> {
   const counts = new Map<string, number>();
   const technical = new Map<string, number>();
-  for (const { word } of findWords(paper.summary)) {
+  // Formulas as Unicode and links left out: "\\mathbb" or an imgur address is no topic.
+  const prose = readableText(paper.summary).replace(/https?:\/\/\S+/g, " ");
+  for (const { word } of findWords(prose)) {
     for (const piece of wordPieces(word)) {
       const folded = foldText(piece);
       for (const term of processTerm(piece)) {
