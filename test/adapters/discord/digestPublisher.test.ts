@@ -188,6 +188,19 @@ describe("Discord digest, posted through the DigestService", () => {
     });
   });
 
+  it("keeps the thread's paper when the thread was opened but the answer was lost", async () => {
+    // Discord opened the thread; the REST client's retry then hears "already created" (160004).
+    standIn.failNext(startsThread, 500, SERVER_ERROR, { afterEffects: true });
+    const [outcome] = await digest.service.runDue();
+    const message = onlyMessage();
+    expect(outcome).toMatchObject({ outcome: "posted", messageId: message.id });
+    expect(standIn.channel(message.id)?.type).toBe(11);
+    expect(standIn.calls.filter(startsThread)).toHaveLength(2);
+    expect(digest.service.store.threads.paperOf(discordThreadKey(GUILD_ID, message.id))).toBe(
+      BEAR.id,
+    );
+  });
+
   it("counts the digest as posted when its thread cannot be opened, and warns", async () => {
     standIn.failNext(startsThread, 403, { message: "Missing Permissions", code: 50013 });
     const [outcome] = await digest.service.runDue();
