@@ -124,4 +124,14 @@ describe("/paper digest on Discord", () => {
     expect(visibleText(call)).toContain(NOT_HERE);
     expect(store.subscriptions.list()).toEqual([]);
   });
+
+  it("refuses to subscribe a private thread the bot has never seen", async () => {
+    const thread = bot.standIn.createThreadChannel({ name: "mods only", private: true });
+    const call = await paper("digest subscribe", {
+      channelId: thread.id,
+      permissions: PermissionFlagsBits.ManageChannels,
+    });
+    expect(visibleText(call)).toContain(NOT_HERE);
+    expect(store.subscriptions.list()).toEqual([]);
+  });
 });
