@@ -3,7 +3,13 @@
  * it too), and opens the discussion thread on the digest message. Mentions in that thread stay on
  * the featured paper.
  */
-import { REST, type RESTPostAPIChannelMessageJSONBody, Routes } from "discord.js";
+import {
+  DiscordAPIError,
+  REST,
+  RESTJSONErrorCodes,
+  type RESTPostAPIChannelMessageJSONBody,
+  Routes,
+} from "discord.js";
 import type { DigestPublisher } from "../../src/digest/publisher.ts";
 import type { DiscordConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
@@ -59,13 +65,24 @@ export function createDiscordDigestPublisher(rest: REST, logger: Logger): Digest
         id: string;
       };
       // Posted: nothing after this may throw, or the ledger would post it again.
+      let guildId: string | undefined;
       try {
-        const guildId = await guildOf(channelId);
+        guildId = await guildOf(channelId);
         const thread = (await rest.post(Routes.threads(channelId, posted.id), {
           body: { name: digestThreadName(digest), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
         })) as { id: string };
         return { messageId: posted.id, threadKey: discordThreadKey(guildId, thread.id) };
       } catch (error) {
+        // The thread is there already when a retry follows an answer that was lost (the REST
+        // client's own retry, or a retried post that Discord's nonce answered with the same
+        // message). A thread started from a message has the message's id, so it is still known.
+        if (
+          guildId &&
+          error instanceof DiscordAPIError &&
+          error.code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage
+        ) {
+          return { messageId: posted.id, threadKey: discordThreadKey(guildId, posted.id) };
+        }
         log.warn({ err: error, channel: channelId }, "could not open the digest's thread");
         return { messageId: posted.id };
       }

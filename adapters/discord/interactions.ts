@@ -52,7 +52,11 @@ async function autocomplete(
  * server (the permissions Discord computed for this channel); threads and DMs cannot subscribe.
  */
 function digestPlace(interaction: ChatInputCommandInteraction): DigestCommandContext {
-  const inChannel = interaction.inGuild() && !interaction.channel?.isThread();
+  // Under the Guilds intent every channel of a server is cached, but a thread only while it is
+  // active and the bot may see it: a channel the bot does not know (a private thread it is not
+  // in, an archived one) is a thread, and must not be taken for a channel.
+  const { channel } = interaction;
+  const inChannel = interaction.inGuild() && channel !== null && !channel.isThread();
   return {
     platform: "discord",
     channelId: inChannel ? interaction.channelId : undefined,

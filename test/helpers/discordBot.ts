@@ -8,6 +8,7 @@ import {
   createDiscordAdapter,
   type DiscordAdapter,
 } from "../../adapters/discord/discordAdapter.ts";
+import type { AdapterCore } from "../../adapters/types.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "./corpus.ts";
@@ -33,12 +34,28 @@ export function testDiscordConfig(standIn: DiscordStandIn): DiscordConfig {
   };
 }
 
+/** What a test bot may be started with besides the defaults. */
+export interface DiscordTestBotOptions {
+  /**
+   * Parts of the core to use instead of the defaults (the real corpus, in-process thread memory,
+   * no counts, no digest): e.g. a `DigestService` with its store's SQLite memory and counts, as
+   * `runBot` wires them.
+   */
+  core?: Partial<AdapterCore>;
+}
+
 /** Starts the stand-in and the bot, answering from the real corpus; `close()` stops both. */
-export async function startDiscordTestBot(): Promise<DiscordTestBot> {
+export async function startDiscordTestBot(
+  options: DiscordTestBotOptions = {},
+): Promise<DiscordTestBot> {
   const standIn = await startDiscordStandIn();
   const { logger, lines } = await testLogger("debug", [standIn.token]);
   const adapter = createDiscordAdapter({
-    core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory() },
+    core: {
+      source: staticIndexSource(corpusIndex()),
+      memory: new ThreadMemory(),
+      ...options.core,
+    },
     config: testDiscordConfig(standIn),
     logger,
   });

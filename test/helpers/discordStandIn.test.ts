@@ -17,6 +17,7 @@ import {
   type Message,
   MessageFlags,
   PermissionFlagsBits,
+  REST,
   Routes,
   type ThreadChannel,
 } from "discord.js";
@@ -263,6 +264,19 @@ describe("slash commands", () => {
     expect(followUp.content).toBe("Try /paper query:bert");
   });
 
+  it("carries the member's permissions as a string bitfield, @everyone's unless told", async () => {
+    await start();
+    const client = await readyClient();
+    const plain = await nextCommand(client, standIn.slashCommand({}).id);
+    expect(plain.memberPermissions?.has(PermissionFlagsBits.ManageChannels)).toBe(false);
+    expect(plain.memberPermissions?.has(PermissionFlagsBits.UseApplicationCommands)).toBe(true);
+    const payload = standIn.slashCommand({ permissions: PermissionFlagsBits.ManageGuild });
+    expect(payload.member.permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    const manager = await nextCommand(client, payload.id);
+    expect(manager.memberPermissions?.has(PermissionFlagsBits.ManageGuild)).toBe(true);
+    expect(manager.memberPermissions?.has(PermissionFlagsBits.ManageChannels)).toBe(false);
+  });
+
   it("answers reply({ withResponse: true }) with the message Discord made", async () => {
     await start();
     const client = await readyClient();
@@ -455,6 +469,19 @@ describe("messages and threads", () => {
     expect(newlyCreated).toBe(true);
     expect(client.channels.cache.get(model.id)?.isThread()).toBe(true);
   });
+
+  it("keeps a private thread from the bot: no THREAD_CREATE, not in its cache", async () => {
+    await start();
+    const client = await readyClient();
+    const hidden = standIn.createThreadChannel({ name: "mods only", private: true });
+    expect(hidden.type).toBe(ChannelType.PrivateThread);
+    // A public thread made after it arrives; the private one never did.
+    const created = nextEvent(client, Events.ThreadCreate);
+    const open = standIn.createThreadChannel({ name: "open" });
+    expect((await created)[0].id).toBe(open.id);
+    expect(client.channels.cache.has(hidden.id)).toBe(false);
+    expect(standIn.channel(hidden.id)?.type).toBe(ChannelType.PrivateThread);
+  });
 });
 
 describe("reconnects", () => {
@@ -579,6 +606,59 @@ describe("REST", () => {
     });
     await channel.send("survives a 429");
     expect(standIn.calls.filter(posts)).toHaveLength(4);
+  });
+
+  it("answers a repeated nonce with enforce_nonce with the first message, as Discord does", async () => {
+    await start();
+    const rest = new REST({ api: standIn.restUrl, retries: 0 }).setToken(standIn.token);
+    const route = Routes.channelMessages(CHANNEL_ID);
+    const send = (body: Record<string, unknown>) =>
+      rest.post(route, { body }) as Promise<{ id: string; nonce?: string }>;
+
+    const first = await send({ content: "digest", nonce: "n-1", enforce_nonce: true });
+    expect(first.nonce).toBe("n-1");
+    expect((await send({ content: "digest", nonce: "n-1", enforce_nonce: true })).id).toBe(
+      first.id,
+    );
+    // Without enforce_nonce a nonce only labels the message: a second one is created.
+    expect((await send({ content: "digest", nonce: "n-1" })).id).not.toBe(first.id);
+    expect((await send({ content: "other", nonce: "n-2", enforce_nonce: true })).id).not.toBe(
+      first.id,
+    );
+    expect(standIn.messagesIn(CHANNEL_ID)).toHaveLength(3);
+    const tooLong = await send({ content: "x", nonce: "n".repeat(26) }).catch((e: unknown) => e);
+    expect(tooLong).toMatchObject({ status: 400, code: 50035 });
+  });
+
+  it("loses an answer after handling the call, or drops the connection, when told", async () => {
+    await start();
+    const rest = new REST({ api: standIn.restUrl, retries: 0 }).setToken(standIn.token);
+    const posts = (call: { method: string; path: string }) =>
+      call.method === "POST" && call.path === `/channels/${CHANNEL_ID}/messages`;
+    const send = (content: string) =>
+      rest.post(Routes.channelMessages(CHANNEL_ID), { body: { content } });
+
+    standIn.failNext(
+      posts,
+      500,
+      { message: "500: Internal Server Error", code: 0 },
+      {
+        afterEffects: true,
+      },
+    );
+    await expect(send("made, then 500")).rejects.toMatchObject({ status: 500 });
+    expect(standIn.lastMessageIn(CHANNEL_ID)?.content).toBe("made, then 500");
+
+    standIn.dropNext(posts, { afterEffects: true });
+    await expect(send("made, then dropped")).rejects.toThrow();
+    expect(standIn.lastMessageIn(CHANNEL_ID)?.content).toBe("made, then dropped");
+
+    standIn.dropNext(posts);
+    await expect(send("never made")).rejects.toThrow();
+    expect(standIn.messagesIn(CHANNEL_ID).map((m) => m.content)).toEqual([
+      "made, then 500",
+      "made, then dropped",
+    ]);
   });
 
   it("enforces Discord's message limits: 2000 characters, and no empty messages", async () => {

@@ -5,7 +5,10 @@
  * answers, and a WebSocket server speaks the gateway (HELLO, IDENTIFY → READY + GUILD_CREATE,
  * heartbeats, RESUME with replay, INVALID_SESSION, RECONNECT). The world it models is one guild
  * with one text channel, the bot, one human member, and whatever threads, messages and
- * interactions a test or the bot creates. Nothing reaches discord.com.
+ * interactions a test or the bot creates. Nothing reaches discord.com. A message created with
+ * `nonce` and `enforce_nonce` is created once per author and nonce for a few minutes, a repeat
+ * answered with the first, as on Discord; `failNext`/`dropNext` with `afterEffects` lose the
+ * answer to a call that did its work, the failure a retry must survive without posting twice.
  *
  * Point a client at it with `new Client({ intents, rest: { api: standIn.restUrl } })`;
  * @discordjs/rest appends `/v10/...`, and the client connects to the gateway URL that
@@ -190,8 +193,8 @@ function memberFor(user: APIUser): APIGuildMember {
 }
 
 /** The member object interactions carry: the member plus their permissions in the channel. */
-function interactionMemberFor(user: APIUser): APIInteractionGuildMember {
-  return { ...memberFor(user), user, permissions: EVERYONE_PERMISSIONS };
+function interactionMemberFor(user: APIUser, permissions: string): APIInteractionGuildMember {
+  return { ...memberFor(user), user, permissions };
 }
 
 /** The guild member without its user, as messages' `member` field carries it. */
@@ -326,6 +329,15 @@ export interface DiscordStandInOptions {
   interactionDeadlineMs?: number;
 }
 
+/** How a failure set up with `failNext` or `dropNext` meets the call it matches. */
+export interface FailureOptions {
+  /**
+   * Handle the call first (a message is created, a thread started), then answer with the failure
+   * instead: the request reached Discord but its answer was lost on the way back.
+   */
+  afterEffects?: boolean;
+}
+
 /** The stand-in's handle. */
 export interface DiscordStandIn {
   /** The REST base to give the client as `rest.api` (`http://127.0.0.1:PORT/api`). */
@@ -367,12 +379,17 @@ export interface DiscordStandIn {
    * IDENTIFY, and after a refused RESUME until the client identifies again.
    */
   dispatch(event: string, data: unknown): void;
-  /** Dispatches a `/paper` (or `name`) slash command, as a guild member runs it; returns the payload. */
+  /**
+   * Dispatches a `/paper` (or `name`) slash command, as a guild member runs it; returns the
+   * payload. `permissions` are the member's permissions in the channel (a bitfield; default what
+   * `@everyone` may do, which includes neither Manage Channels nor Manage Server).
+   */
   slashCommand(options?: {
     name?: string;
     query?: string;
     channelId?: string;
     userId?: string;
+    permissions?: bigint;
   }): APIChatInputApplicationCommandGuildInteraction;
   /** Dispatches an autocomplete interaction for the command's `query` option; returns the payload. */
   autocomplete(options: {
@@ -401,14 +418,24 @@ export interface DiscordStandIn {
      */
     replyTo?: string;
   }): GatewayMessageCreateDispatchData;
-  /** Adds a public thread a member started (no start message) and dispatches THREAD_CREATE. */
-  createThreadChannel(options: { name: string; parentId?: string }): APIThreadChannel;
+  /**
+   * Adds a thread a member started (no start message). A public one is announced to the bot with
+   * THREAD_CREATE; a private one (`private: true`) is not, as Discord tells a bot of a private
+   * thread only once it is added to it, so the bot's cache never holds it.
+   */
+  createThreadChannel(options: {
+    name: string;
+    parentId?: string;
+    private?: boolean;
+  }): APIThreadChannel;
   /** The channel (text channel or thread) with that id, as the model holds it. */
   channel(id: string): APITextChannel | APIThreadChannel | undefined;
   /** The message with that id, as the model holds it (including interaction responses). */
   message(id: string): APIMessage | undefined;
   /** The newest message in that channel or thread, as the model holds it. */
   lastMessageIn(channelId: string): APIMessage | undefined;
+  /** Every message in that channel or thread, oldest first, as the model holds them. */
+  messagesIn(channelId: string): APIMessage[];
   /**
    * Closes the current gateway connection with `code` (default 4000, after which discord.js
    * resumes; 1000 makes it re-identify; 1006 drops the TCP connection without a close frame).
@@ -418,8 +445,21 @@ export interface DiscordStandIn {
   requestReconnect(): void;
   /** Answers the next RESUME with op 9 INVALID_SESSION (`d: false`), so the client re-identifies. */
   rejectNextResume(): void;
-  /** The next REST call that `match` accepts gets `status` and `body` (429 also gets rate-limit headers). */
-  failNext(match: (call: RestCall) => boolean, status: number, body: unknown): void;
+  /**
+   * The next REST call that `match` accepts gets `status` and `body` (429 also gets rate-limit
+   * headers); with `afterEffects`, only once the call has been handled.
+   */
+  failNext(
+    match: (call: RestCall) => boolean,
+    status: number,
+    body: unknown,
+    options?: FailureOptions,
+  ): void;
+  /**
+   * The next REST call that `match` accepts gets no answer: its connection is closed, as when a
+   * network path fails; with `afterEffects`, only once the call has been handled.
+   */
+  dropNext(match: (call: RestCall) => boolean, options?: FailureOptions): void;
   /** Stops both servers, closing every connection. */
   close(): Promise<void>;
 }
@@ -437,6 +477,8 @@ interface MessageBody {
   attachments?: Array<{ id: string | number; filename?: string; description?: string }>;
   sticker_ids?: string[];
   poll?: unknown;
+  nonce?: string | number;
+  enforce_nonce?: boolean;
 }
 
 /** An error response as Discord shapes it: https://discord.com/developers/docs/reference#error-messages */
@@ -464,6 +506,9 @@ function length(text: string | undefined): number {
  */
 function formErrors(body: MessageBody): DiscordError | undefined {
   const errors: Record<string, unknown> = {};
+  if (length(String(body.nonce ?? "")) > 25) {
+    errors.nonce = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+  }
   if (length(body.content) > 2000) {
     errors.content = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
   }
@@ -614,6 +659,8 @@ interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Close the connection without answering. */
+  drop?: boolean;
 }
 
 /** An interaction the stand-in dispatched, and what the bot has done with it. */
@@ -626,6 +673,8 @@ interface InteractionRecord {
   channelId: string;
   user: APIUser;
   dispatchedAt: number;
+  /** The member's permissions in the channel, as the interaction carries them. */
+  permissions: string;
   /** The callback type of the initial response, once there is one. */
   ackType?: number;
   /** Id of the `@original` message (the reply, or the deferred "thinking…" message). */
@@ -654,6 +703,11 @@ const UNKNOWN_MESSAGE = notFound("Unknown Message", 10008);
 const UNKNOWN_WEBHOOK = notFound("Unknown Webhook", 10015);
 const UNKNOWN_INTERACTION = notFound("Unknown interaction", 10062);
 const EMPTY_MESSAGE = badRequest("Cannot send an empty message", 50006);
+/**
+ * How long Discord remembers a message's nonce for `enforce_nonce`: "the past few minutes".
+ * https://discord.com/developers/docs/resources/message#create-message-jsonform-params
+ */
+const NONCE_WINDOW_MS = 5 * 60 * 1000;
 
 class StandIn implements DiscordStandIn {
   restUrl = "";
@@ -675,6 +729,10 @@ class StandIn implements DiscordStandIn {
     void this.onRequest(request).then(
       (reply) => {
         if (response.destroyed) return;
+        if (reply.drop) {
+          response.destroy();
+          return;
+        }
         const headers: Record<string, string> = { ...reply.headers };
         if (reply.body === undefined) {
           response.writeHead(reply.status, headers).end();
@@ -692,12 +750,18 @@ class StandIn implements DiscordStandIn {
   private readonly heartbeatIntervalMs: number;
   private readonly interactionDeadlineMs: number;
   private readonly delayMs: (call: RestCall) => number;
-  private readonly failures: Array<{ match: (call: RestCall) => boolean; reply: Reply }> = [];
+  private readonly failures: Array<{
+    match: (call: RestCall) => boolean;
+    reply: Reply;
+    afterEffects: boolean;
+  }> = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly channels = new Map<string, APITextChannel | APIThreadChannel>([
     [CHANNEL_ID, textChannel()],
   ]);
   private readonly messages = new Map<string, APIMessage>();
+  /** The messages created with a nonce, by author and nonce, for `enforce_nonce`. */
+  private readonly nonces = new Map<string, { messageId: string; at: number }>();
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly commands = new Map<string, APIApplicationCommand[]>();
   private session: Session | null = null;
@@ -746,7 +810,12 @@ class StandIn implements DiscordStandIn {
     );
   }
 
-  failNext(match: (call: RestCall) => boolean, status: number, body: unknown): void {
+  failNext(
+    match: (call: RestCall) => boolean,
+    status: number,
+    body: unknown,
+    options: FailureOptions = {},
+  ): void {
     const headers: Record<string, string> = {};
     if (status === 429) {
       // @discordjs/rest waits Retry-After (seconds) and retries; the body carries it too.
@@ -762,7 +831,19 @@ class StandIn implements DiscordStandIn {
       });
       if ((body as { global?: boolean } | null)?.global) headers["x-ratelimit-global"] = "true";
     }
-    this.failures.push({ match, reply: { status, body, headers } });
+    this.failures.push({
+      match,
+      reply: { status, body, headers },
+      afterEffects: options.afterEffects ?? false,
+    });
+  }
+
+  dropNext(match: (call: RestCall) => boolean, options: FailureOptions = {}): void {
+    this.failures.push({
+      match,
+      reply: { status: 0, drop: true },
+      afterEffects: options.afterEffects ?? false,
+    });
   }
 
   // ── HTTP ──
@@ -784,8 +865,19 @@ class StandIn implements DiscordStandIn {
     this.calls.push(call);
     const delay = this.delayMs(call);
     if (delay > 0) await this.sleep(delay);
-    const failure = this.failures.findIndex(({ match }) => match(call));
-    if (failure >= 0) return this.failures.splice(failure, 1)[0]?.reply ?? { status: 500 };
+    const index = this.failures.findIndex(({ match }) => match(call));
+    const failure = index >= 0 ? this.failures.splice(index, 1)[0] : undefined;
+    if (failure && !failure.afterEffects) return failure.reply;
+    const reply = await this.handle(call, pathname, invalidJson);
+    // A lost answer: what the call did stays done, the caller only hears of a failure.
+    return failure?.reply ?? reply;
+  }
+
+  private handle(
+    call: RestCall,
+    pathname: string,
+    invalidJson: boolean | undefined,
+  ): Reply | Promise<Reply> {
     if (invalidJson) return badRequest("The request body contains invalid JSON.", 50109);
     if (!pathname.startsWith("/api/v10/")) return notFound("404: Not Found", 0);
     return this.route(call);
@@ -936,6 +1028,8 @@ class StandIn implements DiscordStandIn {
     if (invalid) return { status: 400, body: invalid };
     if (isEmpty(body, call.files?.length ?? 0)) return EMPTY_MESSAGE;
     const reference = body.message_reference?.message_id;
+    const repeated = this.repeatedNonce(BOT_USER.id, body);
+    if (repeated) return { status: 200, body: repeated };
     if (reference && this.messages.get(reference)?.channel_id !== channelId) {
       return {
         status: 400,
@@ -955,8 +1049,22 @@ class StandIn implements DiscordStandIn {
       files: call.files ?? [],
       type: reference ? 19 : 0,
     });
+    if (body.nonce !== undefined) {
+      this.nonces.set(`${BOT_USER.id}:${body.nonce}`, { messageId: message.id, at: Date.now() });
+    }
     this.echoMessage(message);
     return { status: 200, body: message };
+  }
+
+  /**
+   * With `enforce_nonce`, the message the same author created with the same nonce in the past
+   * few minutes: Discord returns it instead of creating another.
+   */
+  private repeatedNonce(authorId: string, body: MessageBody): APIMessage | undefined {
+    if (!body.enforce_nonce || body.nonce === undefined) return undefined;
+    const earlier = this.nonces.get(`${authorId}:${body.nonce}`);
+    if (!earlier || Date.now() - earlier.at > NONCE_WINDOW_MS) return undefined;
+    return this.messages.get(earlier.messageId);
   }
 
   private storeMessage(options: {
@@ -986,6 +1094,7 @@ class StandIn implements DiscordStandIn {
       pinned: false,
       type: options.type ?? 0,
       flags: body.flags ?? 0,
+      ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
       ...(body.message_reference?.message_id
         ? {
             message_reference: {
@@ -1120,13 +1229,23 @@ class StandIn implements DiscordStandIn {
     this.dispatch("THREAD_CREATE", data);
   }
 
-  createThreadChannel(options: { name: string; parentId?: string }): APIThreadChannel {
+  createThreadChannel(options: {
+    name: string;
+    parentId?: string;
+    private?: boolean;
+  }): APIThreadChannel {
     const thread = publicThread({
       id: snowflake(),
       name: options.name,
       parentId: options.parentId ?? CHANNEL_ID,
       ownerId: USER_ID,
     });
+    if (options.private) {
+      // 12 PRIVATE_THREAD: https://discord.com/developers/docs/resources/channel#channel-object-channel-types
+      const hidden = { ...thread, type: 12, invitable: true } as APIThreadChannel;
+      this.channels.set(hidden.id, hidden);
+      return hidden;
+    }
     this.channels.set(thread.id, thread);
     this.dispatch("THREAD_CREATE", { ...thread, newly_created: true });
     return thread;
@@ -1141,7 +1260,11 @@ class StandIn implements DiscordStandIn {
   }
 
   lastMessageIn(channelId: string): APIMessage | undefined {
-    return [...this.messages.values()].filter((m) => m.channel_id === channelId).at(-1);
+    return this.messagesIn(channelId).at(-1);
+  }
+
+  messagesIn(channelId: string): APIMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId);
   }
 
   // ── Commands ──
@@ -1380,10 +1503,17 @@ class StandIn implements DiscordStandIn {
   }
 
   slashCommand(
-    options: { name?: string; query?: string; channelId?: string; userId?: string } = {},
+    options: {
+      name?: string;
+      query?: string;
+      channelId?: string;
+      userId?: string;
+      permissions?: bigint;
+    } = {},
   ): APIChatInputApplicationCommandGuildInteraction {
     const name = options.name ?? "paper";
     const record = this.newInteraction(2, name, options.channelId, options.userId);
+    if (options.permissions !== undefined) record.permissions = options.permissions.toString();
     const payload = {
       ...this.interactionBase(record),
       type: 2,
@@ -1433,6 +1563,7 @@ class StandIn implements DiscordStandIn {
       channelId,
       user: userFor(userId),
       dispatchedAt: Date.now(),
+      permissions: EVERYONE_PERMISSIONS,
       followUpIds: new Set(),
     };
     this.interactions.set(record.id, record);
@@ -1452,9 +1583,9 @@ class StandIn implements DiscordStandIn {
       channel_id: record.channelId,
       channel: {
         ...(channel ?? { id: record.channelId, type: 0 }),
-        permissions: EVERYONE_PERMISSIONS,
+        permissions: record.permissions,
       },
-      member: interactionMemberFor(record.user),
+      member: interactionMemberFor(record.user, record.permissions),
       app_permissions: EVERYONE_PERMISSIONS,
       locale: "en-US",
       guild_locale: "en-US",
@@ -1666,8 +1797,9 @@ class StandIn implements DiscordStandIn {
       voice_states: [],
       // The bot's own member; larger guilds send only it, the rest arrive on demand.
       members: [memberFor(BOT_USER)],
+      // Threads go in `threads`; private ones the bot is not in are not sent at all.
       channels: channels.filter(
-        (channel) => channel.type !== 11,
+        (channel) => channel.type !== 11 && channel.type !== 12,
       ) as GatewayGuildCreateDispatchData["channels"],
       threads: channels.filter(
         (channel) => channel.type === 11,
