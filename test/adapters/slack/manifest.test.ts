@@ -22,7 +22,13 @@ describe("Slack app manifests", () => {
         "app_mentions:read",
         "chat:write",
         "commands",
+        // The digest: posting to public channels, and who may subscribe a channel.
+        "chat:write.public",
+        "users:read",
+        "channels:read",
+        "groups:read",
       ]);
+      expect(manifest.features.slash_commands[0].usage_hint).toContain("digest");
     },
   );
 
