@@ -69,7 +69,7 @@ export async function runUntilSettled(
       if (outcome.outcome !== "skipped" || !last.has(key)) last.set(key, outcome);
       if (outcome.outcome !== "skipped") writeLine(io.stdout, describeOutcome(outcome));
     }
-    const retry = digest.store.ledger.nextRetryAt(period.toISOString());
+    const retry = digest.nextRetryAt();
     if (retry === undefined || retry > deadline) break;
     await clock.sleep(Math.max(0, retry - clock.now()));
   }
