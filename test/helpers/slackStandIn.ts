@@ -36,6 +36,8 @@ export interface SlackStandInOptions {
   channels?: Record<string, { creator: string }>;
   /** Channels `chat.postMessage` always refuses with `channel_not_found` (a deleted channel). */
   rejectChannels?: readonly string[];
+  /** How long `chat.postMessage` takes to answer (ms): a slow Slack keeps posts in flight. */
+  postDelayMs?: number;
 }
 
 /** The stand-in's handle. */
@@ -129,6 +131,9 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
     const call: SlackCall = { method, body, ...(token ? { token } : {}) };
     calls.push(call);
+    if (method === "chat.postMessage" && options.postDelayMs) {
+      await new Promise((resolve) => setTimeout(resolve, options.postDelayMs));
+    }
     const refuse = (error: string) => {
       call.error = error;
       send(200, { ok: false, error });
