@@ -30,10 +30,19 @@ export interface SlackAdapter extends ChatAdapter {
   address(): AddressInfo | undefined;
 }
 
+/**
+ * Web API errors that mean Slack refused the message's blocks: a figure URL it could not fetch is
+ * `invalid_blocks` ("downloading image failed"). Other errors (`internal_error`,
+ * `channel_not_found`, `not_in_channel`) say nothing about the figure: sending the message again
+ * without it would only drop the figure, and turn a digest the ledger would retry whole into a
+ * worse one posted at once.
+ */
+const REFUSED_BLOCKS = new Set(["invalid_blocks", "invalid_blocks_format"]);
+
 /** Web API errors that mean Slack refused the message itself (a figure URL it could not fetch). */
 function isRefusal(error: unknown): boolean {
-  const e = error as { code?: string; response?: { status?: number } };
-  if (e.code === "slack_webapi_platform_error") return true;
+  const e = error as { code?: string; data?: { error?: string }; response?: { status?: number } };
+  if (e.code === "slack_webapi_platform_error") return REFUSED_BLOCKS.has(e.data?.error ?? "");
   const status = e.response?.status;
   return status !== undefined && status >= 400 && status < 500;
 }

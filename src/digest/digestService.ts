@@ -13,7 +13,7 @@ import type { DigestStore } from "./digestStore.ts";
 import { type DigestKey, retryAt } from "./ledger.ts";
 import type { DigestPublisher } from "./publisher.ts";
 import type { DigestSchedule } from "./schedule.ts";
-import { type DigestPlatform, isDueFor } from "./subscriptions.ts";
+import { type DigestPlatform, isDueFor, type Subscription } from "./subscriptions.ts";
 
 /** Longest wait for one post: a platform that hangs must not hold the digest forever. */
 export const POST_TIMEOUT_MS = 30_000;
@@ -110,19 +110,41 @@ export class DigestService {
     const period = this.schedule.periodAt(this.#now());
     if (!period) return [];
     this.syncQueue();
-    const due = this.store.subscriptions
+    const due = this.#dueIn(period);
+    return Promise.all(due.map((s) => this.#postOne(s.platform, s.channelId, period)));
+  }
+
+  /** The subscriptions this process posts the digest of `period` to. */
+  #dueIn(period: Date): Subscription[] {
+    return this.store.subscriptions
       .list()
       .filter((s) => this.#publishers.has(s.platform) && isDueFor(s, period));
-    return Promise.all(due.map((s) => this.#postOne(s.platform, s.channelId, period)));
+  }
+
+  /**
+   * When this service next retries a failed digest of the current period, if it will. Only the
+   * channels {@link runDue} posts to count: a failed digest of a channel unsubscribed since, or
+   * of a platform this process has no connection to, is never retried here, and waiting on its
+   * past retry time would wake at once, again and again (the scheduler spinning for the rest of
+   * the period, `paperbot digest run` never exiting).
+   */
+  nextRetryAt(): number | undefined {
+    const period = this.schedule.periodAt(this.#now());
+    if (!period) return undefined;
+    const times = this.#dueIn(period).flatMap((s) => {
+      const key = { platform: s.platform, channelId: s.channelId, period: period.toISOString() };
+      const record = this.store.ledger.get(key);
+      return record?.status === "failed" && record.nextAttemptAt !== null
+        ? [record.nextAttemptAt]
+        : [];
+    });
+    return times.length > 0 ? Math.min(...times) : undefined;
   }
 
   /** When this service next has something to do: the next period, or a retry due sooner. */
   nextWakeAt(): number | undefined {
-    const now = this.#now();
-    const next = this.schedule.nextAfter(now)?.getTime();
-    const period = this.schedule.periodAt(now);
-    const retry = period ? this.store.ledger.nextRetryAt(period.toISOString()) : undefined;
-    const times = [next, retry].filter((t): t is number => t !== undefined);
+    const next = this.schedule.nextAfter(this.#now())?.getTime();
+    const times = [next, this.nextRetryAt()].filter((t): t is number => t !== undefined);
     return times.length > 0 ? Math.min(...times) : undefined;
   }
 

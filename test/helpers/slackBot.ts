@@ -4,12 +4,14 @@
  */
 
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slackAdapter.ts";
+import type { AdapterCore } from "../../adapters/types.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "./corpus.ts";
 import {
   mentionEventBody,
   type SlackStandIn,
+  type SlackStandInOptions,
   slackSignature,
   slashCommandBody,
   startSlackStandIn,
@@ -28,8 +30,14 @@ export interface SlackTestBot {
   logs: string[];
   /** Posts a raw body to `/slack/events` with the given headers. */
   post(body: string, headers: Record<string, string>): Promise<Response>;
-  /** Posts a correctly signed `/paper TEXT`; returns the HTTP response and its response URL. */
-  command(text: string): Promise<{ response: Response; responseUrl: string }>;
+  /**
+   * Posts a correctly signed `/paper TEXT` (in channel `C1` by user `U1` unless `where` says
+   * otherwise); returns the HTTP response and its response URL.
+   */
+  command(
+    text: string,
+    where?: { channel?: string; user?: string },
+  ): Promise<{ response: Response; responseUrl: string }>;
   /** Posts a correctly signed `app_mention` event. */
   mention(
     options: Parameters<typeof mentionEventBody>[0],
@@ -42,14 +50,16 @@ let commandCount = 0;
 
 /**
  * The Slack adapter in HTTP mode on a free port, answering from the real corpus, its Web API
- * pointed at `apiUrl`, logging JSON at debug level into `lines`. Not started.
+ * pointed at `apiUrl`, logging JSON at debug level into `lines`. Not started. `core` replaces
+ * parts of the default core (a database's thread memory, a digest service).
  */
 export async function createTestSlackAdapter(
   apiUrl: string,
+  core: Partial<AdapterCore> = {},
 ): Promise<{ adapter: SlackAdapter; lines: string[] }> {
   const { logger, lines } = await testLogger("debug", [TEST_BOT_TOKEN, TEST_SIGNING_SECRET]);
   const adapter = createSlackAdapter({
-    core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory() },
+    core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory(), ...core },
     config: {
       mode: "http",
       botToken: TEST_BOT_TOKEN,
@@ -62,10 +72,18 @@ export async function createTestSlackAdapter(
   return { adapter, lines };
 }
 
+/** What a test bot runs with besides the defaults. */
+export interface SlackTestBotOptions {
+  /** What the stand-in answers (users, channels, ...). */
+  standIn?: SlackStandInOptions;
+  /** Parts of the bot's core to replace; see {@link createTestSlackAdapter}. */
+  core?: Partial<AdapterCore>;
+}
+
 /** Starts the stand-in and the bot; `close()` stops both. */
-export async function startSlackTestBot(): Promise<SlackTestBot> {
-  const standIn = await startSlackStandIn();
-  const { adapter, lines } = await createTestSlackAdapter(standIn.apiUrl);
+export async function startSlackTestBot(options: SlackTestBotOptions = {}): Promise<SlackTestBot> {
+  const standIn = await startSlackStandIn(options.standIn);
+  const { adapter, lines } = await createTestSlackAdapter(standIn.apiUrl, options.core);
   await adapter.start();
   const url = `http://127.0.0.1:${adapter.address()?.port}/slack/events`;
   const post = (body: string, headers: Record<string, string>) =>
@@ -75,10 +93,10 @@ export async function startSlackTestBot(): Promise<SlackTestBot> {
     adapter,
     logs: lines,
     post,
-    async command(text) {
+    async command(text, where = {}) {
       commandCount += 1;
       const responseUrl = standIn.responseUrl(`cmd-${commandCount}`);
-      const body = slashCommandBody({ text, responseUrl });
+      const body = slashCommandBody({ text, responseUrl, ...where });
       const response = await post(body, {
         "content-type": "application/x-www-form-urlencoded",
         ...slackSignature(TEST_SIGNING_SECRET, body),

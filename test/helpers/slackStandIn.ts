@@ -15,12 +15,29 @@ export interface SlackCall {
   body: Record<string, unknown>;
   /** The bearer token the call carried, if any (`xoxb-` for the bot, `xapp-` for Socket Mode). */
   token?: string;
+  /** The error the stand-in answered with (`ok: false`), if it refused the call. */
+  error?: string;
+}
+
+/** A workspace member as `users.info` describes them; unlisted users are plain members. */
+export interface StandInUser {
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
 }
 
 /** What the stand-in should answer besides the defaults. */
 export interface SlackStandInOptions {
   /** The WebSocket URL `apps.connections.open` hands out (Socket Mode); called once per call. */
   socketUrl?: () => string;
+  /** What `users.info` says of each user; anyone not listed is a plain member. */
+  users?: Record<string, StandInUser>;
+  /** Who created each channel (`conversations.info`); unlisted channels were made by {@link CHANNEL_CREATOR}. */
+  channels?: Record<string, { creator: string }>;
+  /** Channels `chat.postMessage` always refuses with `channel_not_found` (a deleted channel). */
+  rejectChannels?: readonly string[];
+  /** How long `chat.postMessage` takes to answer (ms): a slow Slack keeps posts in flight. */
+  postDelayMs?: number;
 }
 
 /** The stand-in's handle. */
@@ -31,6 +48,10 @@ export interface SlackStandIn {
   responseUrl(id: string): string;
   /** Every call so far, in order. */
   calls: SlackCall[];
+  /** The `chat.postMessage` calls so far (to `channel` only, when given), refused ones too. */
+  posts(channel?: string): SlackCall[];
+  /** The `chat.postMessage` calls the stand-in accepted: the messages that reached a channel. */
+  delivered(channel?: string): SlackCall[];
   /** Makes the next call of `method` fail with Slack's `{ ok: false, error }`. */
   failNext(method: string, error: string): void;
   /** Resolves with the first call (from `from` on) that `match` accepts; rejects after `timeoutMs`. */
@@ -44,6 +65,31 @@ export interface SlackStandIn {
 
 /** The bot user the stand-in's `auth.test` reports. */
 export const BOT_USER_ID = "UPAPERBOT";
+/** The workspace the stand-in's `auth.test` reports, and slash commands and events carry. */
+export const TEAM_ID = "T1";
+/** Who created a channel the test did not describe: nobody the tests act as. */
+export const CHANNEL_CREATOR = "UCREATOR";
+
+/** `users.info` and `conversations.info` answers from the per-test data, as Slack shapes them. */
+function lookup(
+  method: string,
+  body: Record<string, unknown>,
+  options: SlackStandInOptions,
+): Record<string, unknown> | undefined {
+  if (method === "users.info") {
+    const id = String(body.user);
+    const user = { is_admin: false, is_owner: false, is_primary_owner: false };
+    return { ok: true, user: { id, team_id: TEAM_ID, ...user, ...options.users?.[id] } };
+  }
+  if (method === "conversations.info") {
+    const id = String(body.channel);
+    // Direct messages have a user, not a creator.
+    if (id.startsWith("D")) return { ok: true, channel: { id, is_im: true, user: "U1" } };
+    const creator = options.channels?.[id]?.creator ?? CHANNEL_CREATOR;
+    return { ok: true, channel: { id, is_channel: true, creator } };
+  }
+  return undefined;
+}
 
 async function readBody(request: IncomingMessage): Promise<string> {
   let body = "";
@@ -83,11 +129,19 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     }
     const method = url.pathname.replace(/^\/api\//, "");
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
-    calls.push({ method, body, ...(token ? { token } : {}) });
+    const call: SlackCall = { method, body, ...(token ? { token } : {}) };
+    calls.push(call);
+    if (method === "chat.postMessage" && options.postDelayMs) {
+      await new Promise((resolve) => setTimeout(resolve, options.postDelayMs));
+    }
+    const refuse = (error: string) => {
+      call.error = error;
+      send(200, { ok: false, error });
+    };
     const error = failures.get(method);
     if (error) {
       failures.delete(method);
-      return send(200, { ok: false, error });
+      return refuse(error);
     }
     if (method === "apps.connections.open" && options.socketUrl) {
       return send(200, { ok: true, url: options.socketUrl() });
@@ -97,9 +151,14 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         ok: true,
         user_id: BOT_USER_ID,
         bot_id: "BPAPERBOT",
-        team_id: "T1",
+        team_id: TEAM_ID,
         user: "paperbot",
       });
+    }
+    const found = lookup(method, body, options);
+    if (found) return send(200, found);
+    if (method === "chat.postMessage" && options.rejectChannels?.includes(String(body.channel))) {
+      return refuse("channel_not_found");
     }
     ts += 1;
     send(200, { ok: true, channel: body.channel, ts: `${ts}.000100`, message_ts: `${ts}.000100` });
@@ -107,10 +166,17 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
+  const postsTo = (channel?: string) =>
+    calls.filter(
+      (c) =>
+        c.method === "chat.postMessage" && (channel === undefined || c.body.channel === channel),
+    );
   return {
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/response/${id}`,
     calls,
+    posts: postsTo,
+    delivered: (channel) => postsTo(channel).filter((c) => !c.error),
     failNext: (method, error) => failures.set(method, error),
     async waitFor(match, timeoutMs = 3000, from = 0) {
       const deadline = Date.now() + timeoutMs;
@@ -150,7 +216,7 @@ export function slashCommandBody(options: {
 }): string {
   return new URLSearchParams({
     token: "legacy-verification-token",
-    team_id: "T1",
+    team_id: TEAM_ID,
     team_domain: "reading-group",
     channel_id: options.channel ?? "C1",
     channel_name: "papers",
@@ -175,7 +241,7 @@ export function mentionEventBody(options: {
 }): string {
   return JSON.stringify({
     token: "legacy-verification-token",
-    team_id: "T1",
+    team_id: TEAM_ID,
     api_app_id: "A1",
     type: "event_callback",
     event_id: options.eventId,

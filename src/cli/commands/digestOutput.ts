@@ -33,23 +33,34 @@ function describeOutcome(o: DigestOutcome): string {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The time `digest run` reads and waits on: the machine's, or a test's fake clock. */
+export interface RunClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const REAL_CLOCK: RunClock = {
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /**
  * Posts what is due, then stays to retry failures whose backoff ends within `windowMs`; exits 1
- * when a digest is still not posted (the next run, or the bot, retries it).
+ * when a digest is still not posted (the next run, or the bot, retries it). `clock` must be the
+ * one the service runs on, so a test can let a 30 s backoff pass at once.
  */
 export async function runUntilSettled(
   digest: DigestService,
   io: CliIO,
   windowMs: number,
+  clock: RunClock = REAL_CLOCK,
 ): Promise<number> {
-  const period = digest.schedule.periodAt(Date.now());
+  const period = digest.schedule.periodAt(clock.now());
   if (!period) {
     writeLine(io.stdout, "No digest is due: the schedule has not started yet.");
     return 0;
   }
-  const deadline = Date.now() + windowMs;
+  const deadline = clock.now() + windowMs;
   const last = new Map<string, DigestOutcome>();
   for (;;) {
     for (const outcome of await digest.runDue()) {
@@ -58,9 +69,9 @@ export async function runUntilSettled(
       if (outcome.outcome !== "skipped" || !last.has(key)) last.set(key, outcome);
       if (outcome.outcome !== "skipped") writeLine(io.stdout, describeOutcome(outcome));
     }
-    const retry = digest.store.ledger.nextRetryAt(period.toISOString());
+    const retry = digest.nextRetryAt();
     if (retry === undefined || retry > deadline) break;
-    await sleep(Math.max(0, retry - Date.now()));
+    await clock.sleep(Math.max(0, retry - clock.now()));
   }
   const outcomes = [...last.values()];
   if (outcomes.length === 0) {
