@@ -239,7 +239,10 @@ export class DigestService {
         : (this.schedule.periodBefore(period)?.getTime() ?? 0),
       scope: target?.scope,
     });
-    return { digest, note: this.#previewNote(target, subscription !== undefined, period) };
+    const note = pending
+      ? `Preview, only you can see it: this channel's digest of ${this.schedule.dateLabel(period)} is due and goes out shortly.`
+      : this.#previewNote(target, subscription !== undefined, period);
+    return { digest, note };
   }
 
   #previewNote(target: PreviewTarget | undefined, subscribed: boolean, period: Date): string {

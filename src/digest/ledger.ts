@@ -151,16 +151,6 @@ export class DigestLedger {
     return row?.at ?? undefined;
   }
 
-  /** The earliest retry due in `period`, if a digest of it failed and will be tried again. */
-  nextRetryAt(period: string): number | undefined {
-    const row = this.#db
-      .prepare<[string], { at: number | null }>(
-        "SELECT MIN(next_attempt_at) AS at FROM digests WHERE period = ? AND status = 'failed'",
-      )
-      .get(period);
-    return row?.at ?? undefined;
-  }
-
   /** The most recent records, newest period first: what `paperbot digest status` prints. */
   recent(limit: number): DigestRecord[] {
     return this.#db

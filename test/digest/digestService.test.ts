@@ -249,6 +249,11 @@ describe("DigestService", () => {
       "Unsubscribed: this channel gets no more digests.",
     );
     expect(store.subscriptions.list()).toEqual([]);
+    // A configured channel whose digest is due but not out yet is told so, not given a past time.
+    store.subscriptions.syncConfigured("slack", ["C8"]);
+    expect(service.preview({ platform: "slack", channelId: "C8", scope: "slack" }).note).toBe(
+      "Preview, only you can see it: this channel's digest of 7 December 2026 is due and goes out shortly.",
+    );
     store.close();
   });
 });
