@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { type CoreLogger, silentLogger } from "../logger.ts";
+import type { PaperIndex } from "../retrieval/buildIndex.ts";
 import type { IndexSource } from "../retrieval/indexSource.ts";
 import { composeDigest } from "./composeDigest.ts";
 import type { Digest } from "./digest.ts";
@@ -82,6 +83,8 @@ export class DigestService {
   readonly #postTimeoutMs: number;
   /** Who claims digests: shown in the ledger, so two processes' claims can be told apart. */
   readonly #owner = `${hostname()}:${process.pid}`;
+  /** The index the reading queue was last synced with. */
+  #syncedIndex: PaperIndex | undefined;
 
   constructor(options: DigestServiceOptions) {
     this.store = options.store;
@@ -94,9 +97,15 @@ export class DigestService {
     this.#postTimeoutMs = options.postTimeoutMs ?? POST_TIMEOUT_MS;
   }
 
-  /** Adds papers new to the corpus to the reading queue, oldest `added` date first. */
+  /**
+   * Adds papers new to the corpus to the reading queue, oldest `added` date first. Done once per
+   * index: a live corpus swaps in a new index object when a file changes.
+   */
   syncQueue(): string[] {
-    const papers = [...this.#source.current().papers.values()].sort(
+    const index = this.#source.current();
+    if (index === this.#syncedIndex) return [];
+    this.#syncedIndex = index;
+    const papers = [...index.papers.values()].sort(
       (a, b) => a.added.localeCompare(b.added) || a.id.localeCompare(b.id),
     );
     return this.store.queue.sync(papers.map((p) => p.id));

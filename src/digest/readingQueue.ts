@@ -68,8 +68,13 @@ export class ReadingQueue {
         `SELECT paper_id FROM reading_queue
          ORDER BY last_featured IS NOT NULL, last_featured, position`,
       )
-      .all();
-    return order.find((row) => present.has(row.paper_id))?.paper_id;
+      // Lazily: the first paper still in the corpus is nearly always the first row.
+      .iterate();
+    for (const row of order) {
+      // Returning ends the iteration, which releases the statement.
+      if (present.has(row.paper_id)) return row.paper_id;
+    }
+    return undefined;
   }
 
   /**
