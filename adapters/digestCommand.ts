@@ -9,8 +9,8 @@ import type { AdapterCore } from "./types.ts";
 
 /** Where a digest command was run. */
 export interface DigestCommandContext {
-  /** The platform, or `console` for the terminal (which previews but cannot subscribe). */
-  platform: DigestPlatform | "console";
+  /** The platform (the console answers with {@link consoleDigestReply} instead). */
+  platform: DigestPlatform;
   /** The channel; undefined in a direct message or a thread, where a digest cannot go. */
   channelId: string | undefined;
   /** The workspace (`slack`, `discord:<server>`), whose question counts the preview shows. */
@@ -24,6 +24,9 @@ export interface DigestCommandContext {
 
 const asker = (message: string): Reply => ({ kind: "error", audience: "asker", message });
 
+/** Why a bot without a database cannot answer digest commands. */
+const NO_DIGEST = "The digest is not set up on this bot: it needs its database.";
+
 /** Why the terminal cannot subscribe. */
 const NOT_A_CHANNEL_HERE =
   "Digests are posted to Slack and Discord channels: run `/paper digest subscribe` there.";
@@ -33,7 +36,7 @@ export function digestPreviewReply(
   core: AdapterCore,
   target?: { platform: DigestPlatform; channelId: string; scope: string },
 ): Reply {
-  if (!core.digest) return asker("The digest is not set up on this bot: it needs its database.");
+  if (!core.digest) return asker(NO_DIGEST);
   const preview = core.digest.preview(target);
   return { kind: "digest", audience: "asker", digest: preview.digest, note: preview.note };
 }
@@ -51,14 +54,13 @@ export async function digestCommandReply(
 ): Promise<Reply> {
   const { digest } = core;
   const { platform, channelId } = where;
-  if (platform === "console") return consoleDigestReply(core, action);
   if (action === "preview") {
     return digestPreviewReply(
       core,
       channelId ? { platform, channelId, scope: where.scope } : undefined,
     );
   }
-  if (!digest) return asker("The digest is not set up on this bot: it needs its database.");
+  if (!digest) return asker(NO_DIGEST);
   if (!channelId) {
     return asker(
       "Run `/paper digest subscribe` in the channel that should get the digest, not in a direct message or a thread.",

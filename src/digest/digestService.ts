@@ -178,7 +178,7 @@ export class DigestService {
         period,
         dateLabel: this.schedule.dateLabel(period),
         featuredId,
-        since: this.#since(platform, channelId, period),
+        since: this.#since(period, key),
         scope,
       });
       const posted = await timeout(
@@ -209,13 +209,13 @@ export class DigestService {
     }
   }
 
-  /** Where "since the last digest" starts: the channel's last post, else the period before. */
-  #since(platform: DigestPlatform, channelId: string, period: Date): number {
-    return (
-      this.store.ledger.lastPostedAt(platform, channelId) ??
-      this.schedule.periodBefore(period)?.getTime() ??
-      0
-    );
+  /**
+   * Where "since the last digest" starts: the channel's last post, else (or with no channel) the
+   * start of the period before.
+   */
+  #since(period: Date, channel?: { platform: DigestPlatform; channelId: string }): number {
+    const last = channel && this.store.ledger.lastPostedAt(channel.platform, channel.channelId);
+    return last ?? this.schedule.periodBefore(period)?.getTime() ?? 0;
   }
 
   /**
@@ -243,9 +243,7 @@ export class DigestService {
       period,
       dateLabel: this.schedule.dateLabel(period),
       featuredId,
-      since: target
-        ? this.#since(target.platform, target.channelId, period)
-        : (this.schedule.periodBefore(period)?.getTime() ?? 0),
+      since: this.#since(period, target),
       scope: target?.scope,
     });
     const note = pending
