@@ -1,157 +1,85 @@
 /**
- * Retrieval quality report: runs labelled questions through the core and prints, per kind, how often
- * the right paper comes first and confident, how often its passage answers, and how many outside
- * questions are declined; then the coverage of every question, to calibrate CONFIDENCE_THRESHOLD.
+ * Retrieval quality report: asks every labelled set (see `evalSets.ts`) and prints, per set and
+ * per kind of question, how often the right paper comes first and confident, how often its
+ * passage answers, how many outside questions are declined and how many right answers are
+ * declined, with plain MiniSearch (one document per summary) beside.
  *
- * Usage: npm run eval [-- FILE.jsonl ...]   (default: every labelled set in test/fixtures)
- * VERBOSE=1 lists every miss; CALIBRATE=1 prints coverage thresholds per set.
+ * Usage: npm run eval [-- SET_NAME ...]   (default: every set)
+ * VERBOSE=1 lists the misses of development and hold-out sets (never of a blind set: it is
+ * measured, not read). CALIBRATE=1 prints decline thresholds over the development sets.
  */
-import { readFileSync } from "node:fs";
-import MiniSearch from "minisearch";
-import { buildIndex, loadCorpus, search } from "../src/index.ts";
+import {
+  count,
+  EVAL_SETS,
+  emptyTally,
+  evalCorpus,
+  measureSet,
+  type Outcome,
+  type Tally,
+} from "./evalSets.ts";
 
-interface Question {
-  q: string;
-  paper: string | null;
-  passage_any?: string[];
-  kind?: string;
-}
-
-const files = process.argv.slice(2);
-const sources =
-  files.length > 0
-    ? files
-    : ["questions", "dev-questions", "holdout-questions"].map(
-        (name) => `test/fixtures/${name}.jsonl`,
-      );
-const papers = loadCorpus("corpus").papers;
-const index = buildIndex(papers);
-// The baseline: what a typical bot does, one MiniSearch document per summary.
-const baseline = new MiniSearch<{ id: string; title: string; summary: string }>({
-  fields: ["title", "summary"],
-});
-baseline.addAll(papers.map((p) => ({ id: p.id, title: p.title, summary: p.summary })));
-const baselineTop = (q: string) => baseline.search(q, { fuzzy: 0.2, prefix: true })[0]?.id;
+const wanted = process.argv.slice(2);
+const sets = EVAL_SETS.filter((set) => wanted.length === 0 || wanted.includes(set.name));
 const verbose = process.env.VERBOSE === "1";
 
-const allCoverages: Array<{ c: number; covered: boolean }> = [];
-for (const file of sources) {
-  const questions: Question[] = readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line));
-  const byKind = new Map<
-    string,
-    {
-      n: number;
-      first: number;
-      passage: number;
-      shown: number;
-      declined: number;
-      ranked: number;
-      base: number;
-    }
-  >();
-  const coverages: Array<{ c: number; covered: boolean; q: string }> = [];
-  for (const question of questions) {
-    const kind = question.paper === null ? "outside" : (question.kind ?? "covered");
-    const stats = byKind.get(kind) ?? {
-      n: 0,
-      first: 0,
-      passage: 0,
-      shown: 0,
-      declined: 0,
-      ranked: 0,
-      base: 0,
-    };
-    byKind.set(kind, stats);
-    stats.n++;
-    const response = search(index, question.q);
-    const top = response.results[0];
-    coverages.push({ c: response.coverage, covered: question.paper !== null, q: question.q });
-    allCoverages.push({ c: response.coverage, covered: question.paper !== null });
-    if (question.paper === null) {
-      if (!response.confident) stats.declined++;
-      else if (verbose)
-        console.log(
-          `  ACCEPTED outside: ${question.q} -> ${top?.paper.id} (${response.coverage.toFixed(2)})`,
-        );
-      continue;
-    }
-    if (top?.paper.id === question.paper) stats.ranked++;
-    if (baselineTop(question.q) === question.paper) stats.base++;
-    const first = response.confident && top?.paper.id === question.paper;
-    const text = top?.passage.text.toLowerCase() ?? "";
-    const says = (t: string) =>
-      (question.passage_any ?? []).some((p) => t.includes(p.toLowerCase()));
-    const answers = first && says(text);
-    // What the reply shows: the first passage, and the second when the summary answers twice.
-    const more = top?.more?.passage.text.toLowerCase() ?? "";
-    if (first) stats.first++;
-    if (answers) stats.passage++;
-    if (answers || (first && says(more))) stats.shown++;
-    if (verbose && !answers) {
-      console.log(
-        `  MISS ${first ? "passage" : "paper"}: ${question.q} -> ${top?.paper.id} conf=${response.confident} (${response.coverage.toFixed(2)}) want ${question.paper} ${JSON.stringify(question.passage_any)}${first ? `\n     got: ${text.slice(0, 160)}` : ""}`,
-      );
-    }
-  }
-  console.log(`\n${file}`);
-  let total = { n: 0, first: 0, passage: 0, shown: 0, ranked: 0, base: 0 };
-  for (const [kind, s] of byKind) {
-    if (kind === "outside") {
-      console.log(
-        `  ${kind.padEnd(11)} n=${String(s.n).padStart(3)}  declined ${s.declined}/${s.n}`,
-      );
-    } else {
-      total = {
-        n: total.n + s.n,
-        first: total.first + s.first,
-        passage: total.passage + s.passage,
-        shown: total.shown + s.shown,
-        ranked: total.ranked + s.ranked,
-        base: total.base + s.base,
-      };
-      console.log(
-        `  ${kind.padEnd(11)} n=${String(s.n).padStart(3)}  paper first ${pct(s.first, s.n)}  passage ${pct(s.passage, s.n)}  shown ${pct(s.shown, s.n)}  ranked first ${pct(s.ranked, s.n)}  baseline ${pct(s.base, s.n)}`,
-      );
-    }
-  }
-  console.log(
-    `  ${"all covered".padEnd(11)} n=${String(total.n).padStart(3)}  paper first ${pct(total.first, total.n)}  passage ${pct(total.passage, total.n)}  shown ${pct(total.shown, total.n)}  ranked first ${pct(total.ranked, total.n)}  baseline ${pct(total.base, total.n)}`,
-  );
-  if (process.env.CALIBRATE === "1") {
-    for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
-      const tp = coverages.filter((x) => x.covered && x.c >= t).length;
-      const tn = coverages.filter((x) => !x.covered && x.c < t).length;
-      console.log(
-        `  threshold ${t}: covered kept ${tp}/${coverages.filter((x) => x.covered).length}, outside declined ${tn}/${coverages.filter((x) => !x.covered).length}`,
-      );
-    }
-  }
-}
-
 function pct(a: number, n: number): string {
-  return `${((100 * a) / Math.max(1, n)).toFixed(0).padStart(3)}% (${a}/${n})`;
+  return n === 0 ? "    -" : `${((100 * a) / n).toFixed(0).padStart(4)}%`;
 }
 
-// The calibration rule: the highest share of covered questions answered while at least
-// MIN_DECLINED of the outside questions, over every set read, are declined.
-const MIN_DECLINED = 0.95;
-const outside = allCoverages.filter((x) => !x.covered);
-const covered = allCoverages.filter((x) => x.covered);
-let recommended: { t: number; kept: number; declined: number } | undefined;
-// Steps of 0.01: outside and covered questions can sit a few hundredths apart, and a coarser
-// grid then gives away covered questions to decline the same outside ones.
-for (let t = 0.2; t <= 0.8; t += 0.01) {
-  const declined = outside.filter((x) => x.c < t).length / Math.max(1, outside.length);
-  const kept = covered.filter((x) => x.c >= t).length / Math.max(1, covered.length);
-  if (declined >= MIN_DECLINED && (!recommended || kept > recommended.kept)) {
-    recommended = { t: Math.round(t * 100) / 100, kept, declined };
+const HEADER = `  ${"".padEnd(18)} ${"n".padStart(4)}  ${"first".padStart(5)}  ${"passage".padStart(7)}  ${"shown".padStart(5)}  ${"ranked".padStart(6)}  ${"baseline".padStart(8)}  ${"right declined".padStart(14)}  ${"outside declined".padStart(16)}`;
+
+function row(label: string, t: Tally): string {
+  const outside = t.outside === 0 ? "" : `${pct(t.declined, t.outside)} of ${t.outside}`;
+  return `  ${label.padEnd(18)} ${String(t.covered).padStart(4)}  ${pct(t.first, t.covered)}  ${pct(t.passage, t.covered).padStart(7)}  ${pct(t.shown, t.covered)}  ${pct(t.ranked, t.covered).padStart(6)}  ${pct(t.baseline, t.covered).padStart(8)}  ${pct(t.rankedDeclined, t.ranked).padStart(14)}  ${outside.padStart(16)}`;
+}
+
+function describeMiss(o: Outcome): string {
+  const q = o.question;
+  const what = q.paper === null ? "ACCEPTED" : o.first ? "passage" : "paper";
+  const got = o.first ? `\n       got: ${o.text.slice(0, 200).replace(/\n/g, " ")}` : "";
+  return `    MISS ${what}: ${q.q} -> ${o.top} conf=${o.confident} (${o.coverage.toFixed(2)}) want ${q.paper} ${JSON.stringify(q.passage_any ?? [])}${got}`;
+}
+
+const calibration: Outcome[] = [];
+for (const set of sets) {
+  const { tally, outcomes } = measureSet(set);
+  console.log(`\n${set.name} (${set.file})`);
+  console.log(HEADER);
+  const kinds = new Map<string, Tally>();
+  const styles = new Map<string, Tally>();
+  const styleOf = evalCorpus(set.corpus).style;
+  for (const outcome of outcomes) {
+    const kind = outcome.question.kind ?? (outcome.question.paper ? "covered" : "outside");
+    const byKind = kinds.get(kind) ?? emptyTally();
+    kinds.set(kind, byKind);
+    count(byKind, outcome);
+    if (set.corpus === "styles" && outcome.question.paper) {
+      const style = `style ${styleOf.get(outcome.question.paper) ?? "?"}`;
+      const byStyle = styles.get(style) ?? emptyTally();
+      styles.set(style, byStyle);
+      count(byStyle, outcome);
+    }
+  }
+  for (const [kind, t] of [...kinds].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(row(kind, t));
+  }
+  for (const [style, t] of styles) console.log(row(style, t));
+  console.log(row("ALL", tally));
+  if (set.split === "dev") calibration.push(...outcomes);
+  if (verbose && set.split !== "blind") {
+    for (const o of outcomes) if (o.question.paper === null ? o.confident : !o.passage) console.log(describeMiss(o));
   }
 }
-if (recommended) {
-  console.log(
-    `\ncalibration: threshold ${recommended.t} keeps ${pct(Math.round(recommended.kept * covered.length), covered.length)} of covered questions and declines ${pct(Math.round(recommended.declined * outside.length), outside.length)} of outside ones (rule: most kept with >= ${MIN_DECLINED * 100}% declined)`,
-  );
+
+if (process.env.CALIBRATE === "1") {
+  const covered = calibration.filter((o) => o.question.paper !== null && o.top === o.question.paper);
+  const outside = calibration.filter((o) => o.question.paper === null);
+  console.log("\ncalibration over the development sets (right paper first vs outside):");
+  for (let t = 0.2; t <= 0.801; t += 0.05) {
+    const kept = covered.filter((o) => o.coverage >= t).length;
+    const declined = outside.filter((o) => o.coverage < t).length;
+    console.log(
+      `  threshold ${t.toFixed(2)}: right kept ${pct(kept, covered.length)}  outside declined ${pct(declined, outside.length)}`,
+    );
+  }
 }

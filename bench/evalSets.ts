@@ -1,0 +1,238 @@
+/**
+ * The labelled question sets retrieval is measured on, and how one set is measured. Shared by
+ * `npm run eval` (which prints every set) and the quality tests (which hold floors under them).
+ *
+ * Two corpora: the nine seed summaries (`corpus/`), and the multi-style corpus of summaries written
+ * for this project in three styles unlike the seed (`test/fixtures/styles/<style>/`): bullet notes
+ * under headings, short TL;DR notes, long prose with tables. Each corpus has a development set
+ * (tune on it), a hold-out set (check on it) and a blind set (measured, never read for misses).
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import MiniSearch from "minisearch";
+import { loadCorpus } from "../src/corpus/loadCorpus.ts";
+import { buildIndex, type PaperIndex } from "../src/retrieval/buildIndex.ts";
+import { search } from "../src/retrieval/search.ts";
+import type { Paper } from "../src/types.ts";
+
+/** One labelled question, as the JSONL files hold it. */
+export interface LabelledQuestion {
+  /** The question as a member would ask it. */
+  q: string;
+  /** The paper whose summary answers it; null when no summary does. */
+  paper: string | null;
+  /** Phrases, any of which the answering passage contains. */
+  passage_any?: string[];
+  /** The kind of question ("paraphrase", "author", "typo", ...); outside ones are "outside". */
+  kind?: string;
+}
+
+/** Which split a set is: tuned on, checked on, or measured only. */
+export type Split = "dev" | "holdout" | "blind";
+
+/** A question set and the corpus it is asked of. */
+export interface EvalSet {
+  /** Short name printed in the report. */
+  name: string;
+  /** The corpus: "seed" or "styles". */
+  corpus: CorpusName;
+  split: Split;
+  /** Path of the JSONL file, relative to the repository. */
+  file: string;
+}
+
+/** The two evaluation corpora. */
+export type CorpusName = "seed" | "styles";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The styles of the multi-style corpus, one folder each under `test/fixtures/styles/`. */
+export const STYLES = ["bullets", "tldr", "prose"] as const;
+
+const CORPUS_DIRS: Record<CorpusName, string[]> = {
+  seed: ["corpus"],
+  styles: STYLES.map((style) => `test/fixtures/styles/${style}`),
+};
+
+/** Every labelled set, seed first. */
+export const EVAL_SETS: EvalSet[] = [
+  { name: "seed shared", corpus: "seed", split: "dev", file: "test/fixtures/questions.jsonl" },
+  { name: "seed dev", corpus: "seed", split: "dev", file: "test/fixtures/dev-questions.jsonl" },
+  {
+    name: "seed holdout",
+    corpus: "seed",
+    split: "holdout",
+    file: "test/fixtures/holdout-questions.jsonl",
+  },
+  {
+    name: "seed blind",
+    corpus: "seed",
+    split: "blind",
+    file: "test/fixtures/blind-questions.jsonl",
+  },
+  ...(["dev", "holdout", "blind"] as const).map(
+    (split): EvalSet => ({
+      name: `styles ${split}`,
+      corpus: "styles",
+      split,
+      file: `test/fixtures/styles/questions-${split}.jsonl`,
+    }),
+  ),
+];
+
+/** Reads a JSONL question file. */
+export function readQuestions(file: string): LabelledQuestion[] {
+  return readFileSync(`${ROOT}/${file}`, "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as LabelledQuestion);
+}
+
+const corpora = new Map<CorpusName, { papers: Paper[]; index: PaperIndex; style: Map<string, string> }>();
+
+/** The papers and index of an evaluation corpus, built once per process. */
+export function evalCorpus(name: CorpusName): {
+  papers: Paper[];
+  index: PaperIndex;
+  /** The style folder each paper came from. */
+  style: Map<string, string>;
+} {
+  let corpus = corpora.get(name);
+  if (!corpus) {
+    const papers: Paper[] = [];
+    const style = new Map<string, string>();
+    for (const dir of CORPUS_DIRS[name]) {
+      const loaded = loadCorpus(`${ROOT}/${dir}`);
+      if (loaded.problems.length > 0) {
+        throw new Error(`eval: ${dir} has problems: ${JSON.stringify(loaded.problems[0])}`);
+      }
+      for (const paper of loaded.papers) style.set(paper.id, dir.split("/").pop() ?? dir);
+      papers.push(...loaded.papers);
+    }
+    corpus = { papers, index: buildIndex(papers), style };
+    corpora.set(name, corpus);
+  }
+  return corpus;
+}
+
+/** Counts for one group of questions (a kind, a style, or a whole set). */
+export interface Tally {
+  /** Covered questions. */
+  covered: number;
+  /** Right paper first and confident. */
+  first: number;
+  /** ...and its first passage holds an answering phrase. */
+  passage: number;
+  /** ...or its second passage does (what the reply shows). */
+  shown: number;
+  /** Right paper first whatever the confidence. */
+  ranked: number;
+  /** Right paper first but declined: the cost of the "I don't know" threshold. */
+  rankedDeclined: number;
+  /** Plain MiniSearch, one document per summary, ranks the right paper first. */
+  baseline: number;
+  /** Outside questions. */
+  outside: number;
+  /** Outside questions declined. */
+  declined: number;
+  /** Outside questions the baseline declines (it never does: it has no threshold). */
+  baselineDeclined: number;
+}
+
+/** An empty tally. */
+export function emptyTally(): Tally {
+  return {
+    covered: 0,
+    first: 0,
+    passage: 0,
+    shown: 0,
+    ranked: 0,
+    rankedDeclined: 0,
+    baseline: 0,
+    outside: 0,
+    declined: 0,
+    baselineDeclined: 0,
+  };
+}
+
+/** The outcome of one question. */
+export interface Outcome {
+  question: LabelledQuestion;
+  /** The paper first, confident or not. */
+  top?: string;
+  confident: boolean;
+  coverage: number;
+  /** Right paper first and confident. */
+  first: boolean;
+  /** ...with an answering first passage. */
+  passage: boolean;
+  /** ...with an answering first or second passage. */
+  shown: boolean;
+  /** The first passage's text. */
+  text: string;
+  /** The baseline's first paper. */
+  baseline?: string;
+}
+
+const baselines = new Map<CorpusName, MiniSearch>();
+
+/** What a typical bot does: one MiniSearch document per summary, fuzzy and prefix search. */
+function baselineTop(corpus: CorpusName, q: string): string | undefined {
+  let engine = baselines.get(corpus);
+  if (!engine) {
+    engine = new MiniSearch({ fields: ["title", "summary"] });
+    engine.addAll(
+      evalCorpus(corpus).papers.map((p) => ({ id: p.id, title: p.title, summary: p.summary })),
+    );
+    baselines.set(corpus, engine);
+  }
+  return engine.search(q, { fuzzy: 0.2, prefix: true })[0]?.id as string | undefined;
+}
+
+/** Asks one question of a corpus and judges the answer. */
+export function judge(corpus: CorpusName, question: LabelledQuestion): Outcome {
+  const response = search(evalCorpus(corpus).index, question.q);
+  const top = response.results[0];
+  const says = (text: string) =>
+    (question.passage_any ?? []).some((p) => text.toLowerCase().includes(p.toLowerCase()));
+  const first = question.paper !== null && response.confident && top?.paper.id === question.paper;
+  const text = top?.passage.text ?? "";
+  const passage = first && says(text);
+  return {
+    question,
+    top: top?.paper.id,
+    confident: response.confident,
+    coverage: response.coverage,
+    first,
+    passage,
+    shown: passage || (first && says(top?.more?.passage.text ?? "")),
+    text,
+    baseline: baselineTop(corpus, question.q),
+  };
+}
+
+/** Adds one outcome to a tally. */
+export function count(tally: Tally, outcome: Outcome): void {
+  const { question } = outcome;
+  if (question.paper === null) {
+    tally.outside++;
+    if (!outcome.confident) tally.declined++;
+    return;
+  }
+  tally.covered++;
+  if (outcome.first) tally.first++;
+  if (outcome.passage) tally.passage++;
+  if (outcome.shown) tally.shown++;
+  if (outcome.top === question.paper) {
+    tally.ranked++;
+    if (!outcome.confident) tally.rankedDeclined++;
+  }
+  if (outcome.baseline === question.paper) tally.baseline++;
+}
+
+/** Measures a whole set: the tally and each outcome. */
+export function measureSet(set: EvalSet): { tally: Tally; outcomes: Outcome[] } {
+  const tally = emptyTally();
+  const outcomes = readQuestions(set.file).map((q) => judge(set.corpus, q));
+  for (const outcome of outcomes) count(tally, outcome);
+  return { tally, outcomes };
+}
