@@ -65,6 +65,11 @@ export interface Passage {
   text: string;
   /** Figure links that belong to the passage: those inside it, else the nearest one after it. */
   figures: string[];
+  /**
+   * The headings the passage stands under, outermost first ("How", "Bias correction"); absent
+   * when the summary has none above it.
+   */
+  headings?: readonly string[];
 }
 
 /** A run of passage text, marked when it matched the query. Adapters render the marks. */

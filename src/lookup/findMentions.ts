@@ -1,6 +1,6 @@
 import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { nameKey } from "../text/names.ts";
-import { findWords } from "../text/terms.ts";
+import { findWords, type WordSpan } from "../text/terms.ts";
 import type { Paper } from "../types.ts";
 import { lookupPaper } from "./lookupPaper.ts";
 import type { NameTable, PaperName } from "./nameTable.ts";
@@ -84,5 +84,27 @@ export function findMentions(table: NameTable, question: string): Mention[] {
       break;
     }
   }
+  mentions.push(...coauthorMentions(mentions, words));
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Family names too short or too common to name a paper alone ("Ba", "Ren", "He", "Sun") do name
+ * it beside a co-author the question has already named: "Kingma and Ba" names Adam twice and the
+ * VAE paper once, so Adam is the paper meant.
+ */
+function coauthorMentions(mentions: readonly Mention[], words: readonly WordSpan[]): Mention[] {
+  const found: Mention[] = [];
+  const taken = new Set(mentions.map((m) => `${m.paper.id}@${m.start}`));
+  const byAuthor = new Set(mentions.filter((m) => m.by === "author").map((m) => m.paper));
+  for (const paper of byAuthor) {
+    const family = new Set(paper.authors.map((a) => nameKey(a.split(/\s+/).at(-1) ?? "")));
+    for (const word of words) {
+      const key = nameKey(word.word);
+      if (!family.has(key) || taken.has(`${paper.id}@${word.start}`)) continue;
+      if (mentions.some((m) => m.start <= word.start && word.end <= m.end)) continue;
+      found.push({ paper, by: "author", start: word.start, end: word.end });
+    }
+  }
+  return found;
 }

@@ -19,6 +19,12 @@ export interface PreparedQuery {
   mentions: Mention[];
   /** False when the question only names or describes a paper ("what is BEAR?", "1906.00949"). */
   asksMore: boolean;
+  /**
+   * The weights of what the question asks beyond the papers it names: its terms less those that
+   * only name or describe them. What a named paper's passage must cover to answer confidently
+   * ("dropconnect vs dropout: what does dropconnect drop?" names Dropout and asks about DropConnect).
+   */
+  residualWeights: Map<string, number>;
 }
 
 /** Links and arXiv ids identify a paper (found as mentions); their words match nothing useful. */
@@ -57,11 +63,16 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   // its title) ask nothing beyond it.
   const describing = new Set(mentions.flatMap((m) => [...paperNameTerms(index, m.paper)]));
   const residual = rewriteMentions(query, mentions, () => " ");
+  const weights = weighQuery(index, text, new Set(corrections.values()));
+  const residualTerms = new Set(
+    termsOf(withoutIdentifiers(residual)).filter((term) => !describing.has(term)),
+  );
   return {
     text,
     terms: termsOf(text),
-    weights: weighQuery(index, text, new Set(corrections.values())),
+    weights,
     mentions,
-    asksMore: termsOf(withoutIdentifiers(residual)).some((term) => !describing.has(term)),
+    asksMore: residualTerms.size > 0,
+    residualWeights: new Map([...weights].filter(([term]) => residualTerms.has(term))),
   };
 }

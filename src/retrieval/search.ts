@@ -1,7 +1,7 @@
 import { processTerm, tokenize } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
 import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
-import { measureCoverage } from "./confidence.ts";
+import { idf, measureCoverage } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
 import { type PreparedQuery, prepareQuery } from "./prepareQuery.ts";
@@ -61,6 +61,8 @@ interface Candidate {
   paper: Paper;
   score: number;
   named: boolean;
+  /** How many places in the question name it ("Ioffe and Szegedy" names batch norm twice). */
+  mentions: number;
   /** Score of its best passage, to order equal totals as the passage ranking would. */
   best: number;
   /** This paper's passage hits, best first (filled only for the papers returned). */
@@ -91,10 +93,10 @@ function collectCandidates(
   const total = new Float64Array(paperCount);
   const paperHitAt = new Int32Array(paperCount).fill(-1);
   const matched: number[] = [];
-  const named = new Set<number>();
+  const named = new Map<number, number>();
   for (const mention of prepared.mentions) {
     const number = index.paperNumbers.get(mention.paper.id);
-    if (number !== undefined) named.add(number);
+    if (number !== undefined) named.set(number, (named.get(number) ?? 0) + 1);
   }
   let passageScores: QueryScores | undefined;
   let paperScores: QueryScores | undefined;
@@ -125,6 +127,7 @@ function collectCandidates(
       score,
       best: best[number] as number,
       named: named.has(number),
+      mentions: named.get(number) ?? 0,
       passageHits: [],
     };
   };
@@ -139,7 +142,7 @@ function collectCandidates(
     top.splice(at, 0, c);
     if (top.length > limit) top.pop();
   };
-  for (const number of named) consider(candidateOf(number));
+  for (const number of named.keys()) consider(candidateOf(number));
   for (const number of matched) {
     if (named.has(number)) continue;
     const last = top[top.length - 1];
@@ -207,8 +210,8 @@ function answeringHits(
   c: Candidate,
   prepared: PreparedQuery,
   queryWords: readonly (readonly string[])[],
-): { first?: TermHit; second?: TermHit } {
-  if (c.named && !prepared.asksMore) return {};
+): { first?: TermHit; second?: TermHit; matched: number } {
+  if (c.named && !prepared.asksMore) return { matched: 0 };
   const ownWords = paperNameTerms(index, c.paper);
   const weights = new Map(
     [...prepared.weights].map(([term, w]) => [term, ownWords.has(term) ? OWN_WORD_WEIGHT * w : w]),
@@ -219,7 +222,7 @@ function answeringHits(
   });
   let top: (typeof valued)[number] | undefined;
   for (const entry of valued) if (!top || entry.value > top.value) top = entry;
-  if (!top) return {};
+  if (!top) return { matched: 0 };
   // Among passages that match about as much weight, the one that writes the question's words
   // together is more likely about what was asked than one that scatters them. Reading passages
   // for phrases costs a tokenization each, so it is done only when there is a tie to break.
@@ -242,7 +245,11 @@ function answeringHits(
     if (!second || entry.value > second.value) second = entry;
   }
   const close = second && second.matched >= SECOND_PASSAGE_SHARE * best.matched;
-  return { first: best.hit, ...(close && second ? { second: second.hit } : {}) };
+  return {
+    first: best.hit,
+    matched: best.matched,
+    ...(close && second ? { second: second.hit } : {}),
+  };
 }
 
 /** Stands in for the passage of a paper whose summary has no sentence (only figure links). */
@@ -250,29 +257,80 @@ function emptyPassage(paperId: string): Passage {
   return { id: -1, paperId, ordinal: 0, text: "", figures: [] };
 }
 
+/** A result, with how much of the question its passage matched beyond the paper's own names. */
+interface Ranked {
+  result: SearchResult;
+  named: boolean;
+  /** How many places in the question name it. */
+  mentions: number;
+  /** Matched weight of its answering passage, its own title and alias words counting little. */
+  aboutness: number;
+}
+
 function toResult(
   index: PaperIndex,
   c: Candidate,
   prepared: PreparedQuery,
   queryWords: readonly (readonly string[])[],
-): SearchResult {
-  const { first: hit, second } = answeringHits(index, c, prepared, queryWords);
+): Ranked {
+  const { first: hit, second, matched } = answeringHits(index, c, prepared, queryWords);
   const passage =
     (hit && index.passages[hit.id as number]) ??
     overviewPassage(index, c.paper.id) ??
     emptyPassage(c.paper.id);
-  const coverage =
-    c.named && !prepared.asksMore ? 1 : measureCoverage(prepared.weights, [hit, c.paperHit]).share;
   const terms = new Set(prepared.terms);
   const more = second && index.passages[second.id as number];
-  return {
+  const result: SearchResult = {
     paper: c.paper,
     score: round(c.score),
-    coverage: round(coverage),
+    coverage: round(resultCoverage(index, c, prepared, hit)),
     passage,
     highlighted: highlightTerms(passage.text, terms),
     ...(more ? { more: { passage: more, highlighted: highlightTerms(more.text, terms) } } : {}),
   };
+  return { result, named: c.named, mentions: c.mentions, aboutness: matched };
+}
+
+/**
+ * How much of the question a result covers. A paper the question names covers its name; what it
+ * must also cover is the rest of the question, weighed with the name counted as matched: "what
+ * does dropconnect drop, vs dropout?" names Dropout but asks about something its summary lacks.
+ */
+function resultCoverage(
+  index: PaperIndex,
+  c: Candidate,
+  prepared: PreparedQuery,
+  hit: TermHit | undefined,
+): number {
+  if (!c.named) return measureCoverage(prepared.weights, [hit, c.paperHit]).share;
+  if (!prepared.asksMore) return 1;
+  const residual = measureCoverage(prepared.residualWeights, [hit, c.paperHit]);
+  // An arXiv id names one paper as surely as the rarest word could: it weighs as a term no
+  // passage has (its digits are taken out of the text to match, so they weigh nothing there).
+  const byId = prepared.mentions.some((m) => m.paper.id === c.paper.id && m.by === "arxiv");
+  let nameWeight = byId ? idf(index, "") : 0;
+  for (const [term, weight] of prepared.weights) {
+    if (!prepared.residualWeights.has(term)) nameWeight += weight;
+  }
+  let residualTotal = 0;
+  for (const weight of prepared.residualWeights.values()) residualTotal += weight;
+  const total = nameWeight + residualTotal;
+  return total === 0 ? 1 : (nameWeight + residual.matchedWeight) / total;
+}
+
+/**
+ * Orders the papers a question names by what it asks of each: "what Adam settings did DCGAN use?"
+ * names both, and DCGAN's summary says "Adam" where Adam's never says "DCGAN". Each paper's own
+ * name counts little in its passages (see {@link answeringHits}), so the paper the question is
+ * about outranks the one it only mentions. A paper named in more places comes first all the same.
+ * Papers not named keep their place after them.
+ */
+function orderNamed(ranked: Ranked[]): Ranked[] {
+  const named = ranked.filter((r) => r.named);
+  if (named.length < 2) return ranked;
+  // A paper named in more places ("Kingma and Ba" name Adam twice, VAE once) is the one meant.
+  const order = [...named].sort((a, b) => b.mentions - a.mentions || b.aboutness - a.aboutness);
+  return [...order, ...ranked.filter((r) => !r.named)];
 }
 
 function round(value: number): number {
@@ -297,8 +355,9 @@ export function search(
   const candidates = collectCandidates(index, prepared, limit, pinned);
   // The question's words for phrase matching, read once for all the papers returned.
   const queryWords = wordTerms(prepared.text);
-  const results = candidates.map((c) => toResult(index, c, prepared, queryWords));
-  const named = candidates[0]?.named ?? false;
-  const coverage = named ? 1 : (results[0]?.coverage ?? 0);
+  const ranked = candidates.map((c) => toResult(index, c, prepared, queryWords));
+  // A thread's pinned paper stays first; otherwise the paper the question is about leads.
+  const results = (pinned ? ranked : orderNamed(ranked)).map((r) => r.result);
+  const coverage = results[0]?.coverage ?? 0;
   return { query, confident: coverage >= CONFIDENCE_THRESHOLD, coverage, results };
 }

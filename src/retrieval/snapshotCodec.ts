@@ -194,10 +194,14 @@ class StoredPassage implements Passage {
     return cutAgain(this.paper)[this.ordinal]?.figures ?? [];
   }
 
+  get headings(): readonly string[] | undefined {
+    return cutAgain(this.paper)[this.ordinal]?.headings;
+  }
+
   /** The passage as plain data (getters on a prototype are not serialized by themselves). */
   toJSON(): Passage {
-    const { id, paperId, ordinal, text, figures } = this;
-    return { id, paperId, ordinal, text, figures };
+    const { id, paperId, ordinal, text, figures, headings } = this;
+    return { id, paperId, ordinal, text, figures, ...(headings ? { headings } : {}) };
   }
 }
 

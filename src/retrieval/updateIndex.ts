@@ -1,7 +1,7 @@
 import { NameTable } from "../lookup/nameTable.ts";
 import type { Paper } from "../types.ts";
 import { type PaperIndex, paperFields, spellerTexts } from "./buildIndex.ts";
-import { splitPassages } from "./passages.ts";
+import { indexedPassageText, splitPassages } from "./passages.ts";
 
 /** Papers an update takes out of an index and puts in. */
 export interface IndexChange {
@@ -40,7 +40,7 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
   for (const paper of removed) {
     const own = passagesByPaper.get(paper.id) ?? [];
     for (const passage of own) {
-      index.passageSearch.remove(passage.id, [passage.text]);
+      index.passageSearch.remove(passage.id, [indexedPassageText(passage)]);
       delete index.passages[passage.id];
       index.passagePapers[passage.id] = -1;
     }
@@ -61,7 +61,7 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
     for (const passage of own) {
       index.passages[passage.id] = passage;
       index.passagePapers[passage.id] = number;
-      index.passageSearch.add(passage.id, [passage.text]);
+      index.passageSearch.add(passage.id, [indexedPassageText(passage)]);
     }
     index.paperSearch.add(number, paperFields(paper));
     index.paperNumbers.set(paper.id, number);

@@ -51,3 +51,69 @@ describe("splitPassages", () => {
     expect(splitPassages("p", "No figure. None at all.", 0, options)[0]?.figures).toEqual([]);
   });
 });
+
+describe("splitPassages on structured notes", () => {
+  const notes = [
+    "## What",
+    "",
+    "- Residual learning for very deep nets",
+    "- Identity shortcuts add no parameters",
+    "",
+    "## Results",
+    "",
+    "- ImageNet top-5 error (single model):",
+    "  - 4.49% for ResNet-152",
+    "  - 7.1% for VGG",
+    "- COCO detection: 28% relative improvement",
+  ].join("\n");
+
+  it("never cuts a bullet from its sub-bullets: the number stays with its label", () => {
+    const passages = splitPassages("resnet", notes);
+    const results = passages.find((p) => p.text.includes("top-5 error"));
+    expect(results?.text).toContain("4.49% for ResNet-152");
+    expect(results?.text).toContain("7.1% for VGG");
+  });
+
+  it("keeps passages inside their section and gives each its headings", () => {
+    const passages = splitPassages("resnet", notes);
+    expect(passages.map((p) => p.headings)).toEqual([["What"], ["Results"]]);
+    expect(passages[0]?.text).not.toContain("ImageNet");
+  });
+
+  it("writes list items on lines of their own, sub-items indented", () => {
+    const [, results] = splitPassages("resnet", notes);
+    expect(results?.text).toBe(
+      [
+        "- ImageNet top-5 error (single model):",
+        "  - 4.49% for ResNet-152",
+        "  - 7.1% for VGG",
+        "- COCO detection: 28% relative improvement",
+      ].join("\n"),
+    );
+  });
+
+  it("repeats a long bullet's own line above each part of its children", () => {
+    const children = Array.from(
+      { length: 12 },
+      (_, i) => `  - finding number ${i} ${"x".repeat(60)}`,
+    );
+    const passages = splitPassages("p", ["- Ablations:", ...children].join("\n"));
+    expect(passages.length).toBeGreaterThan(1);
+    for (const passage of passages) expect(passage.text.startsWith("- Ablations:")).toBe(true);
+    expect(passages.map((p) => p.text).join("\n")).toContain("finding number 11");
+  });
+
+  it("cuts a table into rows under its header", () => {
+    const [passage] = splitPassages("p", "| model | score |\n|---|---|\n| Fast YOLO | 52.7 |");
+    expect(passage?.text).toBe("| model | score |\n| Fast YOLO | 52.7 |");
+  });
+
+  it("gives a list item the figure written inside it", () => {
+    const [passage] = splitPassages(
+      "p",
+      "- the architecture ![overview](https://figures.example/a.png) in one picture",
+    );
+    expect(passage?.text).toBe("- the architecture in one picture");
+    expect(passage?.figures).toEqual(["https://figures.example/a.png"]);
+  });
+});

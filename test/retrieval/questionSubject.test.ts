@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex } from "../../src/retrieval/buildIndex.ts";
+import { search } from "../../src/retrieval/search.ts";
+import type { Paper } from "../../src/types.ts";
+
+/** A small corpus in which papers name each other and share authors, as real ones do. */
+function paper(id: string, fields: Partial<Paper> & { summary: string }): Paper {
+  return {
+    id,
+    title: id,
+    authors: ["Someone Else"],
+    year: 2015,
+    venue: "ICLR",
+    arxiv: "1500.00001",
+    url: "https://arxiv.org/abs/1500.00001",
+    aliases: [],
+    added: "2026-11-27",
+    file: `${id}.md`,
+    figures: [],
+    ...fields,
+  };
+}
+
+const corpus = [
+  paper("adam", {
+    title: "Adam: A Method for Stochastic Optimization",
+    authors: ["Diederik P. Kingma", "Jimmy Ba"],
+    arxiv: "1412.6980",
+    aliases: ["Adam"],
+    summary: [
+      "## What",
+      "- Adaptive moment estimation: a first-order optimizer with per-parameter step sizes",
+      "## How",
+      "- Bias correction: both moving averages start at zero, so divide by one minus beta to the t",
+      "- Default hyperparameters: learning rate 0.001, beta1 0.9, beta2 0.999",
+    ].join("\n"),
+  }),
+  paper("vae", {
+    title: "Auto-Encoding Variational Bayes",
+    authors: ["Diederik P. Kingma", "Max Welling"],
+    aliases: ["VAE"],
+    summary:
+      "- Reparameterization trick: sample the latent as mean plus sigma times noise\n- Trains an encoder and decoder jointly on the evidence lower bound",
+  }),
+  paper("dcgan", {
+    title: "Unsupervised Representation Learning with Deep Convolutional GANs",
+    authors: ["Alec Radford", "Luke Metz", "Soumith Chintala"],
+    aliases: ["DCGAN"],
+    summary: [
+      "- All-convolutional generator and discriminator, batch norm in both",
+      "- Training: Adam with learning rate 0.0002 and beta1 0.5, since the default 0.9 oscillated",
+    ].join("\n"),
+  }),
+  paper("dropout", {
+    title: "Improving neural networks by preventing co-adaptation of feature detectors",
+    authors: ["Geoffrey Hinton"],
+    aliases: ["Dropout"],
+    summary: "- Randomly omit each hidden unit with probability one half on every training case",
+  }),
+];
+const index = buildIndex(corpus);
+
+describe("the paper a question is about", () => {
+  it("wins over a paper the question only mentions", () => {
+    const response = search(index, "what Adam settings did DCGAN use?");
+    expect(response.results[0]?.paper.id).toBe("dcgan");
+    expect(response.results[0]?.passage.text).toContain("beta1 0.5");
+  });
+
+  it("is the one its authors name together: Kingma and Ba wrote Adam, Kingma alone also VAE", () => {
+    const response = search(index, "what did Kingma and Ba propose?");
+    expect(response.confident).toBe(true);
+    expect(response.results[0]?.paper.id).toBe("adam");
+  });
+
+  it("is not answered confidently when the rest of the question is about something else", () => {
+    const response = search(index, "dropconnect vs dropout: what exactly does dropconnect drop?");
+    expect(response.results[0]?.paper.id).toBe("dropout");
+    expect(response.confident).toBe(false);
+  });
+
+  it("is answered when named by arXiv id beside a question its summary covers", () => {
+    const response = search(index, "1412.6980 bias correction");
+    expect(response.confident).toBe(true);
+    expect(response.results[0]?.passage.text).toContain("Bias correction");
+  });
+});
