@@ -67,15 +67,18 @@ for (const set of sets) {
   console.log(row("ALL", tally));
   if (set.split === "dev") calibration.push(...outcomes);
   if (verbose && set.split !== "blind") {
-    for (const o of outcomes) if (o.question.paper === null ? o.confident : !o.passage) console.log(describeMiss(o));
+    for (const o of outcomes)
+      if (o.question.paper === null ? o.confident : !o.passage) console.log(describeMiss(o));
   }
 }
 
 if (process.env.CALIBRATE === "1") {
-  const covered = calibration.filter((o) => o.question.paper !== null && o.top === o.question.paper);
+  const covered = calibration.filter(
+    (o) => o.question.paper !== null && o.top === o.question.paper,
+  );
   const outside = calibration.filter((o) => o.question.paper === null);
   console.log("\ncalibration over the development sets (right paper first vs outside):");
-  for (let t = 0.2; t <= 0.801; t += 0.05) {
+  for (let t = 0.2; t <= 0.801; t += 0.01) {
     const kept = covered.filter((o) => o.coverage >= t).length;
     const declined = outside.filter((o) => o.coverage < t).length;
     console.log(

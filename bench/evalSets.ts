@@ -87,7 +87,10 @@ export function readQuestions(file: string): LabelledQuestion[] {
     .map((line) => JSON.parse(line) as LabelledQuestion);
 }
 
-const corpora = new Map<CorpusName, { papers: Paper[]; index: PaperIndex; style: Map<string, string> }>();
+const corpora = new Map<
+  CorpusName,
+  { papers: Paper[]; index: PaperIndex; style: Map<string, string> }
+>();
 
 /** The papers and index of an evaluation corpus, built once per process. */
 export function evalCorpus(name: CorpusName): {

@@ -1,6 +1,6 @@
 import { findWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
-import { specificity } from "../text/wordRarity.ts";
-import type { PaperIndex } from "./buildIndex.ts";
+import { isEnglishWord, specificity } from "../text/wordRarity.ts";
+import { PAPER_FIELDS, type PaperIndex } from "./buildIndex.ts";
 import type { TermHit } from "./termIndex.ts";
 
 /** Credit for a query term matched only with a typo, relative to an exact match. */
@@ -41,7 +41,8 @@ export function weighQuery(
     const pieces = wordPieces(word);
     for (const [at, piece] of pieces.entries()) {
       const folded = foldText(piece);
-      const factor = specificity(folded) * (corrected.has(folded) ? FUZZY_CREDIT : 1);
+      const factor =
+        specificity(folded) * (corrected.has(folded) ? FUZZY_CREDIT : 1) * unknownNameFactor(index, folded);
       // A compound's joined spelling ("testset" from "test-set") is only another way to find its
       // parts; when no passage writes it so, it is no unseen topic, and its parts carry the weight.
       const joined = pieces.length > 2 && at === pieces.length - 1 && !/['’]/.test(word);
@@ -53,6 +54,25 @@ export function weighQuery(
     }
   }
   return weights;
+}
+
+/**
+ * Extra weight of a word that is no English word and that no summary, title or author list has:
+ * a name the corpus has never heard of ("Chinchilla"-style model names, "DropConnect", "t-SNE").
+ * Such a word is what the question is about, so a passage that matches the rest around it ("graph
+ * embedding margin loss" beside "TransE") does not answer it.
+ */
+const UNKNOWN_NAME_FACTOR = 2;
+
+function unknownNameFactor(index: PaperIndex, folded: string): number {
+  if (/\d/.test(folded) || isEnglishWord(folded)) return 1;
+  for (const term of processTerm(folded)) {
+    if (index.passageSearch.documentFrequency(term) > 0) return 1;
+    for (let field = 0; field < PAPER_FIELDS.length; field++) {
+      if (index.paperSearch.documentFrequency(term, field) > 0) return 1;
+    }
+  }
+  return UNKNOWN_NAME_FACTOR;
 }
 
 /** Measures how much of the weighed query the given hits (a passage, a paper's names) matched. */

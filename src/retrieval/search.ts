@@ -29,7 +29,7 @@ export const defaultSearchOptions: SearchOptions = { limit: 3 };
  * Calibrated on labelled questions (`npm run eval` prints the table): covered questions sit above
  * it, questions from outside the corpus below.
  */
-export const CONFIDENCE_THRESHOLD = 0.35;
+export const CONFIDENCE_THRESHOLD = 0.37;
 
 /** What a paper's own title and alias words weigh when choosing among its passages. */
 const OWN_WORD_WEIGHT = 0.1;
