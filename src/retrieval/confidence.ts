@@ -42,7 +42,9 @@ export function weighQuery(
     for (const [at, piece] of pieces.entries()) {
       const folded = foldText(piece);
       const factor =
-        specificity(folded) * (corrected.has(folded) ? FUZZY_CREDIT : 1) * unknownNameFactor(index, folded);
+        specificity(folded) *
+        (corrected.has(folded) ? FUZZY_CREDIT : 1) *
+        unknownNameFactor(index, folded);
       // A compound's joined spelling ("testset" from "test-set") is only another way to find its
       // parts; when no passage writes it so, it is no unseen topic, and its parts carry the weight.
       const joined = pieces.length > 2 && at === pieces.length - 1 && !/['’]/.test(word);

@@ -6,6 +6,7 @@ import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
 import { type PreparedQuery, prepareQuery } from "./prepareQuery.ts";
 import { proximityWeight, wordTerms } from "./proximity.ts";
+import { orderBySubject, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
@@ -257,16 +258,6 @@ function emptyPassage(paperId: string): Passage {
   return { id: -1, paperId, ordinal: 0, text: "", figures: [] };
 }
 
-/** A result, with how much of the question its passage matched beyond the paper's own names. */
-interface Ranked {
-  result: SearchResult;
-  named: boolean;
-  /** How many places in the question name it. */
-  mentions: number;
-  /** Matched weight of its answering passage, its own title and alias words counting little. */
-  aboutness: number;
-}
-
 function toResult(
   index: PaperIndex,
   c: Candidate,
@@ -288,7 +279,16 @@ function toResult(
     highlighted: highlightTerms(passage.text, terms),
     ...(more ? { more: { passage: more, highlighted: highlightTerms(more.text, terms) } } : {}),
   };
-  return { result, named: c.named, mentions: c.mentions, aboutness: matched };
+  const residual = measureCoverage(prepared.residualWeights, [hit]).matchedWeight;
+  const names = hit?.terms.some((t) => prepared.weights.has(t) && !prepared.residualWeights.has(t));
+  return {
+    result,
+    named: c.named,
+    mentions: c.mentions,
+    aboutness: matched,
+    residual,
+    saysNames: names ?? false,
+  };
 }
 
 /**
@@ -318,21 +318,6 @@ function resultCoverage(
   return total === 0 ? 1 : (nameWeight + residual.matchedWeight) / total;
 }
 
-/**
- * Orders the papers a question names by what it asks of each: "what Adam settings did DCGAN use?"
- * names both, and DCGAN's summary says "Adam" where Adam's never says "DCGAN". Each paper's own
- * name counts little in its passages (see {@link answeringHits}), so the paper the question is
- * about outranks the one it only mentions. A paper named in more places comes first all the same.
- * Papers not named keep their place after them.
- */
-function orderNamed(ranked: Ranked[]): Ranked[] {
-  const named = ranked.filter((r) => r.named);
-  if (named.length < 2) return ranked;
-  // A paper named in more places ("Kingma and Ba" name Adam twice, VAE once) is the one meant.
-  const order = [...named].sort((a, b) => b.mentions - a.mentions || b.aboutness - a.aboutness);
-  return [...order, ...ranked.filter((r) => !r.named)];
-}
-
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -357,7 +342,19 @@ export function search(
   const queryWords = wordTerms(prepared.text);
   const ranked = candidates.map((c) => toResult(index, c, prepared, queryWords));
   // A thread's pinned paper stays first; otherwise the paper the question is about leads.
-  const results = (pinned ? ranked : orderNamed(ranked)).map((r) => r.result);
+  const sum = (weights: ReadonlyMap<string, number>) => {
+    let total = 0;
+    for (const weight of weights.values()) total += weight;
+    return total;
+  };
+  const ordered =
+    pinned || !prepared.asksMore
+      ? ranked
+      : orderBySubject(ranked, {
+          residual: sum(prepared.residualWeights),
+          total: sum(prepared.weights),
+        });
+  const results = ordered.map((r) => r.result);
   const coverage = results[0]?.coverage ?? 0;
   return { query, confident: coverage >= CONFIDENCE_THRESHOLD, coverage, results };
 }

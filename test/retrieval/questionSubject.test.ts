@@ -51,6 +51,17 @@ const corpus = [
       "- Training: Adam with learning rate 0.0002 and beta1 0.5, since the default 0.9 oscillated",
     ].join("\n"),
   }),
+  paper("vit", {
+    title: "An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale",
+    aliases: ["ViT"],
+    summary:
+      "- Trained on ImageNet alone the patch transformer loses to ResNets of the same size: it lacks their locality bias and needs lots of data",
+  }),
+  paper("resnet", {
+    title: "Deep Residual Learning for Image Recognition",
+    aliases: ["ResNet"],
+    summary: "- Identity shortcuts let very deep nets train; ResNets won ImageNet 2015",
+  }),
   paper("dropout", {
     title: "Improving neural networks by preventing co-adaptation of feature detectors",
     authors: ["Geoffrey Hinton"],
@@ -65,6 +76,19 @@ describe("the paper a question is about", () => {
     const response = search(index, "what Adam settings did DCGAN use?");
     expect(response.results[0]?.paper.id).toBe("dcgan");
     expect(response.results[0]?.passage.text).toContain("beta1 0.5");
+  });
+
+  it("is a paper the question does not name when its summary discusses the named one and answers", () => {
+    const response = search(
+      index,
+      "does the patch-based image transformer beat resnets if you only train on imagenet?",
+    );
+    expect(response.results[0]?.paper.id).toBe("vit");
+    expect(response.confident).toBe(true);
+  });
+
+  it("stays the named paper when the rest of the question is only small words", () => {
+    expect(search(index, "resnet, what's the difference?").results[0]?.paper.id).toBe("resnet");
   });
 
   it("is the one its authors name together: Kingma and Ba wrote Adam, Kingma alone also VAE", () => {

@@ -1,0 +1,68 @@
+import type { SearchResult } from "../types.ts";
+
+/** A result, with what choosing the paper a question is about needs to know of it. */
+export interface Ranked {
+  /** The result as returned. */
+  result: SearchResult;
+  /** Whether the question names this paper. */
+  named: boolean;
+  /** How many places in the question name it ("Ioffe and Szegedy" name batch norm twice). */
+  mentions: number;
+  /** Matched weight of its answering passage, its own title and alias words counting little. */
+  aboutness: number;
+  /** Matched weight of its answering passage over what the question asks beyond the names in it. */
+  residual: number;
+  /** Whether its answering passage says a name the question uses (of this paper or another). */
+  saysNames: boolean;
+}
+
+/**
+ * How much more of the rest of a question a paper the question does not name must answer than
+ * the named one, when its summary discusses the named paper, to be the paper the question is
+ * about: "does the patch-based image transformer beat ResNets on ImageNet alone?" names ResNet,
+ * and ViT's summary, which says "ResNets", answers it.
+ */
+export const SUBJECT_MARGIN = 1.5;
+/**
+ * ...and it must answer at least this share of the rest of the question itself: a passage that
+ * happens to say one more of its words than the named paper's does not make the question its own.
+ */
+export const SUBJECT_MIN_SHARE = 0.5;
+/**
+ * ...and the rest of the question must weigh at least this share of the whole: "cbow vs
+ * skip-gram, what's the difference?" is all names, and a passage saying "difference" is no answer.
+ */
+export const SUBJECT_MIN_REST = 1 / 3;
+
+/**
+ * Puts the paper a question is about first. Among papers it names, the one named in more places,
+ * then the one whose passage matches the rest of the question (each paper's own name counting
+ * little: "what Adam settings did DCGAN use?" is answered by DCGAN's summary, which says Adam,
+ * not Adam's, which never says DCGAN). Then a paper the question does not name takes the lead
+ * when its passage says the named paper's name and answers clearly more of the rest of the
+ * question (see {@link SUBJECT_MARGIN} and the two limits after it) than the named one. Other results keep their order.
+ */
+export function orderBySubject(
+  ranked: readonly Ranked[],
+  weights: { residual: number; total: number },
+): Ranked[] {
+  const named = ranked
+    .filter((r) => r.named)
+    .sort((a, b) => b.mentions - a.mentions || b.aboutness - a.aboutness);
+  const others = ranked.filter((r) => !r.named);
+  const lead = named[0];
+  if (!lead) return [...ranked];
+  let challenger: Ranked | undefined;
+  for (const r of others) {
+    if (r.saysNames && (!challenger || r.residual > challenger.residual)) challenger = r;
+  }
+  if (
+    challenger &&
+    weights.residual >= SUBJECT_MIN_REST * weights.total &&
+    challenger.residual > SUBJECT_MARGIN * lead.residual &&
+    challenger.residual >= SUBJECT_MIN_SHARE * weights.residual
+  ) {
+    return [challenger, ...named, ...others.filter((r) => r !== challenger)];
+  }
+  return [...named, ...others];
+}
