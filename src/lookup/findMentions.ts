@@ -84,8 +84,26 @@ export function findMentions(table: NameTable, question: string): Mention[] {
       break;
     }
   }
+  mentions.push(...etAlMentions(table, question, mentions));
   mentions.push(...coauthorMentions(mentions, words));
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** A word followed by "et al." or "and colleagues": an author's family name, however common. */
+const ET_AL = /([\p{L}][\p{L}'’-]*)\s*(?:,\s*)?(?:et\.?\s*al\b|and\s+colleagues\b)/giu;
+
+/** Papers named as "Peters et al.", whose family name is too common to name a paper alone. */
+function etAlMentions(table: NameTable, question: string, mentions: readonly Mention[]): Mention[] {
+  const found: Mention[] = [];
+  for (const match of question.matchAll(ET_AL)) {
+    const start = match.index;
+    const end = start + (match[1]?.length ?? 0);
+    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    for (const paper of table.papersByFamilyName(nameKey(match[1] ?? ""))) {
+      found.push({ paper, by: "author", start, end });
+    }
+  }
+  return found;
 }
 
 /**

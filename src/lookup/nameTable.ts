@@ -31,6 +31,8 @@ export interface NearName {
 export class NameTable {
   private readonly tree = new SearchableMap<PaperName[]>();
   private readonly authorKeys = new Map<string, Paper[]>();
+  /** Every author's family name, everyday words too ("Peters", "Le"), for "X et al.". */
+  private readonly familyKeys = new Map<string, Paper[]>();
   /**
    * Titles keyed from each of their words after the first, sorted by key, for autocomplete of a
    * title's middle. Sorted arrays, not a tree: ten keys a title would make a large tree slow to
@@ -61,6 +63,10 @@ export class NameTable {
           if (list.at(-1) !== paper) list.push(paper);
           this.authorKeys.set(key, list);
         }
+        const family = nameKey(author.split(/\s+/).at(-1) ?? "");
+        const list = this.familyKeys.get(family) ?? [];
+        if (family && list.at(-1) !== paper) list.push(paper);
+        if (family) this.familyKeys.set(family, list);
       }
     }
     let longestKey = 0;
@@ -116,6 +122,14 @@ export class NameTable {
   /** Papers with an author whose full name or family name has this key. */
   papersByAuthor(key: string): readonly Paper[] {
     return this.authorKeys.get(key) ?? [];
+  }
+
+  /**
+   * Papers with an author of this family name, however common the name: for a word the question
+   * marks as a name ("Peters et al.").
+   */
+  papersByFamilyName(key: string): readonly Paper[] {
+    return this.familyKeys.get(key) ?? [];
   }
 
   /** Names whose key is exactly `key`. */

@@ -27,6 +27,40 @@ export interface PreparedQuery {
   residualWeights: Map<string, number>;
 }
 
+/**
+ * Words that ask what a paper is, not something in it: "what did Peters et al. propose?", "the
+ * main idea of BEAR", "how does MixMatch work?", "tl;dr VQ-VAE-2". Beside a paper's name they ask
+ * for its introduction, as the name alone does.
+ */
+const OVERVIEW_WORDS = [
+  "propose",
+  "introduce",
+  "idea",
+  "contribution",
+  "main",
+  "summary",
+  "summarize",
+  "tldr",
+  "tl",
+  "dr",
+  "gist",
+  "overview",
+  "core",
+  "key",
+  "paper",
+  "approach",
+  "work",
+  "basically",
+  "explain",
+];
+let overviewTerms: ReadonlySet<string> | undefined;
+
+/** The index terms of {@link OVERVIEW_WORDS}, worked out once. */
+function overviewTermSet(): ReadonlySet<string> {
+  overviewTerms ??= new Set(OVERVIEW_WORDS.flatMap((word) => termsOf(word)));
+  return overviewTerms;
+}
+
 /** Links and arXiv ids identify a paper (found as mentions); their words match nothing useful. */
 function withoutIdentifiers(text: string): string {
   return text
@@ -61,11 +95,17 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   const { text, corrections } = index.speller.correct(withoutIdentifiers(canonical));
   // Words that only describe a named paper ("the Razavi et al. image generation paper" repeats
   // its title) ask nothing beyond it.
-  const describing = new Set(mentions.flatMap((m) => [...paperNameTerms(index, m.paper)]));
+  // Its year too: "Peters et al. 2018".
+  const describing = new Set(
+    mentions.flatMap((m) => [...paperNameTerms(index, m.paper), String(m.paper.year)]),
+  );
+  const overview = overviewTermSet();
   const residual = rewriteMentions(query, mentions, () => " ");
   const weights = weighQuery(index, text, new Set(corrections.values()));
   const residualTerms = new Set(
-    termsOf(withoutIdentifiers(residual)).filter((term) => !describing.has(term)),
+    termsOf(withoutIdentifiers(residual)).filter(
+      (term) => !describing.has(term) && !(mentions.length > 0 && overview.has(term)),
+    ),
   );
   return {
     text,

@@ -109,3 +109,32 @@ describe("the paper a question is about", () => {
     expect(response.results[0]?.passage.text).toContain("Bias correction");
   });
 });
+
+describe("author questions", () => {
+  const authored = buildIndex([
+    paper("elmo", {
+      title: "Deep contextualized word representations",
+      authors: ["Matthew E. Peters", "Mark Neumann"],
+      year: 2018,
+      aliases: ["ELMo"],
+      summary:
+        "## What\n- Word vectors that depend on the sentence, from a 2-layer biLSTM language model\n## Results\n- Adds about 3 F1 on SQuAD",
+    }),
+    paper("other", {
+      title: "Region proposals for detection",
+      authors: ["Someone Else"],
+      summary: "- Region proposals were the bottleneck of detection, so we propose to learn them",
+    }),
+  ]);
+
+  it('reads a common family name before "et al." as an author: "Peters et al."', () => {
+    const response = search(authored, "what did Peters et al. 2018 propose?");
+    expect(response.results[0]?.paper.id).toBe("elmo");
+    expect(response.confident).toBe(true);
+  });
+
+  it("answers 'what did they propose' with the passage that introduces the paper", () => {
+    const response = search(authored, "what did Peters et al. propose?");
+    expect(response.results[0]?.passage.text).toContain("Word vectors that depend on the sentence");
+  });
+});
