@@ -130,7 +130,8 @@ function renderAnswer(reply: AnswerReply): APIEmbed {
     : citation(paper);
   const embed = paperEmbed(paper, footer, reply.figure, fields);
   const room = descriptionRoom(embed);
-  const passage = fitSegments(reply.passage, room);
+  const section = reply.section ? `*${escapeMarkdown(reply.section)}*\n` : "";
+  const passage = section + fitSegments(reply.passage, room - section.length);
   const heading = `\n\n${bold(MORE_HEADING)}\n`;
   // The second passage gets what room the first leaves, and is left out rather than cut to a stub.
   const more = reply.more ? fitSegments(reply.more, room - passage.length - heading.length) : "";

@@ -110,7 +110,9 @@ function renderCard(reply: CardReply): SlackMessage {
 function renderAnswer(reply: AnswerReply): SlackMessage {
   const { paper } = reply;
   const blocks: KnownBlock[] = [
-    section(`${titleLink(paper)}\n${highlighted(reply.passage)}`),
+    section(
+      `${titleLink(paper)}\n${reply.section ? `_${escapeMrkdwn(reply.section.replace(/_/g, " "))}_\n` : ""}${highlighted(reply.passage)}`,
+    ),
     ...(reply.more ? [section(`${bold(MORE_HEADING)}\n${highlighted(reply.more)}`)] : []),
     ...image(reply.figure, `Figure from ${paper.title}`),
     context(authorsLine(paper)),

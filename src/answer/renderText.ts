@@ -49,9 +49,15 @@ export function toPlainText(reply: Reply, options: TextOptions = {}): string {
         reply.paper.title,
         citation(reply.paper),
         "",
-        `  ${render(reply.passage, mark)}`,
+        ...(reply.section ? [`  § ${reply.section}`] : []),
+        `  ${render(reply.passage, mark).replace(/\n/g, "\n  ")}`,
       ];
-      if (reply.more) lines.push("", `  ${MORE_HEADING}:`, `  ${render(reply.more, mark)}`);
+      if (reply.more)
+        lines.push(
+          "",
+          `  ${MORE_HEADING}:`,
+          `  ${render(reply.more, mark).replace(/\n/g, "\n  ")}`,
+        );
       if (reply.figure) lines.push("", `  Figure: ${reply.figure}`);
       if (reply.related.length > 0) {
         lines.push("", "Also relevant:");

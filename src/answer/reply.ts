@@ -38,6 +38,8 @@ export interface AnswerReply {
   paper: Paper;
   /** The passage that answers, with the question's terms highlighted, math made readable. */
   passage: TextSegment[];
+  /** Where the passage stands in the summary: its headings, "How › Bias correction". */
+  section?: string;
   /** The figure that goes with the passage (an image URL), if any. */
   figure?: string;
   /**

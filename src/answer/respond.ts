@@ -203,6 +203,7 @@ function answerReply(response: SearchResponse, focus: string | undefined): Answe
     question: response.query,
     paper: best.paper,
     passage: readableSegments(best.highlighted),
+    ...(best.passage.headings?.length ? { section: sectionPath(best.passage.headings) } : {}),
     ...(figure ? { figure } : {}),
     ...(best.more ? { more: readableSegments(best.more.highlighted) } : {}),
     related: related.map((r) => ({
@@ -211,6 +212,14 @@ function answerReply(response: SearchResponse, focus: string | undefined): Answe
     })),
     fromThread: focus === best.paper.id,
   };
+}
+
+/** Longest section path shown above a passage; a heading is a few words, not a paragraph. */
+const SECTION_PATH_CHARS = 120;
+
+/** A passage's headings as a path: "How › Bias correction". */
+export function sectionPath(headings: readonly string[]): string {
+  return truncateAtWord(headings.map((h) => readableText(h)).join(" › "), SECTION_PATH_CHARS);
 }
 
 function looksLikeName(text: string): boolean {

@@ -152,6 +152,22 @@ describe("toDiscordMessage", () => {
     expect(embed?.description?.endsWith("…")).toBe(true);
   });
 
+  it("shows the section a passage stands in above it, and keeps within limits with a long one", () => {
+    const reply: AnswerReply = {
+      kind: "answer",
+      audience: "channel",
+      question: "q",
+      paper: paper(1),
+      passage: [{ text: "divide by one minus beta ".repeat(400), highlight: false }],
+      section: "How › Bias_correction ".repeat(20),
+      related: [],
+      fromThread: false,
+    };
+    const [embed] = toDiscordMessage(reply).embeds;
+    expect(embed?.description?.startsWith("*How › Bias\\_correction")).toBe(true);
+    expectWithinLimits(embed ? [embed] : []);
+  });
+
   it("lists papers with links, newest first, and says how many there are", () => {
     const [embed] = toDiscordMessage(respond(index, { text: "list" })).embeds;
     expect(embed?.description?.match(/^• \[/gm)).toHaveLength(index.papers.size);

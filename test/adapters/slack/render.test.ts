@@ -115,6 +115,22 @@ describe("toSlackMessage", () => {
     expect(withoutImages(card).blocks.some((b) => b.type === "image")).toBe(false);
   });
 
+  it("shows the section a passage stands in, escaped, above it", () => {
+    const reply: AnswerReply = {
+      kind: "answer",
+      audience: "channel",
+      question: "q",
+      paper: paper(1),
+      passage: [{ text: "divide by one minus beta", highlight: false }],
+      section: "How › <!channel> bias_correction",
+      related: [],
+      fromThread: false,
+    };
+    const [first] = sectionTexts(toSlackMessage(reply).blocks);
+    expect(first).toContain("\n_How › &lt;!channel&gt; bias correction_\n");
+    expect(JSON.stringify(toSlackMessage(reply))).not.toContain("<!channel>");
+  });
+
   it("escapes what a person typed when it echoes it", () => {
     const reply = respond(index, { text: "<!channel> zzqx" });
     const json = JSON.stringify(toSlackMessage(reply));
