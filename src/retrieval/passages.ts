@@ -1,5 +1,11 @@
 import { findFigures } from "../text/figures.ts";
-import { type ListItem, readSections, type Section } from "../text/markdownBlocks.ts";
+import {
+  type Block,
+  headingText,
+  type ListItem,
+  readSections,
+  type Section,
+} from "../text/markdownBlocks.ts";
 import { splitUnits } from "../text/sentences.ts";
 import type { Passage } from "../types.ts";
 
@@ -106,6 +112,66 @@ function tableUnits(header: string[], rows: string[][], maxChars: number): strin
   return units;
 }
 
+/** Longest bullet text read as the name of a section ("How", "Results on ImageNet"). */
+const OUTLINE_HEADING_CHARS = 60;
+
+/**
+ * True for a bullet that names a section of an outline rather than saying something: short, not
+ * a sentence, and with more under it than one passage holds ("* How" above the whole method).
+ */
+function isOutlineHeading(item: ListItem, maxChars: number): boolean {
+  const text = headingText(item.text);
+  return (
+    item.children.length > 0 &&
+    text.length > 0 &&
+    text.length <= OUTLINE_HEADING_CHARS &&
+    !/[.!?]$/.test(text) &&
+    itemLines(item, 0).join("\n").length > maxChars
+  );
+}
+
+/**
+ * Reads outline notes, whose sections are top-level bullets ("* What", "* How", "* Results") with
+ * everything nested under them, as sections: such a bullet becomes a heading and its children the
+ * section's list, so passages are cut inside it and carry "How" as their heading.
+ */
+function outlineSections(sections: readonly Section[], maxChars: number): Section[] {
+  const out: Section[] = [];
+  for (const section of sections) {
+    let blocks: Block[] = [];
+    const close = () => {
+      if (blocks.length > 0) out.push({ headings: section.headings, blocks });
+      blocks = [];
+    };
+    for (const block of section.blocks) {
+      if (block.kind !== "list") {
+        blocks.push(block);
+        continue;
+      }
+      let items: ListItem[] = [];
+      for (const item of block.items) {
+        if (!isOutlineHeading(item, maxChars)) {
+          items.push(item);
+          continue;
+        }
+        if (items.length > 0) blocks.push({ kind: "list", items });
+        items = [];
+        close();
+        const inner = { headings: [...section.headings, headingText(item.text)], blocks: [] };
+        out.push(
+          ...outlineSections(
+            [{ ...inner, blocks: [{ kind: "list", items: item.children }] }],
+            maxChars,
+          ),
+        );
+      }
+      if (items.length > 0) blocks.push({ kind: "list", items });
+    }
+    close();
+  }
+  return out;
+}
+
 /** The units of one section, in order, with the figures around them. */
 function sectionUnits(
   section: Section,
@@ -192,7 +258,7 @@ export function splitPassages(
   options: PassageOptions = defaultPassageOptions,
 ): Passage[] {
   const passages: Passage[] = [];
-  const sections = readSections(summary);
+  const sections = outlineSections(readSections(summary), options.maxChars);
   // A figure after a section's last sentence belongs with the next section's first passage when
   // the section has no passage of its own to take it.
   let carried: string[] = [];

@@ -57,7 +57,7 @@ function cells(line: string): string[] {
 }
 
 /** Removes inline emphasis marks around a heading ("**How**" reads "How"). */
-function headingText(raw: string): string {
+export function headingText(raw: string): string {
   return raw
     .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, "$1")
     .replace(/:$/, "")

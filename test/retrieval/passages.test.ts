@@ -97,9 +97,10 @@ describe("splitPassages on structured notes", () => {
       { length: 12 },
       (_, i) => `  - finding number ${i} ${"x".repeat(60)}`,
     );
-    const passages = splitPassages("p", ["- Ablations:", ...children].join("\n"));
+    const parent = "- We ran a dozen ablations of the model, each listed below with its finding:";
+    const passages = splitPassages("p", [parent, ...children].join("\n"));
     expect(passages.length).toBeGreaterThan(1);
-    for (const passage of passages) expect(passage.text.startsWith("- Ablations:")).toBe(true);
+    for (const passage of passages) expect(passage.text.startsWith(parent)).toBe(true);
     expect(passages.map((p) => p.text).join("\n")).toContain("finding number 11");
   });
 
@@ -115,5 +116,35 @@ describe("splitPassages on structured notes", () => {
     );
     expect(passage?.text).toBe("- the architecture in one picture");
     expect(passage?.figures).toEqual(["https://figures.example/a.png"]);
+  });
+});
+
+describe("splitPassages on outline notes", () => {
+  const long = (label: string) =>
+    Array.from({ length: 14 }, (_, i) => `    * ${label} detail ${i} ${"y".repeat(50)}`).join("\n");
+  const outline = [
+    "* What",
+    "  * A detector that predicts boxes from several feature maps in one pass",
+    "* How",
+    "  * Default boxes",
+    long("box"),
+    "  * Hard negative mining keeps a 3:1 ratio of negatives to positives",
+    "* Results",
+    "  * VOC2007 mAP:",
+    "    * 74.3% at 59 FPS",
+  ].join("\n");
+
+  it("reads a short top-level bullet with a long subtree as a section heading", () => {
+    const passages = splitPassages("ssd", outline);
+    const how = passages.filter((p) => p.headings?.[0] === "How");
+    expect(how.length).toBeGreaterThan(0);
+    expect(how.map((p) => p.headings)).toContainEqual(["How", "Default boxes"]);
+    expect(passages.find((p) => p.text.includes("3:1 ratio"))?.headings).toEqual(["How"]);
+  });
+
+  it("keeps a short bullet with its children as one unit", () => {
+    const passages = splitPassages("ssd", outline);
+    const results = passages.find((p) => p.text.includes("74.3%"));
+    expect(results?.text).toContain("- Results\n  - VOC2007 mAP:\n    - 74.3% at 59 FPS");
   });
 });
