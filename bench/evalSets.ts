@@ -46,7 +46,7 @@ export type CorpusName = "seed" | "styles";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** The styles of the multi-style corpus, one folder each under `test/fixtures/styles/`. */
-export const STYLES = ["bullets", "tldr", "prose"] as const;
+export const STYLES = ["bullets", "tldr", "prose", "outline"] as const;
 
 const CORPUS_DIRS: Record<CorpusName, string[]> = {
   seed: ["corpus"],

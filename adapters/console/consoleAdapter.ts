@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { parseRequest } from "../../src/answer/grammar.ts";
@@ -12,9 +13,6 @@ export interface ConsoleConfig {
   /** Wraps highlighted terms (bold on a terminal); none when piped. */
   mark?: (text: string) => string;
 }
-
-/** The whole console session is one conversation: follow-ups stay on its paper. */
-const CONSOLE_THREAD = "console";
 
 /** Shown once at the start: what to type, and how to reach a real chat platform. */
 export function consoleBanner(paperCount: number): string {
@@ -53,18 +51,20 @@ export function createConsoleAdapter({
     resolveDone = resolve;
   });
   lines.setPrompt("\n> ");
+  // One console session is one conversation, its own: follow-ups stay on its paper, and a new
+  // session starts afresh rather than continuing the last one's paper from the database.
+  const thread = `console:${randomUUID()}`;
 
   const answer = (line: string): string => {
     const text = withoutMention(line);
-    // `/paper` is a slash command, which on Slack and Discord belongs to no thread; questions
-    // and mentions continue the session's conversation.
-    const isCommand = /^\/paper\b/i.test(text);
+    // A card shown here makes its paper the conversation's too: "/paper bear", then "what data
+    // did they use?".
     const parsed = parseRequest(text);
     // Not counted for the digest's "most asked": the console is someone trying the bot out.
     const reply =
       parsed.kind === "digest"
         ? consoleDigestReply(core, parsed.action)
-        : answerRequest(core, { text, ...(isCommand ? {} : { thread: CONSOLE_THREAD }) });
+        : answerRequest(core, { text, thread });
     return toPlainText(reply, config.mark ? { mark: config.mark } : {});
   };
 

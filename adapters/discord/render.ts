@@ -8,6 +8,7 @@ import type { APIEmbed } from "discord.js";
 import {
   listSummary,
   MORE_HEADING,
+  movedOnNote,
   NOT_FOUND_HINT,
   nearestHeading,
   notFoundOpening,
@@ -125,9 +126,10 @@ function renderAnswer(reply: AnswerReply): APIEmbed {
         (f) => f.value,
       )
     : [];
+  const note = reply.notCoveredBy ? `\n${movedOnNote(reply.notCoveredBy, paper)}` : "";
   const footer = reply.fromThread
     ? `${citation(paper)}\nAnswered from this thread's paper. Name another paper to switch.`
-    : citation(paper);
+    : `${citation(paper)}${note}`;
   const embed = paperEmbed(paper, footer, reply.figure, fields);
   const room = descriptionRoom(embed);
   const section = reply.section ? `*${escapeMarkdown(reply.section)}*\n` : "";

@@ -7,6 +7,7 @@ import type { ContextBlock, ImageBlock, KnownBlock, SectionBlock } from "@slack/
 import {
   listSummary,
   MORE_HEADING,
+  movedOnNote,
   NOT_FOUND_HINT,
   nearestHeading,
   notFoundOpening,
@@ -122,6 +123,9 @@ function renderAnswer(reply: AnswerReply): SlackMessage {
       (r) => `• ${mrkdwnLink(r.paper.url, r.paper.title)}: ${escapeMrkdwn(r.snippet)}`,
     );
     blocks.push(section(`*Also relevant*\n${lines.join("\n")}`));
+  }
+  if (reply.notCoveredBy) {
+    blocks.push(context(escapeMrkdwn(movedOnNote(reply.notCoveredBy, paper))));
   }
   if (reply.fromThread) {
     blocks.push(

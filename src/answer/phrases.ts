@@ -24,6 +24,14 @@ export function listSummary(
     : `${reply.total} paper${reply.total === 1 ? "" : "s"}${separator} ${name} shows one.`;
 }
 
+/**
+ * The note under an answer that left the thread's paper: its summary did not cover the question,
+ * another paper's does, and the thread follows that paper now.
+ */
+export function movedOnNote(from: Paper, to: Paper): string {
+  return `${from.title} (this thread's paper) doesn't cover that, so this answer is from ${to.title}; follow-ups here now go to it.`;
+}
+
 /** The hint under a "not found" reply. */
 export const NOT_FOUND_HINT = "Try `/paper list` to see every paper, or `/paper help`.";
 

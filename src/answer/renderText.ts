@@ -3,6 +3,7 @@ import type { Paper, TextSegment } from "../types.ts";
 import {
   listSummary,
   MORE_HEADING,
+  movedOnNote,
   NOT_FOUND_HINT,
   nearestHeading,
   notFoundOpening,
@@ -63,6 +64,7 @@ export function toPlainText(reply: Reply, options: TextOptions = {}): string {
         lines.push("", "Also relevant:");
         for (const r of reply.related) lines.push(`  • ${r.paper.title}: ${r.snippet}`);
       }
+      if (reply.notCoveredBy) lines.push("", `(${movedOnNote(reply.notCoveredBy, reply.paper)})`);
       if (reply.fromThread) {
         lines.push(
           "",

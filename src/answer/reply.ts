@@ -51,6 +51,11 @@ export interface AnswerReply {
   related: RelatedPaper[];
   /** True when the answer came from the thread's paper rather than from a name in the question. */
   fromThread: boolean;
+  /**
+   * The thread's paper, when its summary does not cover the question and this answer comes from
+   * another paper (the thread moves to it).
+   */
+  notCoveredBy?: Paper;
 }
 
 /** The summaries do not cover the question (or no paper has that name). */

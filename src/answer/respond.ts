@@ -6,6 +6,7 @@ import { truncateAtWord } from "../text/truncate.ts";
 import type { Paper, SearchResponse, SearchResult } from "../types.ts";
 import { COMMAND_FORMS, parseRequest } from "./grammar.ts";
 import { paperCard } from "./paperCard.ts";
+import { questionShape } from "./questionShape.ts";
 import { readableSegments, readableText } from "./readable.ts";
 import type { AnswerReply, CardReply, Reply } from "./reply.ts";
 import type { ThreadPapers } from "./threadMemory.ts";
@@ -97,10 +98,19 @@ export function planReply(
   }
   const lookup = lookupPaper(index.names, text);
   if (lookup.paper) return ready(cardReply(index, lookup.paper, request, context));
+  const shape = questionShape(text);
+  // "who wrote MixMatch?" is answered by its card: authors, venue and year, then what it does.
+  const authored =
+    shape.kind === "authors" ? lookupPaper(index.names, shape.subject).paper : undefined;
+  if (authored) return ready(cardReply(index, authored, request, context));
   return {
     kind: "search",
     question: text,
-    run: () => questionReply(index, text, lookup.suggestions, request, context),
+    run: () =>
+      questionReply(index, text, lookup.suggestions, request, {
+        ...context,
+        corpusWide: shape.kind === "corpus",
+      }),
   };
 }
 
@@ -161,14 +171,28 @@ function questionReply(
   question: string,
   nameSuggestions: readonly Paper[],
   request: BotRequest,
-  context: RespondContext,
+  context: RespondContext & { corpusWide: boolean },
 ): Reply {
-  const focus = request.thread ? context.memory?.paperOf(request.thread) : undefined;
+  // A question about the whole corpus is not about the thread's paper.
+  const focus =
+    request.thread && !context.corpusWide ? context.memory?.paperOf(request.thread) : undefined;
   const response = search(index, question, focus ? { focus } : {});
   const [best] = response.results;
   if (response.confident && best) {
     if (request.thread) context.memory?.remember(request.thread, best.paper.id);
     return answerReply(response, focus);
+  }
+  // The thread's paper does not cover it: another paper that does answers, and the thread
+  // moves to it, saying so.
+  const open = focus ? search(index, question) : undefined;
+  const [other] = open?.results ?? [];
+  if (open?.confident && other && other.paper.id !== focus) {
+    if (request.thread) context.memory?.remember(request.thread, other.paper.id);
+    const threadPaper = focus ? index.papers.get(focus) : undefined;
+    return {
+      ...answerReply(open, undefined),
+      ...(threadPaper ? { notCoveredBy: threadPaper } : {}),
+    };
   }
   const threadPaper = focus ? index.papers.get(focus) : undefined;
   // A short miss that is a few edits from a name was meant as one ("fixmatch"): offer names.

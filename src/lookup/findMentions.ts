@@ -1,5 +1,6 @@
 import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { nameKey } from "../text/names.ts";
+import { STOP_WORDS } from "../text/stopwords.ts";
 import { findWords, type WordSpan } from "../text/terms.ts";
 import type { Paper } from "../types.ts";
 import { lookupPaper } from "./lookupPaper.ts";
@@ -24,6 +25,15 @@ export interface Mention {
   start: number;
   /** Offset just past the naming words. */
   end: number;
+}
+
+/**
+ * True for a word too common to name anything unless cased as the name is ("IN" for instance
+ * norm, "IT"): the stop words. Names that are ordinary words otherwise ("bear", "transformer")
+ * are typed lower-case as often as not, and count either way.
+ */
+function isEverydayWord(key: string): boolean {
+  return STOP_WORDS.has(key);
 }
 
 /** The name a run of words stands for, if any. */
@@ -73,8 +83,13 @@ export function findMentions(table: NameTable, question: string): Mention[] {
       const first = words[i];
       const last = words[i + n - 1];
       if (!first || !last) continue;
-      const key = nameKey(question.slice(first.start, last.end));
-      const name = nameFor(table, key, n);
+      const raw = question.slice(first.start, last.end);
+      const key = nameKey(raw);
+      const found = nameFor(table, key, n);
+      // An alias that is also a stop word ("IN" for instance norm) names the paper only when
+      // written as the alias is: "in the KL variant" is no mention of instance norm.
+      const cased = () => table.exact(key).some((nm) => nm.field !== "id" && nm.name === raw);
+      const name = found && (n > 1 || !isEverydayWord(key) || cased()) ? found : undefined;
       const authored = name ? [] : table.papersByAuthor(key);
       if (!name && authored.length === 0) continue;
       const span = { start: first.start, end: last.end };

@@ -32,6 +32,15 @@ export const defaultSearchOptions: SearchOptions = { limit: 3 };
  */
 export const CONFIDENCE_THRESHOLD = 0.37;
 
+/**
+ * Least summed weight (see `weighQuery`) a question must have to be answered from the whole
+ * corpus, as a share of what one word no summary has weighs (so it means the same in a corpus of
+ * ten papers or ten thousand): "dark knowledge" weighs 0.42 of it, "what datasets did they use?"
+ * 0.37, "what are the results?" 0.15. Below it, only a thread's paper or a paper the question
+ * names answers.
+ */
+export const MIN_QUESTION_WEIGHT = 0.4;
+
 /** What a paper's own title and alias words weigh when choosing among its passages. */
 const OWN_WORD_WEIGHT = 0.1;
 /**
@@ -356,5 +365,14 @@ export function search(
         });
   const results = ordered.map((r) => r.result);
   const coverage = results[0]?.coverage ?? 0;
-  return { query, confident: coverage >= CONFIDENCE_THRESHOLD, coverage, results };
+  // A question of everyday words alone ("what datasets did they use?") is about some paper in
+  // particular: a thread's, or one it names. Asked of the whole corpus, any paper would do.
+  const enough =
+    pinned || ordered[0]?.named || sum(prepared.weights) >= MIN_QUESTION_WEIGHT * idf(index, "");
+  return {
+    query,
+    confident: coverage >= CONFIDENCE_THRESHOLD && Boolean(enough),
+    coverage,
+    results,
+  };
 }

@@ -79,7 +79,11 @@ describe("respond", () => {
   it("says when the thread's paper does not cover a follow-up", () => {
     const memory = new ThreadMemory();
     respond(index, { text: "bear", thread: "t2" }, { memory });
-    const reply = respond(index, { text: "what about pizza toppings?", thread: "t2" }, { memory });
+    const reply = respond(
+      index,
+      { text: "what about kubernetes pod restart policies?", thread: "t2" },
+      { memory },
+    );
     expect(reply).toMatchObject({ kind: "notFound", threadPaper: { id: "bear" } });
   });
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { findMentions } from "../../src/lookup/findMentions.ts";
+import { NameTable } from "../../src/lookup/nameTable.ts";
+import { fakePaper } from "../helpers/papers.ts";
+
+const instanceNorm = {
+  ...fakePaper(1, "Instance Normalization: The Missing Ingredient for Fast Stylization"),
+  id: "instance-norm",
+  aliases: ["InstanceNorm", "IN"],
+  authors: ["Dmitry Ulyanov", "Andrea Vedaldi", "Victor Lempitsky"],
+};
+const fasterRcnn = {
+  ...fakePaper(2, "Faster R-CNN"),
+  id: "faster-rcnn",
+  aliases: ["Faster R-CNN"],
+  authors: ["Shaoqing Ren", "Kaiming He", "Ross Girshick", "Jian Sun"],
+};
+const table = new NameTable([instanceNorm, fasterRcnn]);
+const named = (question: string) => findMentions(table, question).map((m) => m.paper.id);
+
+describe("findMentions", () => {
+  it("reads an alias that is a stop word only when cased as the alias is", () => {
+    expect(named("in the KL variant, how is the penalty adjusted?")).toEqual([]);
+    expect(named("does IN help style transfer?")).toEqual(["instance-norm"]);
+  });
+
+  it("reads short family names beside a co-author already named", () => {
+    expect(named("Ren, He, Girshick and Sun: what was their idea?")).toEqual([
+      "faster-rcnn",
+      "faster-rcnn",
+      "faster-rcnn",
+      "faster-rcnn",
+    ]);
+    expect(named("what does he think of the sun?")).toEqual([]);
+  });
+
+  it('reads a word before "et al." as a family name, however common', () => {
+    const table2 = new NameTable([{ ...fasterRcnn, authors: ["Matthew Peters"] }]);
+    expect(findMentions(table2, "what did Peters et al. propose?")).toHaveLength(1);
+    expect(findMentions(table2, "the peters family")).toHaveLength(0);
+  });
+});
