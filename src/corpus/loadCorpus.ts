@@ -7,11 +7,30 @@ import type { Corpus, CorpusProblem, Paper } from "../types.ts";
 import { parseFrontMatter } from "./frontMatter.ts";
 import { validatePaper } from "./validatePaper.ts";
 
-/** Parses and validates one corpus file on its own (no cross-file checks). */
-export function readPaperFile(
-  file: string,
-  source: string,
-): { paper?: Paper; keyLines: Record<string, number>; problems: CorpusProblem[] } {
+/** What one corpus file gives when read on its own. */
+export interface PaperFileReading {
+  /** The paper, when the file is valid on its own. */
+  paper?: Paper;
+  /** Line of each front-matter key, to point cross-file problems at. */
+  keyLines: Record<string, number>;
+  /** Everything wrong with the file, each at a line. */
+  problems: CorpusProblem[];
+}
+
+/**
+ * Parses and validates one corpus file on its own (no cross-file checks). Never throws: whatever
+ * goes wrong reading one file is that file's problem, so the other files keep loading.
+ */
+export function readPaperFile(file: string, source: string): PaperFileReading {
+  try {
+    return readPaperSource(file, source);
+  } catch (error) {
+    const why = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    return { keyLines: {}, problems: [{ file, line: 1, message: `cannot read the file: ${why}` }] };
+  }
+}
+
+function readPaperSource(file: string, source: string): PaperFileReading {
   const parsed = parseFrontMatter(source);
   const { meta, problems } = validatePaper(parsed);
   const located = problems.map((p) => ({ file, ...p }));

@@ -65,6 +65,22 @@ describe("loadCorpus", () => {
     ]);
   });
 
+  it("reports a file whose front matter is a YAML alias bomb and loads the rest", () => {
+    // Issue #14: this file made loading throw "Excessive alias count" for the whole corpus.
+    const bomb = join(dir, "bomb.md");
+    const levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (const [i, name] of ["b", "c", "d", "e", "f"].entries()) {
+      const previous = "abcde"[i];
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    writeFileSync(bomb, `---\n${levels.join("\n")}\n---\n\nlol\n`);
+    const { papers, problems } = loadCorpus(dir);
+    expect(papers).toHaveLength(9);
+    expect(problems.map(formatProblem)).toEqual([
+      `${bomb}:3: bad front matter: its aliases (*name) expand to too much; write the values out`,
+    ]);
+  });
+
   it("reports a file it cannot read and loads the rest", () => {
     // A directory named like a corpus file cannot be read as one, even by root.
     const unreadable = join(dir, "unreadable.md");

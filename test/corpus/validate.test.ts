@@ -82,4 +82,17 @@ describe("readPaperFile", () => {
       /^8: bad front matter: Map keys must be unique$/,
     );
   });
+
+  it("reports a YAML alias bomb as a problem of its file instead of throwing", () => {
+    // Issue #14: nested anchors made the YAML library throw "Excessive alias count" out of
+    // front matter parsing, which took check, search and the running bot down.
+    const bomb = [
+      'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+    ].join("\n");
+    const problems = problemsOf(GOOD.replace("added: 2026-11-27", `added: 2026-11-27\n${bomb}`));
+    expect(problems).toEqual([expect.stringMatching(/^\d+: bad front matter: .*alias/)]);
+  });
 });
