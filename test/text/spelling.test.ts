@@ -75,3 +75,13 @@ describe("editDistance", () => {
     expect(editDistance("abcdef", "uvwxyz", 2)).toBe(3);
   });
 });
+
+describe("Speller on giant words", () => {
+  it("learns and corrects around a 100,000-character word quickly", () => {
+    const giant = "lotery".repeat(20_000);
+    const started = performance.now();
+    const big = new Speller([`the lottery ticket ${giant}`]);
+    expect(big.correct(`${giant} lotery`).text).toBe(`${giant} lottery`);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { nameKey } from "../../src/text/names.ts";
-import { processTerm, termsOf, tokenize, wordPieces } from "../../src/text/terms.ts";
+import {
+  MAX_TERM_CHARS,
+  processTerm,
+  termsOf,
+  tokenize,
+  wordPieces,
+} from "../../src/text/terms.ts";
 
 describe("wordPieces", () => {
   it("splits a compound into its parts and their concatenation", () => {
@@ -66,5 +72,23 @@ describe("nameKey", () => {
     expect(new Set(["VQ-VAE-2", "vq vae 2", "VQVAE2", "vq-vae2"].map(nameKey))).toEqual(
       new Set(["vqvae2"]),
     );
+  });
+});
+
+describe("processTerm on giant words", () => {
+  it("turns a 100,000-character word into one bounded term quickly", () => {
+    // Issue #14: Porter2's regular expressions are quadratic in a word's length.
+    for (const giant of ["a".repeat(100_000), "ization".repeat(15_000), "é".repeat(100_000)]) {
+      const started = performance.now();
+      const terms = processTerm(giant);
+      expect(performance.now() - started).toBeLessThan(200);
+      expect(terms).toHaveLength(1);
+      expect(terms[0]?.length).toBeLessThanOrEqual(MAX_TERM_CHARS);
+    }
+  });
+
+  it("gives a giant word and its first characters repeated the same term, so it is found as asked", () => {
+    const giant = "q".repeat(100_000);
+    expect(processTerm(giant)).toEqual(processTerm(giant.slice(0, 1000)));
   });
 });
