@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -41,14 +49,47 @@ describe("loadCorpus", () => {
     expect(problems.map(formatProblem)).toEqual([`${file}:1: missing field 'year'`]);
   });
 
-  it("rejects a second file with the same id, pointing at its id line", () => {
+  it("rejects a copy of a paper under another file name, pointing at its id line", () => {
     const copy = join(dir, "zz-copy.md");
     writeFileSync(copy, readFileSync(join(dir, "bear.md"), "utf8"));
     const { papers, problems } = loadCorpus(dir);
     expect(papers).toHaveLength(9);
-    expect(problems.map(formatProblem)).toContain(
-      `${copy}:2: duplicate id 'bear': already used by ${join(dir, "bear.md")}`,
-    );
+    expect(problems.map(formatProblem)).toEqual([
+      `${copy}:2: file name 'zz-copy.md' does not match the id 'bear': name the file 'bear.md', or give the paper its own id`,
+    ]);
+  });
+
+  it("rejects the copy, not the original, when the copy's name sorts first", () => {
+    // Issue #14: 'a-copy.md' was kept and the original 'mixmatch.md' rejected as the duplicate.
+    const copy = join(dir, "a-copy.md");
+    writeFileSync(copy, readFileSync(join(dir, "mixmatch.md"), "utf8"));
+    const { papers, problems } = loadCorpus(dir);
+    expect(papers.find((p) => p.id === "mixmatch")?.file).toBe(join(dir, "mixmatch.md"));
+    expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual([`${copy}:2`]);
+  });
+
+  it("rejects a file whose name is not its id, at the id line", () => {
+    // Issue #14: a file whose name differed from its id was never flagged.
+    const renamed = join(dir, "bear-paper.md");
+    renameSync(join(dir, "bear.md"), renamed);
+    const { papers, problems } = loadCorpus(dir);
+    expect(papers.map((p) => p.id)).not.toContain("bear");
+    expect(problems.map(formatProblem)).toEqual([
+      `${renamed}:2: file name 'bear-paper.md' does not match the id 'bear': name the file 'bear.md', or give the paper its own id`,
+    ]);
+  });
+
+  it("rejects a summary that is not UTF-8, at the line of its first bad byte", () => {
+    // Issue #14: a Latin-1 file passed check and was served as "Caf\uFFFD na\uFFFDve".
+    const file = join(dir, "bear.md");
+    const text = readFileSync(file, "utf8").replace(/\n\n/, "\n\nCafé naïve.\n\n");
+    writeFileSync(file, Buffer.from(text, "latin1"));
+    const line = text.split("\n").findIndex((l) => l.startsWith("Café")) + 1;
+    const { papers, problems } = loadCorpus(dir);
+    expect(papers.map((p) => p.id)).not.toContain("bear");
+    expect(problems.map(formatProblem)).toEqual([
+      `${file}:${line}: not UTF-8 text (a byte on this line is not): save the file as UTF-8`,
+    ]);
   });
 
   it("rejects an alias another paper already uses, whatever its spelling", () => {

@@ -19,13 +19,13 @@ MixMatch mixes labeled and unlabeled data.
 `;
 
 function problemsOf(source: string): string[] {
-  return readPaperFile("p.md", source).problems.map((p) => `${p.line}: ${p.message}`);
+  return readPaperFile("mixmatch.md", source).problems.map((p) => `${p.line}: ${p.message}`);
 }
 
 describe("readPaperFile", () => {
   it("reads a valid file into a paper with its figures", () => {
     const { paper, problems } = readPaperFile(
-      "p.md",
+      "mixmatch.md",
       GOOD.replace("data.", "data. https://i.imgur.com/6lHQqMD.png"),
     );
     expect(problems).toEqual([]);
