@@ -46,7 +46,13 @@ export function parseFrontMatter(source: string): ParsedFile {
   const body = lines.slice(close + 1).join("\n");
   const bodyLine = close + 2;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join("\n"), { lineCounter, uniqueKeys: true });
+  const doc = parseDocument(lines.slice(1, close).join("\n"), {
+    lineCounter,
+    uniqueKeys: true,
+    // Its warnings (a key that is a list, say) would go to the process's stderr; a corpus file's
+    // trouble is reported as problems, and an odd extra key does no harm.
+    logLevel: "error",
+  });
   const problems: LineProblem[] = doc.errors.map((error) => ({
     // +1: the YAML starts on the file's second line.
     line: (error.linePos?.[0].line ?? 1) + 1,
