@@ -82,13 +82,14 @@ function isLatexFormatting(text: string, span: WordSpan): boolean {
   return text[span.start - 1] === "\\" && LATEX_FORMATTING.has(span.word);
 }
 
+/** The words of a text that give terms: {@link findWords} less LaTeX formatting commands. */
+export function findTermWords(text: string): WordSpan[] {
+  return findWords(text).filter((span) => !isLatexFormatting(text, span));
+}
+
 /** Splits text into the raw pieces MiniSearch indexes (before {@link processTerm}). */
 export function tokenize(text: string): string[] {
-  const pieces: string[] = [];
-  for (const span of findWords(text)) {
-    if (!isLatexFormatting(text, span)) pieces.push(...wordPieces(span.word));
-  }
-  return pieces;
+  return findTermWords(text).flatMap((span) => wordPieces(span.word));
 }
 
 /**
