@@ -6,9 +6,11 @@ import { updateIndex } from "../../src/retrieval/updateIndex.ts";
 import { CORPUS_DIR } from "../helpers/corpus.ts";
 
 describe("buildIndex", () => {
-  it("indexes a summary holding a 100,000-character word in well under a second", () => {
+  it("indexes and answers a summary holding a 100,000-character word within Slack's 3 s", () => {
     // Issue #14: a 20,000 / 40,000 / 100,000-character word took 7 s / 21 s / over 60 s to
-    // index (Porter2's regular expressions are quadratic in the word's length), blocking the bot.
+    // index (Porter2's regular expressions are quadratic in the word's length), blocking the bot
+    // beyond the 3 s in which Slack wants an event acknowledged
+    // (https://api.slack.com/apis/events-api#responding). It now takes a fraction of a second.
     const papers = loadCorpus(CORPUS_DIR).papers;
     const [first, ...rest] = papers;
     if (!first) throw new Error("no papers");
