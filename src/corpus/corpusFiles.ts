@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import type { Corpus, CorpusProblem, Paper } from "../types.ts";
-import { listCorpusFiles, readPaperFile, rejectClashes } from "./loadCorpus.ts";
+import { listCorpusFiles, readCorpusFile, readPaperFile, rejectClashes } from "./loadCorpus.ts";
 
 /** What is known of one corpus file: its fingerprint, and what it gives when read on its own. */
 export interface CorpusFileEntry {
@@ -28,16 +28,14 @@ export function hashText(text: string): string {
 }
 
 function readEntry(file: string, size: number, mtimeMs: number): CorpusFileEntry {
-  let source: string;
-  try {
-    source = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? ` (${String(error.code)})` : "";
-    const problem = { file, line: 1, message: `cannot read the file${code}` };
-    return { size, mtimeMs, hash: "", keyLines: {}, problems: [problem] };
+  const read = readCorpusFile(file);
+  if ("problem" in read) {
+    // A file read but not UTF-8 keeps a hash of its bytes, so it is not parsed again until it changes.
+    const hash = read.bytes ? createHash("sha256").update(read.bytes).digest("hex") : "";
+    return { size, mtimeMs, hash, keyLines: {}, problems: [read.problem] };
   }
-  const { paper, keyLines, problems } = readPaperFile(file, source);
-  return { size, mtimeMs, hash: hashText(source), paper, keyLines, problems };
+  const { paper, keyLines, problems } = readPaperFile(file, read.text);
+  return { size, mtimeMs, hash: hashText(read.text), paper, keyLines, problems };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { type Document, isAlias, isMap, isSeq, LineCounter, parseDocument, visit } from "yaml";
 
 /** A problem in a corpus file, at a 1-based line. */
 export interface LineProblem {
@@ -46,7 +46,13 @@ export function parseFrontMatter(source: string): ParsedFile {
   const body = lines.slice(close + 1).join("\n");
   const bodyLine = close + 2;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join("\n"), { lineCounter, uniqueKeys: true });
+  const doc = parseDocument(lines.slice(1, close).join("\n"), {
+    lineCounter,
+    uniqueKeys: true,
+    // Its warnings (a key that is a list, say) would go to the process's stderr; a corpus file's
+    // trouble is reported as problems, and an odd extra key does no harm.
+    logLevel: "error",
+  });
   const problems: LineProblem[] = doc.errors.map((error) => ({
     // +1: the YAML starts on the file's second line.
     line: (error.linePos?.[0].line ?? 1) + 1,
@@ -76,5 +82,31 @@ export function parseFrontMatter(source: string): ParsedFile {
       }
     }
   }
-  return { fields: doc.toJS() as Record<string, unknown>, keyLines, body, bodyLine, problems };
+  let fields: Record<string, unknown>;
+  try {
+    fields = doc.toJS() as Record<string, unknown>;
+  } catch (error) {
+    // The YAML library refuses to expand an alias bomb (nested `&a` / `*a`), throwing where it
+    // gives up: that is this file's problem, never the caller's.
+    const line = firstAliasLine(doc, lineCounter) ?? 2;
+    const why = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    const message = /alias/i.test(why)
+      ? "bad front matter: its aliases (*name) expand to too much; write the values out"
+      : `bad front matter: ${why}`;
+    return { fields: {}, keyLines: {}, body, bodyLine, problems: [{ line, message }] };
+  }
+  return { fields, keyLines, body, bodyLine, problems };
+}
+
+/** 1-based file line of the first alias (`*name`) of the front matter, if it has one. */
+function firstAliasLine(doc: Document, lineCounter: LineCounter): number | undefined {
+  let line: number | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node) && node.range) {
+      line = lineCounter.linePos(node.range[0]).line + 1;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return line;
 }

@@ -1,21 +1,43 @@
+import { isUtf8 } from "node:buffer";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { createError } from "../errors.ts";
 import { findFigures } from "../text/figures.ts";
 import { nameKey } from "../text/names.ts";
 import type { Corpus, CorpusProblem, Paper } from "../types.ts";
 import { parseFrontMatter } from "./frontMatter.ts";
-import { validatePaper } from "./validatePaper.ts";
+import { isPaperId, validatePaper } from "./validatePaper.ts";
 
-/** Parses and validates one corpus file on its own (no cross-file checks). */
-export function readPaperFile(
-  file: string,
-  source: string,
-): { paper?: Paper; keyLines: Record<string, number>; problems: CorpusProblem[] } {
+/** What one corpus file gives when read on its own. */
+export interface PaperFileReading {
+  /** The paper, when the file is valid on its own. */
+  paper?: Paper;
+  /** Line of each front-matter key, to point cross-file problems at. */
+  keyLines: Record<string, number>;
+  /** Everything wrong with the file, each at a line. */
+  problems: CorpusProblem[];
+}
+
+/**
+ * Parses and validates one corpus file on its own (no cross-file checks). Never throws: whatever
+ * goes wrong reading one file is that file's problem, so the other files keep loading.
+ */
+export function readPaperFile(file: string, source: string): PaperFileReading {
+  try {
+    return readPaperSource(file, source);
+  } catch (error) {
+    const why = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    return { keyLines: {}, problems: [{ file, line: 1, message: `cannot read the file: ${why}` }] };
+  }
+}
+
+function readPaperSource(file: string, source: string): PaperFileReading {
   const parsed = parseFrontMatter(source);
   const { meta, problems } = validatePaper(parsed);
   const located = problems.map((p) => ({ file, ...p }));
-  if (!meta) return { keyLines: parsed.keyLines, problems: located };
+  const misnamed = fileNameProblem(file, parsed.fields.id, parsed.keyLines.id);
+  if (misnamed) located.push(misnamed);
+  if (!meta || misnamed) return { keyLines: parsed.keyLines, problems: located };
   const summary = parsed.body.trim();
   const figures = findFigures(summary).map((f) => f.url);
   return {
@@ -23,6 +45,65 @@ export function readPaperFile(
     keyLines: parsed.keyLines,
     problems: located,
   };
+}
+
+/**
+ * A file must be named after its paper's id (`<id>.md`), as the README documents: a copy under
+ * another name is then the one reported, never the original, and `paper <id>` finds the file.
+ */
+function fileNameProblem(file: string, id: unknown, line = 1): CorpusProblem | undefined {
+  // An id that is not a valid one is reported by validation already.
+  if (typeof id !== "string" || !isPaperId(id)) return undefined;
+  const name = basename(file);
+  if (name === `${id}.md`) return undefined;
+  return {
+    file,
+    line,
+    message: `file name '${name}' does not match the id '${id}': name the file '${id}.md', or give the paper its own id`,
+  };
+}
+
+/** A corpus file's text, or the problem that keeps it from being read as one. */
+export type CorpusFileText =
+  | { text: string; bytes: Buffer }
+  | { problem: CorpusProblem; bytes?: Buffer };
+
+/**
+ * Reads a corpus file as UTF-8 text. A file that cannot be read, or is not UTF-8 (Latin-1 would
+ * otherwise be served as "Caf\uFFFD"), gives a problem at the line of its first bad byte instead.
+ */
+export function readCorpusFile(file: string): CorpusFileText {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? ` (${String(error.code)})` : "";
+    return { problem: { file, line: 1, message: `cannot read the file${code}` } };
+  }
+  if (isUtf8(bytes)) return { text: bytes.toString("utf8"), bytes };
+  return {
+    problem: {
+      file,
+      line: firstNonUtf8Line(bytes),
+      message: "not UTF-8 text (a byte on this line is not): save the file as UTF-8",
+    },
+    bytes,
+  };
+}
+
+/** 1-based line of the first byte that is not UTF-8; a newline byte is never part of a character. */
+function firstNonUtf8Line(bytes: Buffer): number {
+  let line = 1;
+  let start = 0;
+  while (start <= bytes.length) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    if (!isUtf8(bytes.subarray(start, end))) return line;
+    if (newline < 0) break;
+    line += 1;
+    start = newline + 1;
+  }
+  return 1;
 }
 
 /** Lists the Markdown files of a corpus directory, sorted by name. */
@@ -91,12 +172,9 @@ export function loadCorpus(dir: string): Corpus {
   const problems: CorpusProblem[] = [];
   const sources: CorpusSource[] = [];
   for (const file of listCorpusFiles(dir)) {
-    try {
-      sources.push({ file, source: readFileSync(file, "utf8") });
-    } catch (error) {
-      const code = error instanceof Error && "code" in error ? ` (${String(error.code)})` : "";
-      problems.push({ file, line: 1, message: `cannot read the file${code}` });
-    }
+    const read = readCorpusFile(file);
+    if ("problem" in read) problems.push(read.problem);
+    else sources.push({ file, source: read.text });
   }
   const checked = checkCorpusSources(sources);
   return { papers: checked.papers, problems: [...problems, ...checked.problems] };

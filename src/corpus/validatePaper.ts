@@ -19,6 +19,11 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const ARXIV_ID_PATTERN = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/** True for a well-formed paper id: lower-case letters, digits and single hyphens. */
+export function isPaperId(value: unknown): value is string {
+  return typeof value === "string" && ID_PATTERN.test(value);
+}
+
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: unknown): value is string {
   return typeof value === "string" && DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
@@ -40,9 +45,7 @@ const stringList =
 
 const CHECKS: Record<(typeof PAPER_FIELDS)[number], Check> = {
   id: (v) =>
-    typeof v === "string" && ID_PATTERN.test(v)
-      ? null
-      : "must be lower-case letters, digits and single hyphens, like 'vq-vae-2'",
+    isPaperId(v) ? null : "must be lower-case letters, digits and single hyphens, like 'vq-vae-2'",
   title: nonEmptyString,
   authors: stringList(1),
   year: (v) =>

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createError } from "../errors.ts";
 import { parseFrontMatter } from "./frontMatter.ts";
@@ -8,6 +8,7 @@ import {
   checkCorpusSources,
   formatProblem,
   listCorpusFiles,
+  readCorpusFile,
 } from "./loadCorpus.ts";
 import { formatPaperFile } from "./paperFile.ts";
 import { isIsoDate } from "./validatePaper.ts";
@@ -15,7 +16,9 @@ import { isIsoDate } from "./validatePaper.ts";
 /** The `added` date of a corpus file already on disk, if it has a valid one. */
 function previousAddedDate(file: string): string | undefined {
   if (!existsSync(file)) return undefined;
-  const added = parseFrontMatter(readFileSync(file, "utf8")).fields.added;
+  const read = readCorpusFile(file);
+  if ("problem" in read) return undefined;
+  const added = parseFrontMatter(read.text).fields.added;
   return isIsoDate(added) ? added : undefined;
 }
 
@@ -37,7 +40,11 @@ export function writeCorpus(papers: readonly ImportedPaper[], dir: string): stri
   const kept: CorpusSource[] = existsSync(dir)
     ? listCorpusFiles(dir)
         .filter((file) => !planned.has(file))
-        .map((file) => ({ file, source: readFileSync(file, "utf8") }))
+        // A file that cannot be read is not the import's to judge; `check` reports it.
+        .flatMap((file) => {
+          const read = readCorpusFile(file);
+          return "problem" in read ? [] : [{ file, source: read.text }];
+        })
     : [];
   const incoming = [...planned].map(([file, source]) => ({ file, source }));
   const problems = checkCorpusSources([...kept, ...incoming]).problems.filter((p) =>

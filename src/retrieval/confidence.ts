@@ -1,4 +1,4 @@
-import { findWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
+import { findTermWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
 import { isEnglishWord, specificity } from "../text/wordRarity.ts";
 import { PAPER_FIELDS, type PaperIndex } from "./buildIndex.ts";
 import type { TermHit } from "./termIndex.ts";
@@ -37,7 +37,8 @@ export function weighQuery(
   corrected: ReadonlySet<string>,
 ): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const { word } of findWords(text)) {
+  // The words the index makes terms of: "\\frac" is no word of the question (found by fast-check).
+  for (const { word } of findTermWords(text)) {
     const pieces = wordPieces(word);
     for (const [at, piece] of pieces.entries()) {
       const folded = foldText(piece);

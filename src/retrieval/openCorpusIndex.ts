@@ -1,4 +1,3 @@
-import { type FSWatcher, watch } from "node:fs";
 import { formatProblem } from "../corpus/loadCorpus.ts";
 import { silentLogger } from "../logger.ts";
 import type { CorpusProblem } from "../types.ts";
@@ -11,6 +10,7 @@ import {
   refreshIndex,
   saveSnapshot,
 } from "./loadCorpusIndex.ts";
+import { type CorpusDirWatch, watchCorpusDir } from "./watchCorpusDir.ts";
 
 /** Options of {@link openCorpusIndex}. */
 export interface OpenCorpusIndexOptions extends CorpusIndexOptions {
@@ -20,6 +20,8 @@ export interface OpenCorpusIndexOptions extends CorpusIndexOptions {
   debounceMs?: number;
   /** Quiet time after the last update before the snapshot is saved again. */
   snapshotDelayMs?: number;
+  /** How often to check that the corpus directory is still there (see `watchCorpusDir`). */
+  pollMs?: number;
 }
 
 /** A live index over a corpus directory: answers from `current()` and follows the directory's changes. */
@@ -105,18 +107,18 @@ export function openCorpusIndex(options: OpenCorpusIndexOptions): CorpusIndex {
     }
   };
 
-  let watcher: FSWatcher | undefined;
+  let watcher: CorpusDirWatch | undefined;
   let debounce: NodeJS.Timeout | undefined;
   if (options.watch) {
-    watcher = watch(options.corpusDir, { persistent: false }, () => {
-      clearTimeout(debounce);
-      debounce = setTimeout(refresh, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
-    });
-    watcher.on("error", (error) => {
-      logger.error(
-        { err: error, corpusDir: options.corpusDir },
-        "corpus directory no longer watched",
-      );
+    // Survives the directory being deleted or moved and made again (#14).
+    watcher = watchCorpusDir({
+      dir: options.corpusDir,
+      pollMs: options.pollMs,
+      logger,
+      onChange: () => {
+        clearTimeout(debounce);
+        debounce = setTimeout(refresh, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+      },
     });
   }
 

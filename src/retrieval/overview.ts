@@ -1,6 +1,6 @@
 import stem from "wink-porter2-stemmer";
 import { splitSentences } from "../text/sentences.ts";
-import { foldText, termsOf } from "../text/terms.ts";
+import { capPiece, foldText, termsOf } from "../text/terms.ts";
 import type { Paper, Passage } from "../types.ts";
 import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { idf } from "./confidence.ts";
@@ -25,7 +25,8 @@ function stemOf(folded: string): string {
 
 /** The words of a text, folded and stemmed, stop words kept (so adjacency is preserved). */
 function wordStems(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => stemOf(foldText(word)));
+  // Cut as index terms are: Porter2 is quadratic in a word's length (#14).
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => stemOf(foldText(capPiece(word))));
 }
 
 /**

@@ -3,7 +3,7 @@
  * start-up, so a locked, unwritable or foreign file stops start-up with a clear message instead of
  * failing in the middle of a post.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { createError, PaperbotError } from "../errors.ts";
@@ -58,6 +58,48 @@ function explain(path: string, error: unknown): PaperbotError {
   return unavailable(path, message, error);
 }
 
+/** Tables paperbot's first migration creates: a database that has them all is paperbot's. */
+const PAPERBOT_TABLES = [...(MIGRATIONS[0] ?? "").matchAll(/CREATE TABLE (\w+)/g)].map(
+  (match) => match[1] as string,
+);
+
+/**
+ * Refuses an existing database that another application made, reading it only (no journal mode,
+ * no migration, no `user_version`), so a mistyped DATABASE_PATH never changes someone else's
+ * data. An empty file, a database with nothing in it, and one of paperbot's own pass.
+ */
+function refuseForeign(path: string, shown: string, timeout: number): void {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size === 0) return;
+  } catch {
+    return; // Not there yet: it will be paperbot's own.
+  }
+  const probe = new Database(path, { readonly: true, fileMustExist: true, timeout });
+  try {
+    const schema = probe
+      .prepare<[], { type: string; name: string }>("SELECT type, name FROM sqlite_master")
+      .all();
+    if (schema.length === 0) return;
+    const version = probe.pragma("user_version", { simple: true }) as number;
+    const tables = schema.filter((row) => row.type === "table").map((row) => row.name);
+    if (version >= 1 && PAPERBOT_TABLES.every((name) => tables.includes(name))) return;
+    // Names come from someone else's file: show them printable, and only a few.
+    const shownTables = tables
+      .slice(0, 5)
+      .map((name) => name.replace(/[^\p{L}\p{N}_.-]/gu, "?").slice(0, 40))
+      .join(", ");
+    const more = tables.length > 5 ? `, and ${tables.length - 5} more` : "";
+    throw unavailable(
+      shown,
+      `it belongs to another application (tables: ${shownTables || "none"}${more}) and was left as it is. Point DATABASE_PATH at a file of paperbot's own`,
+      undefined,
+    );
+  } finally {
+    probe.close();
+  }
+}
+
 /** Brings the schema up to date inside one write transaction: two processes migrate in turn. */
 function migrate(db: StateDatabase, path: string): void {
   // BEGIN IMMEDIATE takes the write lock now, so a locked file fails here, at start-up.
@@ -90,8 +132,12 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   const shown = path === ":memory:" ? path : resolve(path);
   let db: StateDatabase | undefined;
   try {
-    if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
-    db = new Database(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
+    const timeout = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
+    if (path !== ":memory:") {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+      refuseForeign(path, shown, timeout);
+    }
+    db = new Database(path, { timeout });
     // WAL lets the bot read while `paperbot digest run` writes, and survives a crash mid-write.
     if (path !== ":memory:") db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");

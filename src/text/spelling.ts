@@ -1,6 +1,6 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { editDistance } from "./editDistance.ts";
-import { findWords, foldText, processTerm, wordPieces } from "./terms.ts";
+import { capPiece, findWords, foldText, MAX_TERM_CHARS, processTerm, wordPieces } from "./terms.ts";
 import { isEnglishWord } from "./wordRarity.ts";
 
 /** Words shorter than this are never corrected: too many real words sit one edit apart. */
@@ -71,7 +71,8 @@ export class Speller {
     for (const text of texts) {
       for (const { word } of findWords(text)) {
         for (const piece of wordPieces(word)) {
-          const folded = foldText(piece);
+          // Cut as index terms are, so a giant word costs no more than a long one (#14).
+          const folded = foldText(capPiece(piece));
           const before = this.counts.get(folded) ?? 0;
           const count = before + delta;
           if (count > 0) this.counts.set(folded, count);
@@ -86,7 +87,13 @@ export class Speller {
   /** The corpus word `word` was most likely meant to be, or `word` itself. */
   correctWord(word: string): string {
     const folded = foldText(word);
-    if (folded.length < MIN_CORRECTABLE_LENGTH || /\d/.test(folded) || this.counts.has(folded))
+    if (
+      folded.length < MIN_CORRECTABLE_LENGTH ||
+      // No one mistypes a word this long; a fuzzy look-up of it would only cost time (#14).
+      folded.length > MAX_TERM_CHARS ||
+      /\d/.test(folded) ||
+      this.counts.has(folded)
+    )
       return word;
     // A common English word is what the person meant, not a typo of the corpus word it resembles:
     // "leaning" is no "learning", "gains" no "GANs", "correction" no "connection".

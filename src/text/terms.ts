@@ -82,13 +82,29 @@ function isLatexFormatting(text: string, span: WordSpan): boolean {
   return text[span.start - 1] === "\\" && LATEX_FORMATTING.has(span.word);
 }
 
+/** The words of a text that give terms: {@link findWords} less LaTeX formatting commands. */
+export function findTermWords(text: string): WordSpan[] {
+  return findWords(text).filter((span) => !isLatexFormatting(text, span));
+}
+
 /** Splits text into the raw pieces MiniSearch indexes (before {@link processTerm}). */
 export function tokenize(text: string): string[] {
-  const pieces: string[] = [];
-  for (const span of findWords(text)) {
-    if (!isLatexFormatting(text, span)) pieces.push(...wordPieces(span.word));
-  }
-  return pieces;
+  return findTermWords(text).flatMap((span) => wordPieces(span.word));
+}
+
+/**
+ * Longest piece turned into a term as it is; a longer one is cut to this many characters first.
+ * Porter2's regular expressions take time quadratic in a word's length (a 100,000-character word
+ * took over a minute, #14), and no word worth searching for is this long: the longest in the
+ * corpus is 27 characters. Cut alike in summaries and questions, a giant word still finds itself.
+ */
+export const MAX_TERM_CHARS = 64;
+
+/** The first {@link MAX_TERM_CHARS} characters of a piece, never splitting a surrogate pair. */
+export function capPiece(piece: string): string {
+  if (piece.length <= MAX_TERM_CHARS) return piece;
+  const cut = piece.slice(0, MAX_TERM_CHARS);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** Stems one folded word (Porter2, which keeps "generalization" apart from "generation"). */
@@ -115,15 +131,17 @@ const termCache = new Map<string, readonly string[]>();
  * are kept as written.
  */
 export function processTerm(piece: string): readonly string[] {
-  let terms = termCache.get(piece);
+  const capped = capPiece(piece);
+  let terms = termCache.get(capped);
   if (!terms) {
-    const folded = foldText(piece);
+    // Folding may lengthen a word (NFKD: "ﬃ" is three letters), so cut again after it.
+    const folded = capPiece(foldText(capped));
     const words = ABBREVIATIONS.get(folded) ?? [folded];
     terms = words.flatMap((word) => stemWord(word) ?? []);
     // A corpus of thousands of summaries has far fewer distinct words than words; beyond this
     // many, start afresh rather than hold every typo ever asked.
     if (termCache.size >= MAX_CACHED_PIECES) termCache.clear();
-    termCache.set(piece, terms);
+    termCache.set(capped, terms);
   }
   return terms;
 }

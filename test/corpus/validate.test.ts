@@ -19,13 +19,13 @@ MixMatch mixes labeled and unlabeled data.
 `;
 
 function problemsOf(source: string): string[] {
-  return readPaperFile("p.md", source).problems.map((p) => `${p.line}: ${p.message}`);
+  return readPaperFile("mixmatch.md", source).problems.map((p) => `${p.line}: ${p.message}`);
 }
 
 describe("readPaperFile", () => {
   it("reads a valid file into a paper with its figures", () => {
     const { paper, problems } = readPaperFile(
-      "p.md",
+      "mixmatch.md",
       GOOD.replace("data.", "data. https://i.imgur.com/6lHQqMD.png"),
     );
     expect(problems).toEqual([]);
@@ -81,5 +81,18 @@ describe("readPaperFile", () => {
     expect(problemsOf(GOOD.replace("venue: NeurIPS", "venue: NeurIPS\nvenue: ICML"))[0]).toMatch(
       /^8: bad front matter: Map keys must be unique$/,
     );
+  });
+
+  it("reports a YAML alias bomb as a problem of its file instead of throwing", () => {
+    // Issue #14: nested anchors made the YAML library throw "Excessive alias count" out of
+    // front matter parsing, which took check, search and the running bot down.
+    const bomb = [
+      'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+    ].join("\n");
+    const problems = problemsOf(GOOD.replace("added: 2026-11-27", `added: 2026-11-27\n${bomb}`));
+    expect(problems).toEqual([expect.stringMatching(/^\d+: bad front matter: .*alias/)]);
   });
 });

@@ -14,6 +14,14 @@ describe("weighQuery", () => {
     );
   });
 
+  it("weighs no LaTeX formatting command, which the index leaves out too", () => {
+    // Found by fast-check: "\\frac" weighed as an unseen word no passage could ever match.
+    expect([...weighQuery(index, String.raw`\frac{\frac{`, new Set()).keys()]).toEqual([]);
+    expect([...weighQuery(index, String.raw`the \left( image`, new Set()).keys()]).toEqual([
+      "imag",
+    ]);
+  });
+
   it("still weighs an unseen word the most", () => {
     const weights = weighQuery(index, "kubernetes dataset", new Set());
     expect(weights.get("kubernet")).toBeGreaterThan(weights.get("dataset") ?? 0);

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -94,5 +94,54 @@ describe("openDatabase", () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     expect(failure(() => openDatabase(path)).message).toMatch(/newer than this paperbot knows/);
+  });
+
+  /** Everything a test can see of a SQLite file from outside: bytes, journal, schema, version. */
+  function fileState(path: string): unknown {
+    const bytes = readFileSync(path).toString("base64");
+    const db = new Database(path, { readonly: true });
+    const state = {
+      bytes,
+      wal: existsSync(`${path}-wal`),
+      journal: db.pragma("journal_mode", { simple: true }),
+      version: db.pragma("user_version", { simple: true }),
+      schema: db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all(),
+    };
+    db.close();
+    return state;
+  }
+
+  it("refuses another application's database before writing anything to it", () => {
+    // Issue #14: paperbot's tables were added, user_version set and WAL switched on.
+    const path = join(tempDir("db"), "shop.db");
+    const shop = new Database(path);
+    shop.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+    shop.exec("INSERT INTO customers (name) VALUES ('Ada')");
+    shop.close();
+    const before = fileState(path);
+    const error = failure(() => openDatabase(path));
+    expect(error.code).toBe("STATE_UNAVAILABLE");
+    expect(error.message).toMatch(
+      /shop\.db \(DATABASE_PATH\): it belongs to another application \(tables: customers\)/,
+    );
+    expect(fileState(path)).toEqual(before);
+  });
+
+  it("refuses a foreign database whose table names collide with paperbot's, before switching WAL", () => {
+    const path = join(tempDir("db"), "other.db");
+    const other = new Database(path);
+    other.exec("CREATE TABLE digests (week TEXT, body TEXT)");
+    other.close();
+    const before = fileState(path);
+    expect(failure(() => openDatabase(path)).message).toMatch(/belongs to another application/);
+    expect(fileState(path)).toEqual(before);
+  });
+
+  it("takes an empty file as a new database", () => {
+    const path = join(tempDir("db"), "empty.db");
+    writeFileSync(path, "");
+    const db = openDatabase(path);
+    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
   });
 });

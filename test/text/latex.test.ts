@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { latexToUnicode } from "../../src/text/latex.ts";
+import { trickyText, withinBudget } from "../helpers/generatedText.ts";
 
 const CORPUS_DIR = fileURLToPath(new URL("../../corpus", import.meta.url));
 const corpusFiles = readdirSync(CORPUS_DIR).filter((name) => name.endsWith(".md"));
@@ -263,5 +265,73 @@ describe("latexToUnicode", () => {
       expect(bear).toContain("γ/(1−γ²) [C(Π) 𝔼_μ[max_(π ∈ Π) 𝔼_π[δ(s,a)] + ((1−γ)/γ)α(Π)]]");
       expect(bear).toContain("Π_ε = {π | π(a | s)=0 whenever β(a | s) < ε}");
     });
+  });
+});
+
+/** LaTeX-heavy text: commands, groups, scripts and dollars in any order, some unclosed. */
+const latexish = fc
+  .array(
+    fc.constantFrom(
+      "$",
+      "$$",
+      "\\$",
+      "\\frac{",
+      "\\frac{a}{b}",
+      "\\sqrt{",
+      "\\mathbb{R}",
+      "\\mathcal",
+      "\\alpha",
+      "\\hat{x}",
+      "\\left(",
+      "\\right)",
+      "\\text{",
+      "\\begin{align}",
+      "\\end{align}",
+      "{",
+      "}",
+      "_",
+      "^",
+      "_{i=1}",
+      "^{N}",
+      "x",
+      "1",
+      " ",
+      "\n",
+      "`",
+      "``",
+      "\\",
+      "\\\\",
+      "https://example.com/$x$",
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(""));
+
+describe("latexToUnicode (generated text)", () => {
+  it("never throws and takes bounded time, on long and unbalanced input too", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          latexish,
+          trickyText(60),
+          latexish.map((t) => t.repeat(200)),
+        ),
+        (text) => {
+          const shown = withinBudget(() => latexToUnicode(text));
+          expect(typeof shown).toBe("string");
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("leaves text without backslashes, dollars or backticks as it is", () => {
+    fc.assert(
+      fc.property(trickyText(60), (raw) => {
+        const text = raw.replace(/[\\$`]/g, "");
+        expect(latexToUnicode(text)).toBe(text);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,0 +1,71 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { plainText } from "../../src/retrieval/highlight.ts";
+import { MAX_QUERY_CHARS, prepareQuery } from "../../src/retrieval/prepareQuery.ts";
+import { search } from "../../src/retrieval/search.ts";
+import { corpusIndex } from "../helpers/corpus.ts";
+import { trickyText, withinBudget } from "../helpers/generatedText.ts";
+
+/** Questions: names, topic words and typos among tricky fragments, some far over the length cap. */
+const question = fc.oneof(
+  { weight: 8, arbitrary: trickyText(30) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .array(
+        fc.constantFrom(
+          "what is",
+          "how does",
+          "BEAR",
+          "mix match",
+          "mixmtach",
+          "Berthelot et al.",
+          "vq vae 2",
+          "1905.02249",
+          "arxiv.org/abs/1906.00949v2",
+          "out-of-distribution actions",
+          "lottery tickets",
+          "guessed labels",
+          "kubernetes",
+          "?",
+          "$\\epsilon$",
+        ),
+        { maxLength: 8 },
+      )
+      .map((words) => words.join(" ")),
+  },
+  { weight: 1, arbitrary: trickyText(20).map((t) => t.repeat(100)) },
+);
+
+describe("prepareQuery and search (generated questions)", () => {
+  const index = corpusIndex();
+
+  it("never throw, take bounded time, weigh only the question's terms, and answer from the index", () => {
+    fc.assert(
+      fc.property(question, (query) => {
+        const prepared = withinBudget(() => prepareQuery(index, query));
+        expect(new Set(prepared.terms).size).toBe(prepared.terms.length);
+        const terms = new Set(prepared.terms);
+        expect([...prepared.weights.keys()].filter((term) => !terms.has(term))).toEqual([]);
+        expect([...prepared.weights.values()].filter((weight) => !(weight >= 0))).toEqual([]);
+        for (const mention of prepared.mentions) {
+          expect(index.papers.get(mention.paper.id)).toBe(mention.paper);
+          expect(mention.start).toBeLessThan(mention.end);
+          expect(mention.end).toBeLessThanOrEqual(Math.min(query.length, MAX_QUERY_CHARS));
+        }
+
+        const response = withinBudget(() => search(index, query));
+        expect(response.coverage).toBeGreaterThanOrEqual(0);
+        expect(response.coverage).toBeLessThanOrEqual(1 + 1e-9);
+        expect(response.results.length).toBeLessThanOrEqual(3);
+        for (const result of response.results) {
+          expect(index.papers.get(result.paper.id)).toBe(result.paper);
+          expect(index.passagesByPaper.get(result.paper.id)).toContain(result.passage);
+          expect(plainText(result.highlighted)).toBe(result.passage.text);
+        }
+        if (response.confident) expect(response.results.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
