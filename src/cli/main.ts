@@ -7,7 +7,7 @@ import { paperCommand } from "./commands/paper.ts";
 import { registerDiscordCommand } from "./commands/registerDiscord.ts";
 import { searchCommand } from "./commands/search.ts";
 import { startCommand } from "./commands/start.ts";
-import { type CliIO, UsageError, writeLine } from "./io.ts";
+import { type CliIO, endQuietlyOnClosedOutput, UsageError, writeLine } from "./io.ts";
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -40,6 +40,7 @@ The corpus is --corpus DIR, else $CORPUS_DIR, else ./corpus.`;
 
 /** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage error). */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  endQuietlyOnClosedOutput(io);
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     writeLine(name ? io.stdout : io.stderr, HELP);
