@@ -90,6 +90,24 @@ describe("runBot", () => {
     await new Promise((resolve) => blocker.close(resolve));
   });
 
+  it("says in one sentence, with no stack trace, that PORT is busy (#14: a second bot logged a stack)", async () => {
+    const standIn = await startSlackStandIn();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const address = blocker.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const { exit, lines } = await run(port, new Promise(() => {}), standIn.apiUrl);
+    expect(await exit).toBe(1);
+    const fatal = lines.map((line) => JSON.parse(line)).filter((entry) => entry.level >= 60);
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0].msg).toBe(
+      `paperbot: PORT ${port} is already in use (another paperbot?): stop that process or set PORT to a free port`,
+    );
+    expect(lines.join("\n")).not.toMatch(/"stack"| {4}at /);
+    await new Promise((resolve) => blocker.close(resolve));
+    await standIn.close();
+  });
+
   it("serves Slack and Discord from one process, one corpus", async () => {
     const slack = await startSlackStandIn();
     const discord = await startDiscordStandIn();
