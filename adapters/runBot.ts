@@ -78,7 +78,7 @@ async function stopAll(adapters: readonly ChatAdapter[], logger: Logger): Promis
 export function digestPublishers(config: BotConfig, logger: Logger): DigestPublisher[] {
   const publishers: DigestPublisher[] = [];
   if (config.slack)
-    publishers.push(createSlackDigestPublisher(slackWebClient(config.slack), logger));
+    publishers.push(createSlackDigestPublisher(slackWebClient(config.slack, logger), logger));
   if (config.discord) {
     publishers.push(createDiscordDigestPublisher(discordRest(config.discord), logger));
   }
