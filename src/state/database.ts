@@ -3,8 +3,8 @@
  * start-up, so a locked, unwritable or foreign file stops start-up with a clear message instead of
  * failing in the middle of a post.
  */
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { createError, PaperbotError } from "../errors.ts";
 import { MIGRATIONS } from "./migrations.ts";
@@ -90,6 +90,14 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   const shown = path === ":memory:" ? path : resolve(path);
   let db: StateDatabase | undefined;
   try {
+    // SQLite says only that it cannot open a directory, which read as "not writable".
+    if (path !== ":memory:" && statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+      throw unavailable(
+        shown,
+        `it is a directory; DATABASE_PATH names the SQLite file in it, e.g. ${join(shown, "paperbot.db")}`,
+        undefined,
+      );
+    }
     if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
     db = new Database(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
     // WAL lets the bot read while `paperbot digest run` writes, and survives a crash mid-write.
