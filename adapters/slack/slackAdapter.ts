@@ -169,6 +169,17 @@ export function createSlackAdapter({
       canManage: () => canManageChannel(app.client, userId, channelId),
     });
 
+  // Every request's listeners, tracked until they settle: the acknowledgement has long gone
+  // when an answer is still being composed and posted, and stop() lets it finish.
+  const inFlight = new Set<Promise<unknown>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    const settled = work.catch(() => undefined);
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+    await work;
+  });
+
   app.command(SLASH_COMMAND, async ({ command, ack, respond: reply }) => {
     // Slack waits 3 seconds for the acknowledgement; the answer follows on the response URL.
     // https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands
@@ -299,7 +310,9 @@ export function createSlackAdapter({
     async stop() {
       if (!started) return;
       started = false;
+      // No new requests; then the answers under way finish (runBot bounds the wait).
       await app.stop();
+      await Promise.allSettled([...inFlight]);
       log.info("Slack adapter stopped");
     },
   };

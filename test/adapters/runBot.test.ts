@@ -8,7 +8,7 @@ import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "../helpers/corpus.ts";
 import { isVisibleMessage, testDiscordConfig, visibleText } from "../helpers/discordBot.ts";
 import { startDiscordStandIn } from "../helpers/discordStandIn.ts";
-import { startSlackStandIn } from "../helpers/slackStandIn.ts";
+import { mentionEventBody, slackSignature, startSlackStandIn } from "../helpers/slackStandIn.ts";
 import { tempDir } from "../helpers/tempCorpus.ts";
 import { testLogger } from "../helpers/testLogger.ts";
 
@@ -76,6 +76,37 @@ describe("runBot", () => {
     expect(messages).toEqual(
       expect.arrayContaining(["paperbot is ready", "shutting down", "stopped"]),
     );
+    await standIn.close();
+  });
+
+  it("logs 'stopped' only after the answers under way have gone out (#14)", async () => {
+    // Slack takes 800 ms to take the answer: it is in flight when the stop signal comes.
+    const standIn = await startSlackStandIn({ postDelayMs: 800 });
+    const port = await freePort();
+    let stop: (signal: string) => void = () => {};
+    const { exit, lines } = await run(
+      port,
+      new Promise((resolve) => (stop = resolve)),
+      standIn.apiUrl,
+    );
+    await waitForHealth(port);
+    const body = mentionEventBody({
+      text: "<@UBOT> what is BEAR?",
+      eventId: "Ev-stop",
+      ts: "1.000100",
+    });
+    const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...slackSignature(SLACK.signingSecret, body) },
+    });
+    expect(response.status).toBe(200);
+    await standIn.waitFor((call) => call.method === "chat.postMessage");
+    stop("SIGTERM");
+    expect(await exit).toBe(0);
+    const messages = lines.map((line) => JSON.parse(line).msg);
+    expect(messages.indexOf("answered a mention")).toBeGreaterThan(-1);
+    expect(messages.indexOf("answered a mention")).toBeLessThan(messages.indexOf("stopped"));
     await standIn.close();
   });
 
