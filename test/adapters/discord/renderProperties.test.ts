@@ -36,7 +36,24 @@ function markdownTexts(message: DiscordMessage): string[] {
   ];
 }
 
+/** Text without its code spans, which show what they hold as written (our notices' commands). */
+function withoutCode(text: string): string {
+  return text.replace(/(?<!\\)`[^`]*`/g, "");
+}
+
 describe("toDiscordMessage (fast-check's counterexamples)", () => {
+  it("encodes < and > of a masked link's URL: no mention starts inside it", () => {
+    const paper = { ...fakePaper(1), title: "T", url: "https://example.com/x<@" };
+    const message = toDiscordMessage({
+      kind: "notFound",
+      audience: "asker",
+      question: "",
+      asked: "name",
+      nearest: [paper],
+    });
+    expect(markdownTexts(message).join("\n")).toContain("[T](https://example.com/x%3C@)");
+  });
+
   it("links a title only through a URL Discord accepts, normalized", () => {
     const paper = { ...fakePaper(1), url: "https://x.example/a b|c>d" };
     const [embed] = toDiscordMessage({
@@ -54,6 +71,17 @@ describe("toDiscordMessage (fast-check's counterexamples)", () => {
       summary: "",
     }).embeds;
     expect(plain?.url).toBeUndefined();
+  });
+
+  it("breaks @everyone run into the next word, in a footer too", () => {
+    const joined = { ...fakePaper(1), authors: ["@everyonehttps://example.com/a_b*c"] };
+    const [embed] = toDiscordMessage({
+      kind: "card",
+      audience: "channel",
+      paper: joined,
+      summary: "",
+    }).embeds;
+    expect(embed?.footer?.text).toMatch(/^@\u2060everyonehttps:/);
   });
 
   it("breaks @everyone in a footer too", () => {
@@ -103,16 +131,18 @@ describe("toDiscordMessage (properties)", () => {
         const message = toDiscordMessage(reply);
         expect(message.allowedMentions).toEqual({ parse: [] });
         for (const text of markdownTexts(message)) {
-          // A mention needs an unescaped "<@", "<#" or "<@&".
-          expect(text).not.toMatch(/(^|[^\\])<[@#]/);
+          // A mention needs an unescaped "<@", "<#" or "<@&" outside a code span.
+          expect(withoutCode(text)).not.toMatch(/(^|[^\\])<[@#]/);
           // A cut never leaves an escape's backslash alone at the end.
           expect(text).not.toMatch(/(^|[^\\])(\\\\)*\\$/);
         }
         const footers = message.embeds.map((e) => e.footer?.text ?? "");
         for (const text of [...markdownTexts(message), ...footers]) {
           // @everyone and @here are broken everywhere, so that they do not even look like one;
-          // inside a URL they are part of the link, which is left whole so that it still works.
-          expect(text.replace(/https?:\/\/\S+/g, "")).not.toMatch(/@(everyone|here)\b/i);
+          // inside a URL they are part of the link, which is left whole so that it still works,
+          // and inside a code span (our own notices' commands) they show as written.
+          const outside = withoutCode(text.replace(/https?:\/\/\S+/g, ""));
+          expect(outside).not.toMatch(/@(everyone|here)\b/i);
         }
       }),
       { numRuns: 1000 },
