@@ -83,13 +83,12 @@ describe("a closed output pipe", () => {
       DATABASE_PATH: join(dir, "paperbot.db"),
       DIGEST_CRON: "0 9 * * 1",
     };
-    const search = await runClosingAfter(
-      ["search", "--json"],
-      "what is BEAR?\n".repeat(20_000),
-      env,
-    );
+    // Both at once: each is a whole process start.
+    const [search, status] = await Promise.all([
+      runClosingAfter(["search", "--json"], "what is BEAR?\n".repeat(20_000), env),
+      runClosingAfter(["digest", "status"], "", env),
+    ]);
     expect(search).toEqual({ code: 0, stderr: "" });
-    const status = await runClosingAfter(["digest", "status"], "", env);
     expect(status).toEqual({ code: 0, stderr: "" });
     expect(existsSync(join(dir, "paperbot.db"))).toBe(true);
     expect(readdirSync(dir).filter((name) => /-(wal|shm)$/.test(name))).toEqual([]);
