@@ -38,7 +38,10 @@ usage:
 
 The corpus is --corpus DIR, else $CORPUS_DIR, else ./corpus.`;
 
-/** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage error). */
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage error; `ask` 1 when a question
+ * got no answer). A reader that closes the output pipe ends a command quietly, with 0.
+ */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   endQuietlyOnClosedOutput(io);
   const [name, ...args] = argv;

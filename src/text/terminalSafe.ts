@@ -25,5 +25,5 @@ export function terminalSafe(text: string): string {
  * {@link terminalSafe} first, so they can not smuggle one in.
  */
 export function terminalSafeOutput(text: string): string {
-  return text.replace(UNSAFE_BUT_BOLD, (match, bold: string | undefined) => bold ?? "");
+  return text.replace(UNSAFE_BUT_BOLD, (_match, bold: string | undefined) => bold ?? "");
 }
