@@ -33,7 +33,7 @@ usage:
   paperbot start [--corpus DIR]                                  run the bot (the console when no platform is set)
   paperbot register-discord                                      register /paper with Discord, print the invite link
   paperbot digest preview [--platform text|slack|discord]        print the next weekly digest
-  paperbot digest run                                            post every digest due now, then exit
+  paperbot digest run                                            try every digest owed now once, then exit (1: one still owed)
   paperbot digest status                                         subscribed channels and recent digests
 
 The corpus is --corpus DIR, else $CORPUS_DIR, else ./corpus.`;
