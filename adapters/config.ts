@@ -106,10 +106,20 @@ function required(env: Env, name: string, why: string): string {
   return value;
 }
 
+/**
+ * Slack's tokens are a prefix and dash-separated parts: `xoxb-<team>-<bot>-<secret>`,
+ * `xapp-<version>-<app>-<...>`. The prefix alone (`xoxb-`) is a pasted placeholder, not a token.
+ */
 function token(env: Env, name: string, prefix: string, why: string): string {
   const value = required(env, name, why);
-  if (!value.startsWith(prefix) || /\s/.test(value)) {
-    throw new ConfigError(name, `is malformed: it should start with "${prefix}"`);
+  if (
+    !value.startsWith(prefix) ||
+    !/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$/.test(value.slice(prefix.length))
+  ) {
+    throw new ConfigError(
+      name,
+      `is malformed: it should start with "${prefix}" followed by the token's dash-separated parts`,
+    );
   }
   return value;
 }

@@ -78,7 +78,7 @@ async function stopAll(adapters: readonly ChatAdapter[], logger: Logger): Promis
 export function digestPublishers(config: BotConfig, logger: Logger): DigestPublisher[] {
   const publishers: DigestPublisher[] = [];
   if (config.slack)
-    publishers.push(createSlackDigestPublisher(slackWebClient(config.slack), logger));
+    publishers.push(createSlackDigestPublisher(slackWebClient(config.slack, logger), logger));
   if (config.discord) {
     publishers.push(createDiscordDigestPublisher(discordRest(config.discord), logger));
   }
@@ -156,7 +156,12 @@ async function serve(options: RunBotOptions, digest: DigestService): Promise<num
       started.push(adapter);
     }
   } catch (error) {
-    logger.fatal({ err: error }, "a chat adapter failed to start");
+    if (error instanceof PaperbotError) {
+      // A problem of ours with its own sentence (a busy PORT): no stack trace to read through.
+      logger.fatal({ code: error.code }, error.message);
+    } else {
+      logger.fatal({ err: error }, "a chat adapter failed to start");
+    }
     await stopAll(started, logger);
     return 1;
   }

@@ -3,6 +3,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { parseRequest } from "../../src/answer/grammar.ts";
 import { toPlainText } from "../../src/answer/renderText.ts";
+import { terminalSafe, terminalSafeOutput } from "../../src/text/terminalSafe.ts";
 import { consoleDigestReply } from "../digestCommand.ts";
 import { type AdapterDeps, answerRequest, type ChatAdapter } from "../types.ts";
 
@@ -56,7 +57,9 @@ export function createConsoleAdapter({
   const thread = `console:${randomUUID()}`;
 
   const answer = (line: string): string => {
-    const text = withoutMention(line);
+    // Control and bidi characters mean nothing in a question, and echoed they would reach the
+    // terminal: a right-to-left override reorders the rest of the screen.
+    const text = withoutMention(terminalSafe(line));
     // A card shown here makes its paper the conversation's too: "/paper bear", then "what data
     // did they use?".
     const parsed = parseRequest(text);
@@ -65,7 +68,7 @@ export function createConsoleAdapter({
       parsed.kind === "digest"
         ? consoleDigestReply(core, parsed.action)
         : answerRequest(core, { text, thread });
-    return toPlainText(reply, config.mark ? { mark: config.mark } : {});
+    return terminalSafeOutput(toPlainText(reply, config.mark ? { mark: config.mark } : {}));
   };
 
   return {
@@ -87,6 +90,8 @@ export function createConsoleAdapter({
       });
       // At a terminal readline takes Ctrl-C itself; without this it would only pause.
       lines.on("SIGINT", () => lines.close());
+      // The reader of piped output went away (`| head`): no one is left to answer.
+      config.output.on("error", () => lines.close());
       lines.once("close", () => resolveDone());
     },
     async stop() {

@@ -8,8 +8,11 @@
  * alone; summaries use `_` and `*` in math, where a pair would turn into italics. So: our own.
  */
 
-/** Special mentions someone could paste: `@here`, `@everyone`. */
-const SPECIAL_MENTION = /@(here|everyone)\b/gi;
+/**
+ * Special mentions someone could paste: `@here`, `@everyone`, also run into the next word
+ * ("@everyonehttps://..."): breaking "@heretic" too costs an invisible character.
+ */
+const SPECIAL_MENTION = /@(here|everyone)/gi;
 /** A word joiner: "@here" stays readable while no client reads it as a mention. */
 const WORD_JOINER = "\u2060";
 /** Characters that format anywhere: emphasis, code, spoilers, strike, mentions, masked links. */
@@ -73,5 +76,6 @@ export function bold(escaped: string): string {
 export function maskedLink(url: string, label: string): string {
   const text = escapeMarkdown(label);
   if (!/^https?:\/\//i.test(url)) return text;
-  return `[${text}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+  // Percent-encoded, ( ) and spaces cannot end the link early, nor < > start a mention in it.
+  return `[${text}](${url.replace(/[()\s<>]/g, encodeURIComponent)})`;
 }

@@ -84,6 +84,16 @@ export function image(url: string | undefined): Pick<APIEmbed, "image"> {
   return protocol === "https:" || protocol === "http:" ? { image: { url: href } } : {};
 }
 
+/**
+ * An embed's link, when it is an http(s) URL Discord accepts (normalized: a space or `|` in it
+ * is percent-encoded); a malformed one would make Discord refuse the whole message.
+ */
+export function embedUrl(url: string): Pick<APIEmbed, "url"> {
+  if (url.length > IMAGE_URL_MAX || !URL.canParse(url)) return {};
+  const { protocol, href } = new URL(url);
+  return protocol === "https:" || protocol === "http:" ? { url: href } : {};
+}
+
 /** Authors, venue, year and arXiv id: plain text, as footers show no markdown. */
 function citation(paper: Paper): string {
   return `${shortAuthors(paper.authors, 6)} · ${paper.venue} ${paper.year} · arXiv ${paper.arxiv}`;
@@ -98,10 +108,11 @@ function paperEmbed(
 ): APIEmbed {
   return {
     title: fitText(paper.title, EMBED_TITLE_MAX),
-    ...(/^https?:\/\//i.test(paper.url) ? { url: paper.url } : {}),
+    ...embedUrl(paper.url),
     color: COLOUR.answer,
     ...(fields.length > 0 ? { fields } : {}),
-    footer: { text: fitPlain(footer, FOOTER_MAX) },
+    // Footers ping no one, but "@everyone" there would still read as a mention.
+    footer: { text: fitPlain(breakSpecialMentions(footer), FOOTER_MAX) },
     ...image(figure),
   };
 }

@@ -3,19 +3,43 @@
  * uses it too). Replies in the digest's thread that mention the bot stay on its paper.
  */
 import { webApi } from "@slack/bolt";
+import { POST_TIMEOUT_MS } from "../../src/digest/digestService.ts";
 import type { DigestPublisher } from "../../src/digest/publisher.ts";
 import type { SlackConfig } from "../config.ts";
-import type { Logger } from "../logger.ts";
+import { type Logger, toBoltLogger } from "../logger.ts";
 import { toSlackDigest } from "./renderDigest.ts";
 import { describe, sendWithFallback } from "./slackAdapter.ts";
 import { SLACK_SCOPE, slackThreadKey } from "./threadKeys.ts";
 
-/** A Web API client for posting, retrying nothing itself: the digest's ledger does the retrying. */
-export function slackWebClient(config: SlackConfig): webApi.WebClient {
+/**
+ * A Web API client for posting, retrying nothing itself: the digest's ledger does the retrying.
+ * Its requests end with the digest's own time limit, so a hung connection never keeps
+ * `paperbot digest run` from exiting.
+ */
+export function slackWebClient(config: SlackConfig, logger?: Logger): webApi.WebClient {
   return new webApi.WebClient(config.botToken, {
+    // Its own console logger would print around `paperbot digest run`'s report; ours scrubs secrets.
+    ...(logger ? { logger: toBoltLogger(logger.child({ adapter: "slack", part: "digest" })) } : {}),
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: { retries: 0 },
+    timeout: POST_TIMEOUT_MS,
   });
+}
+
+/**
+ * Why a post failed, in words that tell apart Slack saying no (`channel_not_found`) from Slack
+ * not being reached at all, or answering with an HTTP error: what to do differs.
+ */
+export function slackFailure(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === webApi.ErrorCode.RequestError)
+    return `Slack could not be reached: ${describe(error)}`;
+  if (code === webApi.ErrorCode.HTTPError) {
+    const status = (error as { statusCode?: number }).statusCode;
+    return `Slack answered HTTP ${status ?? "error"}: ${describe(error)}`;
+  }
+  if (code === webApi.ErrorCode.RateLimitedError) return "Slack is rate limiting the bot";
+  return `Slack refused the digest: ${describe(error)}`;
 }
 
 /** The Slack digest publisher. */
@@ -54,7 +78,7 @@ export function createSlackDigestPublisher(
           log,
         );
       } catch (error) {
-        throw new Error(`Slack refused the digest: ${describe(error)}`, { cause: error });
+        throw new Error(slackFailure(error), { cause: error });
       }
       if (!ts) throw new Error("Slack answered without the message's ts");
       // Posted: nothing after this may throw, or the ledger would post it again.

@@ -20,9 +20,15 @@ export function escapeMrkdwn(text: string): string {
     .replace(SPECIAL_MENTION, `@${ZWJ}$1`);
 }
 
-/** A link in mrkdwn, `<url|label>`, with the label escaped (and no `|` to end it early). */
+/**
+ * A link in mrkdwn, `<url|label>`, with the label escaped (and no `|` to end it early), and `&`
+ * in the URL escaped too, as Slack reads entities there. A URL that is not http(s) is no link:
+ * the label alone.
+ */
 export function mrkdwnLink(url: string, label: string): string {
-  return `<${url.replace(/[<>|\s]/g, encodeURIComponent)}|${escapeMrkdwn(label).replace(/\|/g, "¦")}>`;
+  const text = escapeMrkdwn(label).replace(/\|/g, "¦");
+  if (!/^https?:\/\//i.test(url)) return text;
+  return `<${url.replace(/[<>|\s]/g, encodeURIComponent).replace(/&/g, "&amp;")}|${text}>`;
 }
 
 /** `*text*` bold, unless the text is blank (Slack would show the asterisks). */

@@ -2,11 +2,12 @@
  * The Slack bot on Bolt: `/paper` commands and `@paperbot` mentions become core requests, and
  * the core's replies become Block Kit messages. Socket Mode with an app token, HTTP otherwise.
  */
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, type AppOptions } from "@slack/bolt";
+import { App, type AppOptions, HTTPReceiver } from "@slack/bolt";
 import { type DigestAction, parseRequest } from "../../src/answer/grammar.ts";
 import type { Reply } from "../../src/answer/reply.ts";
+import { createError } from "../../src/errors.ts";
 import type { SlackConfig } from "../config.ts";
 import { digestCommandReply } from "../digestCommand.ts";
 import { type Logger, toBoltLogger } from "../logger.ts";
@@ -21,6 +22,34 @@ import { SLACK_SCOPE, slackThreadKey } from "./threadKeys.ts";
 export const SLASH_COMMAND = "/paper";
 /** Shown to the asker when answering fails on our side; the full error goes to the log. */
 const INTERNAL_ERROR = "Sorry, something went wrong on my side answering that. It has been logged.";
+
+/**
+ * How far a request's signed timestamp may be from our clock, either way. Slack's guide:
+ * "If the X-Slack-Request-Timestamp is more than five minutes from local time, it could be a
+ * replay attack" (https://docs.slack.dev/authentication/verifying-requests-from-slack). Bolt
+ * refuses only old ones; a request dated in the future would stay replayable until its time.
+ */
+export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
+
+/**
+ * Refuses, before Bolt sees it, a request whose signed timestamp lies more than
+ * {@link SIGNATURE_WINDOW_SECONDS} ahead of our clock (Bolt checks the past side and the
+ * signature itself). A missing or unreadable timestamp is left to Bolt, which refuses it.
+ */
+function refuseFutureRequests(receiver: HTTPReceiver, log: Logger): void {
+  const handle = receiver.requestListener;
+  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+    const header = req.headers["x-slack-request-timestamp"];
+    const sent = Number(Array.isArray(header) ? header[0] : header);
+    if (header !== undefined && sent - Date.now() / 1000 > SIGNATURE_WINDOW_SECONDS) {
+      log.warn({ timestamp: sent }, "refused a request dated more than five minutes ahead");
+      res.writeHead(401, { "content-type": "text/plain" });
+      res.end();
+      return;
+    }
+    return handle(req, res);
+  };
+}
 
 /** The Slack adapter, with the address it listens on in HTTP mode (port 0 picks a free one). */
 export interface SlackAdapter extends ChatAdapter {
@@ -97,10 +126,10 @@ function appOptions(config: SlackConfig, log: Logger): AppOptions {
         : {}),
     };
   }
-  return {
-    ...common,
+  const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
     port: config.port,
+    logger: toBoltLogger(log),
     customRoutes: [
       {
         path: "/healthz",
@@ -111,7 +140,9 @@ function appOptions(config: SlackConfig, log: Logger): AppOptions {
         },
       },
     ],
-  };
+  });
+  refuseFutureRequests(receiver, log);
+  return { ...common, receiver };
 }
 
 /** Creates the Slack adapter; nothing connects until `start()`. */
@@ -137,6 +168,17 @@ export function createSlackAdapter({
       scope: SLACK_SCOPE,
       canManage: () => canManageChannel(app.client, userId, channelId),
     });
+
+  // Every request's listeners, tracked until they settle: the acknowledgement has long gone
+  // when an answer is still being composed and posted, and stop() lets it finish.
+  const inFlight = new Set<Promise<unknown>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    const settled = work.catch(() => undefined);
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+    await work;
+  });
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond: reply }) => {
     // Slack waits 3 seconds for the acknowledgement; the answer follows on the response URL.
@@ -246,8 +288,20 @@ export function createSlackAdapter({
           },
         );
       }
-      const result: unknown =
-        config.mode === "http" ? await app.start(config.port) : await app.start();
+      let result: unknown;
+      try {
+        result = config.mode === "http" ? await app.start(config.port) : await app.start();
+      } catch (error) {
+        if (config.mode === "http" && (error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+          // One sentence, not a stack trace: the usual cause is a second bot on the same PORT.
+          throw createError(
+            "USAGE",
+            `PORT ${config.port} is already in use (another paperbot?): stop that process or set PORT to a free port`,
+            { cause: error },
+          );
+        }
+        throw error;
+      }
       if (config.mode === "http") server = result as Server;
       started = true;
       const where = config.mode === "http" ? { port: this.address()?.port } : {};
@@ -256,7 +310,9 @@ export function createSlackAdapter({
     async stop() {
       if (!started) return;
       started = false;
+      // No new requests; then the answers under way finish (runBot bounds the wait).
       await app.stop();
+      await Promise.allSettled([...inFlight]);
       log.info("Slack adapter stopped");
     },
   };

@@ -198,9 +198,10 @@ function questionReply(
   // A short miss that is a few edits from a name was meant as one ("fixmatch"): offer names.
   if (!threadPaper && nameSuggestions.length > 0 && looksLikeName(question)) {
     const nearest = new Set([...nameSuggestions, ...response.results.map((r) => r.paper)]);
+    // No paper by that name is an error of the request, and errors go to the asker alone.
     return {
       kind: "notFound",
-      audience: "channel",
+      audience: "asker",
       question,
       asked: "name",
       nearest: [...nearest].slice(0, MAX_SUGGESTIONS),

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { dirname } from "node:path";
 import { formatProblem } from "../corpus/loadCorpus.ts";
 import type { CoreLogger } from "../logger.ts";
@@ -17,11 +18,21 @@ export function corpusDir(option: string | undefined, io: CliIO): string {
 
 /**
  * Where the index snapshot is kept: `INDEX_SNAPSHOT_DIR`, else beside the database
- * (`DATABASE_PATH`'s directory, `./data` by default); `off` for no snapshot at all.
+ * (`DATABASE_PATH`'s directory, `./data` by default, made when missing); `off` for no snapshot
+ * at all. A directory named in `INDEX_SNAPSHOT_DIR` must exist: it is never made, since a typo
+ * would leave a stray directory; `warn` says so, and the index is kept in memory only.
  */
-export function snapshotDir(env: CliIO["env"]): string | null {
-  const dir = env.INDEX_SNAPSHOT_DIR || dirname(env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
-  return dir === "off" ? null : dir;
+export function snapshotDir(env: CliIO["env"], warn: (message: string) => void): string | null {
+  const dir = env.INDEX_SNAPSHOT_DIR?.trim();
+  if (!dir) return dirname(env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+  if (dir === "off") return null;
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    warn(
+      `INDEX_SNAPSHOT_DIR "${dir}" is not an existing directory, so no index snapshot is kept (every start indexes the corpus again): create it, or set INDEX_SNAPSHOT_DIR=off`,
+    );
+    return null;
+  }
+  return dir;
 }
 
 /** A logger for commands: warnings and errors on stderr as `paperbot: ...`, the rest dropped. */
@@ -41,7 +52,7 @@ export function stderrLogger(io: CliIO): CoreLogger {
 export function loadIndex(dir: string, io: CliIO): PaperIndex {
   const loaded = loadCorpusIndex({
     corpusDir: dir,
-    snapshotDir: snapshotDir(io.env),
+    snapshotDir: snapshotDir(io.env, (message) => writeLine(io.stderr, `paperbot: ${message}`)),
     logger: stderrLogger(io),
   });
   for (const problem of loaded.problems)

@@ -7,7 +7,7 @@ import { paperCommand } from "./commands/paper.ts";
 import { registerDiscordCommand } from "./commands/registerDiscord.ts";
 import { searchCommand } from "./commands/search.ts";
 import { startCommand } from "./commands/start.ts";
-import { type CliIO, UsageError, writeLine } from "./io.ts";
+import { type CliIO, endQuietlyOnClosedOutput, UsageError, writeLine } from "./io.ts";
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -33,13 +33,17 @@ usage:
   paperbot start [--corpus DIR]                                  run the bot (the console when no platform is set)
   paperbot register-discord                                      register /paper with Discord, print the invite link
   paperbot digest preview [--platform text|slack|discord]        print the next weekly digest
-  paperbot digest run                                            post every digest due now, then exit
+  paperbot digest run                                            try every digest owed now once, then exit (1: one still owed)
   paperbot digest status                                         subscribed channels and recent digests
 
 The corpus is --corpus DIR, else $CORPUS_DIR, else ./corpus.`;
 
-/** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage error). */
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage error; `ask` 1 when a question
+ * got no answer). A reader that closes the output pipe ends a command quietly, with 0.
+ */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  endQuietlyOnClosedOutput(io);
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     writeLine(name ? io.stdout : io.stderr, HELP);

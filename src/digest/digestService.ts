@@ -11,7 +11,7 @@ import type { IndexSource } from "../retrieval/indexSource.ts";
 import { composeDigest } from "./composeDigest.ts";
 import type { Digest } from "./digest.ts";
 import type { DigestStore } from "./digestStore.ts";
-import { type DigestKey, retryAt } from "./ledger.ts";
+import { type DigestKey, type DigestRecord, retryAt } from "./ledger.ts";
 import type { DigestPublisher } from "./publisher.ts";
 import type { DigestSchedule } from "./schedule.ts";
 import { type DigestPlatform, isDueFor, type Subscription } from "./subscriptions.ts";
@@ -121,6 +121,25 @@ export class DigestService {
     this.syncQueue();
     const due = this.#dueIn(period);
     return Promise.all(due.map((s) => this.#postOne(s.platform, s.channelId, period)));
+  }
+
+  /**
+   * Where the digest of the current period stands for every channel this process posts to: its
+   * ledger record, none when it was never tried. What `paperbot digest run` reports and exits on.
+   */
+  standing(): { period: Date; channels: { key: DigestKey; record?: DigestRecord }[] } | undefined {
+    const period = this.schedule.periodAt(this.#now());
+    if (!period) return undefined;
+    const channels = this.#dueIn(period).map((s) => {
+      const key: DigestKey = {
+        platform: s.platform,
+        channelId: s.channelId,
+        period: period.toISOString(),
+      };
+      const record = this.store.ledger.get(key);
+      return record ? { key, record } : { key };
+    });
+    return { period, channels };
   }
 
   /** The subscriptions this process posts the digest of `period` to. */

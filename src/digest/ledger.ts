@@ -20,6 +20,8 @@ export interface DigestRecord extends DigestKey {
   status: "sending" | "posted" | "failed" | "abandoned";
   attempts: number;
   claimedBy: string;
+  /** When the last attempt was claimed (ms). */
+  claimedAt: number;
   nextAttemptAt: number | null;
   lastError: string | null;
   messageId: string | null;
@@ -34,6 +36,7 @@ interface Row {
   status: DigestRecord["status"];
   attempts: number;
   claimed_by: string;
+  claimed_at: number;
   next_attempt_at: number | null;
   last_error: string | null;
   message_id: string | null;
@@ -48,6 +51,7 @@ const fromRow = (row: Row): DigestRecord => ({
   status: row.status,
   attempts: row.attempts,
   claimedBy: row.claimed_by,
+  claimedAt: row.claimed_at,
   nextAttemptAt: row.next_attempt_at,
   lastError: row.last_error,
   messageId: row.message_id,

@@ -11,13 +11,16 @@ export const DEFAULT_DIGEST_CRON = "0 9 * * 1";
 /** Read in UTC unless `DIGEST_TZ` says otherwise. */
 export const DEFAULT_DIGEST_TZ = "UTC";
 
+/** What the five fields of `DIGEST_CRON` are, in order. */
+const CRON_FIELDS = "minute hour day-of-month month day-of-week";
+
 /** A digest schedule. */
 export class DigestSchedule {
   readonly #cron: Cron;
 
   /** Throws a `USAGE` error naming the variable when the expression or the zone is invalid. */
   constructor(
-    /** The cron expression (5 fields, or 6 with seconds). */
+    /** The cron expression: exactly 5 fields (croner would take seconds and years too). */
     readonly cron: string = DEFAULT_DIGEST_CRON,
     /** An IANA time zone, e.g. `Europe/Berlin`. */
     readonly timeZone: string = DEFAULT_DIGEST_TZ,
@@ -29,6 +32,15 @@ export class DigestSchedule {
       throw createError(
         "USAGE",
         `DIGEST_TZ "${timeZone}" is not a time zone (e.g. UTC, Europe/Berlin)`,
+      );
+    }
+    // A seconds field ("* * * * * *") would start a period every second: eight "weekly"
+    // digests in eight seconds, working through the reading queue. Nicknames (@weekly) are out too.
+    const fields = cron.trim().split(/\s+/).filter(Boolean).length;
+    if (fields !== 5) {
+      throw createError(
+        "USAGE",
+        `DIGEST_CRON "${cron}" is not a cron expression of exactly five fields (${CRON_FIELDS}; e.g. "0 9 * * 1" for Mondays 09:00): it has ${fields}`,
       );
     }
     try {

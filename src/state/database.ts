@@ -4,7 +4,7 @@
  * failing in the middle of a post.
  */
 import { mkdirSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { createError, PaperbotError } from "../errors.ts";
 import { MIGRATIONS } from "./migrations.ts";
@@ -133,6 +133,14 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   let db: StateDatabase | undefined;
   try {
     const timeout = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
+    // SQLite says only that it cannot open a directory, which read as "not writable".
+    if (path !== ":memory:" && statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+      throw unavailable(
+        shown,
+        `it is a directory; DATABASE_PATH names the SQLite file in it, e.g. ${join(shown, "paperbot.db")}`,
+        undefined,
+      );
+    }
     if (path !== ":memory:") {
       mkdirSync(dirname(resolve(path)), { recursive: true });
       refuseForeign(path, shown, timeout);

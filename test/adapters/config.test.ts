@@ -58,6 +58,15 @@ describe("loadConfig", () => {
 
   it.each([
     [{ DIGEST_CRON: "mondays" }, /DIGEST_CRON is malformed: "mondays" is not a cron expression/],
+    // #14: croner takes a seconds field; "weekly" digests went out every second.
+    [
+      { DIGEST_CRON: "* * * * * *" },
+      /^paperbot: DIGEST_CRON is malformed: "\* \* \* \* \* \*" is not a cron expression of exactly five fields \(minute hour day-of-month month day-of-week; .*\): it has 6\./,
+    ],
+    [{ DIGEST_CRON: "0 0 9 * * 1" }, /DIGEST_CRON is malformed: .* it has 6/],
+    [{ DIGEST_CRON: "0 9 * * 1 2027" }, /DIGEST_CRON is malformed: .* it has 6/],
+    [{ DIGEST_CRON: "@weekly" }, /DIGEST_CRON is malformed: .* it has 1/],
+    [{ DIGEST_CRON: "0 9 * *" }, /DIGEST_CRON is malformed: .* it has 4/],
     [{ DIGEST_TZ: "Mars/Olympus" }, /DIGEST_TZ is malformed: "Mars\/Olympus" is not a time zone/],
     [
       {
@@ -111,6 +120,15 @@ describe("loadConfig", () => {
     expect(problem({ SLACK_BOT_TOKEN: BOT }).message).toMatch(/SLACK_SIGNING_SECRET is missing/);
     const bad = problem({ SLACK_BOT_TOKEN: "xoxp-user-token-oops", SLACK_SIGNING_SECRET: SECRET });
     expect(bad.message).toMatch(/SLACK_BOT_TOKEN is malformed: it should start with "xoxb-"/);
+    // #14: the prefix alone passed the shape check.
+    for (const placeholder of ["xoxb-", "xoxb-x", "xoxb--", "xoxb-1-"]) {
+      expect(problem({ SLACK_BOT_TOKEN: placeholder, SLACK_SIGNING_SECRET: SECRET })).toMatchObject(
+        { variable: "SLACK_BOT_TOKEN", message: expect.stringContaining("is malformed") },
+      );
+    }
+    expect(problem({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: "xapp-" }).variable).toBe(
+      "SLACK_APP_TOKEN",
+    );
     expect(bad.message).not.toContain("oops");
     expect(
       problem({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: "80a" }).variable,

@@ -78,6 +78,12 @@ export function describeAdapterContract(name: string, start: () => Promise<Contr
       expect(reply.private).toBe(harness.privateReplies);
     });
 
+    it("tells the asker alone that no paper has that name, with the nearest (#14)", async () => {
+      const reply = await harness.command("fixmatch");
+      expect(reply.text).toContain(MIXMATCH);
+      expect(reply.private).toBe(harness.privateReplies);
+    });
+
     it("turns down an over-long question politely and keeps answering", async () => {
       const reply = await harness.command(`why ${"so ".repeat(600)}long?`);
       expect(reply.text).toMatch(/please ask in at most/);

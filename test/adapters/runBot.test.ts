@@ -8,7 +8,7 @@ import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "../helpers/corpus.ts";
 import { isVisibleMessage, testDiscordConfig, visibleText } from "../helpers/discordBot.ts";
 import { startDiscordStandIn } from "../helpers/discordStandIn.ts";
-import { startSlackStandIn } from "../helpers/slackStandIn.ts";
+import { mentionEventBody, slackSignature, startSlackStandIn } from "../helpers/slackStandIn.ts";
 import { tempDir } from "../helpers/tempCorpus.ts";
 import { testLogger } from "../helpers/testLogger.ts";
 
@@ -79,6 +79,37 @@ describe("runBot", () => {
     await standIn.close();
   });
 
+  it("logs 'stopped' only after the answers under way have gone out (#14)", async () => {
+    // Slack takes 800 ms to take the answer: it is in flight when the stop signal comes.
+    const standIn = await startSlackStandIn({ postDelayMs: 800 });
+    const port = await freePort();
+    let stop: (signal: string) => void = () => {};
+    const { exit, lines } = await run(
+      port,
+      new Promise((resolve) => (stop = resolve)),
+      standIn.apiUrl,
+    );
+    await waitForHealth(port);
+    const body = mentionEventBody({
+      text: "<@UBOT> what is BEAR?",
+      eventId: "Ev-stop",
+      ts: "1.000100",
+    });
+    const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...slackSignature(SLACK.signingSecret, body) },
+    });
+    expect(response.status).toBe(200);
+    await standIn.waitFor((call) => call.method === "chat.postMessage");
+    stop("SIGTERM");
+    expect(await exit).toBe(0);
+    const messages = lines.map((line) => JSON.parse(line).msg);
+    expect(messages.indexOf("answered a mention")).toBeGreaterThan(-1);
+    expect(messages.indexOf("answered a mention")).toBeLessThan(messages.indexOf("stopped"));
+    await standIn.close();
+  });
+
   it("exits 1 with a logged reason when an adapter cannot start", async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, resolve));
@@ -88,6 +119,24 @@ describe("runBot", () => {
     expect(await exit).toBe(1);
     expect(lines.join("\n")).toContain("a chat adapter failed to start");
     await new Promise((resolve) => blocker.close(resolve));
+  });
+
+  it("says in one sentence, with no stack trace, that PORT is busy (#14: a second bot logged a stack)", async () => {
+    const standIn = await startSlackStandIn();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const address = blocker.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const { exit, lines } = await run(port, new Promise(() => {}), standIn.apiUrl);
+    expect(await exit).toBe(1);
+    const fatal = lines.map((line) => JSON.parse(line)).filter((entry) => entry.level >= 60);
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0].msg).toBe(
+      `paperbot: PORT ${port} is already in use (another paperbot?): stop that process or set PORT to a free port`,
+    );
+    expect(lines.join("\n")).not.toMatch(/"stack"| {4}at /);
+    await new Promise((resolve) => blocker.close(resolve));
+    await standIn.close();
   });
 
   it("serves Slack and Discord from one process, one corpus", async () => {

@@ -51,6 +51,8 @@ describe("respond", () => {
     expect(reply.kind).toBe("notFound");
     if (reply.kind === "notFound") {
       expect(reply.asked).toBe("name");
+      // #14: it was posted in the channel; errors go to the asker alone.
+      expect(reply.audience).toBe("asker");
       expect(reply.nearest.map((p) => p.id)).toContain("mixmatch");
     }
   });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPaperbot } from "../helpers/cli.ts";
 import { CORPUS_DIR } from "../helpers/corpus.ts";
+import { unsafeForTerminal } from "../helpers/terminal.ts";
 
 const env = { CORPUS_DIR };
 
@@ -26,6 +27,32 @@ describe("paperbot ask", () => {
   it("says so when the summaries do not cover the question", async () => {
     const run = await runPaperbot(["ask", "best pizza in Naples"], { env });
     expect(run.stdout.split("\n")[0]).toBe("I couldn't find that in our paper summaries.");
+  });
+
+  it("exits 0 when it answers, 1 when the summaries do not cover the question (#14)", async () => {
+    expect((await runPaperbot(["ask", "what is BEAR?"], { env })).code).toBe(0);
+    expect((await runPaperbot(["ask", "best pizza in Naples"], { env })).code).toBe(1);
+  });
+
+  it("exits 1 on a question it turns down, and when any line of standard input went unanswered", async () => {
+    const long = await runPaperbot(["ask", "why ".repeat(400)], { env });
+    expect(long.code).toBe(1);
+    expect(long.stdout).toContain("please ask in at most");
+    expect((await runPaperbot(["ask", "/paper", "digest"], { env })).code).toBe(1);
+    const mixed = await runPaperbot(["ask"], {
+      env,
+      stdin: "what is BEAR?\nbest pizza in Naples\n",
+    });
+    expect(mixed.code).toBe(1);
+    expect((await runPaperbot(["ask"], { env, stdin: "what is BEAR?\n/paper list\n" })).code).toBe(
+      0,
+    );
+  });
+
+  it("echoes no control or bidi character of the question to the terminal (#14)", async () => {
+    const run = await runPaperbot(["ask", "\u001b[2Jfix\u202ematch\r"], { env });
+    expect(run.stdout).toContain('No paper in our summaries is called "[2Jfixmatch".');
+    expect(unsafeForTerminal(run.stdout)).toEqual([]);
   });
 
   it("answers each line of standard input", async () => {
@@ -56,6 +83,13 @@ describe("paperbot paper", () => {
     expect(run.stderr).toContain("paperbot: no paper matches 'lottery'.\nDid you mean:\n");
     expect(run.stderr).toContain("one-ticket");
     expect(run.stderr).toContain("deconstructing-lottery-tickets");
+  });
+
+  it("echoes no escape sequence or bidi override of the name to stderr (#14)", async () => {
+    const run = await runPaperbot(["paper", "\u001b[2J\u001b]0;title\u0007zzz\u202eqqq"], { env });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("no paper matches '[2J]0;titlezzzqqq'");
+    expect(unsafeForTerminal(run.stderr)).toEqual([]);
   });
 
   it("needs a name", async () => {
@@ -128,6 +162,14 @@ describe("paperbot check", () => {
 });
 
 describe("paperbot (no command, unknown command)", () => {
+  it("echoes no escape sequence of an unknown command or option (#14)", async () => {
+    const command = await runPaperbot(["\u001b[2Jx\u202e"]);
+    expect(command.stderr).toContain("unknown command '[2Jx'");
+    const option = await runPaperbot(["search", "--\u001b[2J", "x"], { env });
+    expect(option.code).toBe(2);
+    for (const text of [command.stderr, option.stderr]) expect(unsafeForTerminal(text)).toEqual([]);
+  });
+
   it("prints usage", async () => {
     expect((await runPaperbot([])).code).toBe(2);
     const help = await runPaperbot(["--help"]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runPaperbot } from "../helpers/cli.ts";
 import { CORPUS_DIR } from "../helpers/corpus.ts";
+import { unsafeForTerminal } from "../helpers/terminal.ts";
 
 describe("paperbot start (console, piped)", () => {
   it("answers questions, mentions and /paper look-ups, then ends with the input", async () => {
@@ -23,6 +24,13 @@ describe("paperbot start (console, piped)", () => {
     expect(run.stdout).toContain("(Answered from Stabilizing Off-Policy Q-Learning");
     expect(run.stdout).toContain("The summary of Stabilizing Off-Policy Q-Learning");
     expect(answers.length).toBeGreaterThan(3);
+  });
+
+  it("echoes no control or bidi character of what was typed (#14: a right-to-left override was)", async () => {
+    const stdin = "/paper fix\u202ematch\u001b[2J\n";
+    const run = await runPaperbot(["start"], { env: { CORPUS_DIR }, stdin });
+    expect(run.stdout).toContain('"fixmatch[2J"');
+    expect(unsafeForTerminal(run.stdout)).toEqual([]);
   });
 
   it("stops with a message naming a malformed variable", async () => {

@@ -1,12 +1,14 @@
 /**
- * `paperbot digest run` against the Slack stand-in: its retry loop (`runUntilSettled`) on a fake
- * clock, so the 30 s and 2 min backoffs pass at once, and the command itself in-process.
+ * `paperbot digest run` against the Slack stand-in: one try of each owed digest (`runOnce`) on a
+ * fake clock, so a 30 s backoff passes at once, and the command itself in-process.
  */
+
+import { spawnSync } from "node:child_process";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { RUN_RETRY_WINDOW_MS } from "../../src/cli/commands/digest.ts";
-import { type RunClock, runUntilSettled } from "../../src/cli/commands/digestOutput.ts";
+import { LIVE_CLAIM_MS, type RunClock, runOnce } from "../../src/cli/commands/digestOutput.ts";
 import type { CliIO } from "../../src/cli/io.ts";
 import { openStore } from "../../src/digest/digestStore.ts";
 import { MAX_ATTEMPTS } from "../../src/digest/ledger.ts";
@@ -14,7 +16,12 @@ import { DigestSchedule } from "../../src/digest/schedule.ts";
 import { runPaperbot } from "../helpers/cli.ts";
 import { FakeClock } from "../helpers/fakeClock.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../helpers/slackBot.ts";
-import { DIGEST_DUE_AT, openSlackDigest, type SlackDigest } from "../helpers/slackDigest.ts";
+import {
+  DIGEST_DUE_AT,
+  DIGEST_PERIOD,
+  openSlackDigest,
+  type SlackDigest,
+} from "../helpers/slackDigest.ts";
 import { type SlackStandIn, startSlackStandIn } from "../helpers/slackStandIn.ts";
 import { tempDir } from "../helpers/tempCorpus.ts";
 
@@ -43,22 +50,6 @@ function captureIO(): { io: CliIO; stdout: () => string } {
   };
 }
 
-/**
- * The fake clock as `digest run` waits on it. A run that keeps waiting is a bug, and with a fake
- * clock it would spin without ever yielding to the test's timeout: give up after 20 waits.
- */
-function runClock(clock: FakeClock): RunClock {
-  let waits = 0;
-  return {
-    now: clock.now,
-    sleep: (ms) => {
-      waits += 1;
-      if (waits > 20) throw new Error("digest run is still waiting after 20 waits");
-      return clock.advance(ms);
-    },
-  };
-}
-
 /** The stand-in (refusing GONE) and a digest service on it for `channels`, due on `clock`. */
 async function setUp(clock: FakeClock, channels: string[]) {
   standIn = await startSlackStandIn({ rejectChannels: [GONE] });
@@ -66,62 +57,118 @@ async function setUp(clock: FakeClock, channels: string[]) {
   return { standIn, digest: opened.digest };
 }
 
-describe("digest run's retry loop", () => {
-  it("stays for a refused post's 30 s backoff, then posts it once and exits 0", async () => {
+/** `digest run`'s clock on the fake one: a wait lets the time pass at once. */
+function runClock(clock: FakeClock): RunClock {
+  return { now: clock.now, sleep: (ms) => clock.advance(ms) };
+}
+
+/** The pid of a process that has ended. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ["-e", ""]).pid ?? 0;
+}
+
+describe("digest run (runOnce)", () => {
+  it("tries a refused post once, says when it is retried and by whom, and exits 1 at once (#14)", async () => {
     const clock = new FakeClock(DIGEST_DUE_AT);
     const { standIn, digest } = await setUp(clock, [CHANNEL]);
     standIn.failNext("chat.postMessage", "internal_error");
     const { io, stdout } = captureIO();
-    const code = await runUntilSettled(digest, io, RUN_RETRY_WINDOW_MS, runClock(clock));
-    expect(code).toBe(0);
-    const lines = stdout().trim().split("\n");
-    expect(lines[0]).toBe(
-      `failed    slack ${CHANNEL}: Slack refused the digest: internal_error (attempt 1; retry at 2026-11-30T09:00:35.000Z)`,
-    );
-    expect(lines[1]).toMatch(new RegExp(`^posted    slack ${CHANNEL} \\(message \\d+\\.\\d+\\)$`));
-    expect(lines[2]).toBe("Digest of 30 November 2026: 1 posted now, 0 not posted.");
-    expect(clock.now()).toBe(Date.parse(DIGEST_DUE_AT) + 30_000);
-    expect(standIn.delivered(CHANNEL)).toHaveLength(1);
-    expect(standIn.posts(CHANNEL)).toHaveLength(2);
+    expect(await runOnce(digest, io)).toBe(1);
+    expect(stdout().trim().split("\n")).toEqual([
+      `failed    slack ${CHANNEL}: Slack refused the digest: internal_error (attempt 1; the next run or the bot retries from 2026-11-30T09:00:35.000Z)`,
+      "Digest of 30 November 2026: 0 posted now, 1 not posted.",
+    ]);
+    expect(standIn.posts(CHANNEL)).toHaveLength(1);
   });
 
-  it("retries within its five minutes, then exits 1 naming the channel Slack keeps refusing", async () => {
+  it("says Slack could not be reached, not that it refused, and exits 1 promptly (#14)", async () => {
     const clock = new FakeClock(DIGEST_DUE_AT);
-    const { standIn, digest } = await setUp(clock, [CHANNEL, GONE]);
+    const { standIn, digest } = await setUp(clock, [CHANNEL]);
+    await standIn.close();
     const { io, stdout } = captureIO();
-    const code = await runUntilSettled(digest, io, RUN_RETRY_WINDOW_MS, runClock(clock));
-    expect(code).toBe(1);
-    // Tried at once, after 30 s and after 2 more minutes; the next (10 min) is left to later.
-    expect(standIn.posts(GONE)).toHaveLength(3);
-    expect(standIn.delivered(CHANNEL)).toHaveLength(1);
-    const out = stdout();
-    expect(out).toContain(
-      `failed    slack ${GONE}: Slack refused the digest: channel_not_found (attempt 3; retry at 2026-11-30T09:12:35.000Z)`,
-    );
-    expect(out.trim().split("\n").at(-1)).toBe(
-      "Digest of 30 November 2026: 1 posted now, 1 not posted.",
-    );
-  });
-
-  it("with a tiny window, exits 1 at once and leaves the retry to the next run", async () => {
-    const clock = new FakeClock(DIGEST_DUE_AT);
-    const { standIn, digest } = await setUp(clock, [GONE]);
-    const { io, stdout } = captureIO();
-    expect(await runUntilSettled(digest, io, 1_000, runClock(clock))).toBe(1);
-    expect(clock.now()).toBe(Date.parse(DIGEST_DUE_AT));
-    expect(standIn.posts(GONE)).toHaveLength(1);
+    const began = Date.now();
+    expect(await runOnce(digest, io)).toBe(1);
+    expect(Date.now() - began).toBeLessThan(5000);
+    expect(stdout()).toContain(`failed    slack ${CHANNEL}: Slack could not be reached:`);
+    expect(stdout()).not.toContain("refused");
     expect(stdout()).toContain("0 posted now, 1 not posted.");
-    expect(digest.store.ledger.recent(1)[0]).toMatchObject({ status: "failed", attempts: 1 });
   });
 
-  it("does not wait on a failed digest of a channel that is no longer subscribed", async () => {
+  it("run again before the retry is due: still exits 1, naming the digest owed (#14: '0 posted', exit 0)", async () => {
+    const clock = new FakeClock(DIGEST_DUE_AT);
+    const { standIn, digest } = await setUp(clock, [CHANNEL]);
+    standIn.failNext("chat.postMessage", "internal_error");
+    expect(await runOnce(digest, captureIO().io)).toBe(1);
+    const again = captureIO();
+    expect(await runOnce(digest, again.io)).toBe(1);
+    expect(again.stdout().trim().split("\n")).toEqual([
+      `failed    slack ${CHANNEL}: Slack refused the digest: internal_error (attempt 1; the next run or the bot retries from 2026-11-30T09:00:35.000Z)`,
+      "Digest of 30 November 2026: 0 posted now, 1 not posted.",
+    ]);
+    expect(standIn.posts(CHANNEL)).toHaveLength(1);
+    // The run after the backoff posts it, and all is well.
+    await clock.advance(30_000);
+    const later = captureIO();
+    expect(await runOnce(digest, later.io)).toBe(0);
+    expect(later.stdout()).toMatch(
+      new RegExp(`^posted    slack ${CHANNEL} \\(message \\d+\\.\\d+\\)$`, "m"),
+    );
+    expect(later.stdout()).toContain("1 posted now, 0 not posted.");
+    expect(standIn.delivered(CHANNEL)).toHaveLength(1);
+  });
+
+  it("mentions a digest left 'sending' by a process that was killed, and exits 1 (#14)", async () => {
+    const clock = new FakeClock(DIGEST_DUE_AT);
+    const { standIn, digest } = await setUp(clock, [CHANNEL]);
+    const owner = `${hostname()}:${deadPid()}`;
+    const key = { platform: "slack" as const, channelId: CHANNEL, period: DIGEST_PERIOD };
+    digest.store.ledger.claim(key, owner, clock.now());
+    const { io, stdout } = captureIO();
+    expect(await runOnce(digest, io, runClock(clock))).toBe(1);
+    expect(clock.now()).toBe(Date.parse(DIGEST_DUE_AT));
+    const [line, summary] = stdout().trim().split("\n");
+    expect(line).toContain(
+      `sending   slack ${CHANNEL}: claimed at 2026-11-30T09:00:05.000Z by ${owner} (no longer running), never finished.`,
+    );
+    expect(line).toContain("may or may not be in the channel");
+    expect(summary).toBe("Digest of 30 November 2026: 0 posted now, 1 not posted.");
+    expect(standIn.posts(CHANNEL)).toHaveLength(0);
+  });
+
+  it("waits for a digest another process is posting now, but not past the post's time limit", async () => {
+    const clock = new FakeClock(DIGEST_DUE_AT);
+    const { digest } = await setUp(clock, [CHANNEL]);
+    // Another cron host: its pid means nothing here, so only the claim's age tells.
+    const key = { platform: "slack" as const, channelId: CHANNEL, period: DIGEST_PERIOD };
+    digest.store.ledger.claim(key, "another-host:4242", clock.now());
+    const { io, stdout } = captureIO();
+    expect(await runOnce(digest, io, runClock(clock))).toBe(1);
+    expect(clock.now() - Date.parse(DIGEST_DUE_AT)).toBeGreaterThanOrEqual(LIVE_CLAIM_MS);
+    expect(stdout()).toContain(
+      `sending   slack ${CHANNEL}: claimed at 2026-11-30T09:00:05.000Z by another-host:4242, never finished.`,
+    );
+  });
+
+  it("posts to every channel, exits 0, and a second run posts nothing and exits 0", async () => {
+    const clock = new FakeClock(DIGEST_DUE_AT);
+    const { standIn, digest } = await setUp(clock, [CHANNEL, "C0OTHER12"]);
+    const first = captureIO();
+    expect(await runOnce(digest, first.io)).toBe(0);
+    expect(first.stdout()).toContain("2 posted now, 0 not posted.");
+    const second = captureIO();
+    expect(await runOnce(digest, second.io)).toBe(0);
+    expect(second.stdout().trim()).toBe("Digest of 30 November 2026: 0 posted now, 0 not posted.");
+    expect(standIn.delivered(CHANNEL)).toHaveLength(1);
+  });
+
+  it("does not count a failed digest of a channel that is no longer subscribed", async () => {
     const clock = new FakeClock(DIGEST_DUE_AT);
     const { digest } = await setUp(clock, [CHANNEL, GONE]);
     await digest.runDue();
     // The channel was deleted; whoever runs the bot takes it out of DIGEST_SLACK_CHANNELS.
     digest.store.subscriptions.syncConfigured("slack", [CHANNEL]);
     const { io, stdout } = captureIO();
-    expect(await runUntilSettled(digest, io, RUN_RETRY_WINDOW_MS, runClock(clock))).toBe(0);
+    expect(await runOnce(digest, io)).toBe(0);
     expect(stdout()).toContain("Digest of 30 November 2026: 0 posted now, 0 not posted.");
     // Nor does the bot's scheduler: it sleeps until the next period, not on a retry never made.
     await clock.advance(60_000);

@@ -52,4 +52,12 @@ describe("DigestSchedule", () => {
     );
     expect(() => new DigestSchedule("0 9 31 2 *")).toThrow(/DIGEST_CRON .* never comes round/);
   });
+
+  it("takes exactly five fields: no seconds field (#14: '* * * * * *' posted a digest a second)", () => {
+    expect(() => new DigestSchedule("* * * * * *")).toThrow(
+      /DIGEST_CRON "\* \* \* \* \* \*" is not a cron expression of exactly five fields .*: it has 6/,
+    );
+    expect(() => new DigestSchedule("@weekly")).toThrow(/exactly five fields .*: it has 1/);
+    expect(new DigestSchedule("  */15  9-17 * * 1-5 ").cron).toBe("  */15  9-17 * * 1-5 ");
+  });
 });

@@ -17,7 +17,7 @@ export interface CliRun {
 /** Runs the CLI in-process with the given arguments, standard input and environment. */
 export async function runPaperbot(
   args: string[],
-  options: { stdin?: string; env?: Record<string, string | undefined> } = {},
+  options: { stdin?: string | Buffer; env?: Record<string, string | undefined> } = {},
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();

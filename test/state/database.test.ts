@@ -73,6 +73,14 @@ describe("openDatabase", () => {
     expect(failure(() => openDatabase(path)).message).toMatch(/not a paperbot database/);
   });
 
+  it("says DATABASE_PATH is a directory, not that it is not writable (#14)", () => {
+    const dir = tempDir("db");
+    const error = failure(() => openDatabase(dir));
+    expect(error.message).toBe(
+      `paperbot: cannot use the database ${dir} (DATABASE_PATH): it is a directory; DATABASE_PATH names the SQLite file in it, e.g. ${join(dir, "paperbot.db")}`,
+    );
+  });
+
   it("says where the directory cannot be made (a file where a directory should be)", () => {
     const file = join(tempDir("db"), "a-file");
     writeFileSync(file, "x");

@@ -8,16 +8,13 @@ const USAGE = `paperbot digest preview [--platform text|slack|discord] [--corpus
        paperbot digest run [--corpus DIR]
        paperbot digest status`;
 
-/** How long `digest run` stays to retry a failed post before leaving it to the next run. */
-export const RUN_RETRY_WINDOW_MS = 5 * 60 * 1000;
-
 const PLATFORMS = ["text", "slack", "discord"] as const;
 
 /**
  * `paperbot digest`: `preview` prints the next digest (as text, or as the Slack or Discord
- * payload); `run` posts every digest due now and exits, for cron-style deployments (safe beside
- * the running bot: each digest is claimed in the database first); `status` lists subscriptions
- * and recent digests.
+ * payload); `run` tries every digest owed now once and exits, non-zero while one is still owed,
+ * for cron (safe beside the running bot: each digest is claimed in the database first);
+ * `status` lists subscriptions and recent digests.
  */
 export async function digestCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -59,12 +56,12 @@ export async function digestCommand(args: string[], io: CliIO): Promise<number> 
       );
       return 0;
     }
-    const { printStatus, runUntilSettled } = await import("./digestOutput.ts");
+    const { printStatus, runOnce } = await import("./digestOutput.ts");
     if (action === "status") {
       printStatus(digest, io);
       return 0;
     }
-    return await runUntilSettled(digest, io, RUN_RETRY_WINDOW_MS);
+    return await runOnce(digest, io);
   } finally {
     digest.store.close();
   }

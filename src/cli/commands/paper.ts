@@ -1,6 +1,7 @@
 import { toPlainText } from "../../answer/renderText.ts";
 import { paperCardReply } from "../../answer/respond.ts";
 import { findPaper } from "../../lookup/findPaper.ts";
+import { terminalSafe } from "../../text/terminalSafe.ts";
 import { parseCommandArgs } from "../args.ts";
 import { corpusDir, loadIndex } from "../corpusOption.ts";
 import { type CliIO, UsageError, writeLine } from "../io.ts";
@@ -18,7 +19,7 @@ export async function paperCommand(args: string[], io: CliIO): Promise<number> {
     writeLine(io.stdout, toPlainText(paperCardReply(index, found.paper)));
     return 0;
   }
-  writeLine(io.stderr, `paperbot: no paper matches '${name}'.`);
+  writeLine(io.stderr, `paperbot: no paper matches '${terminalSafe(name)}'.`);
   if (found.suggestions.length > 0) {
     writeLine(io.stderr, "Did you mean:");
     for (const paper of found.suggestions) writeLine(io.stderr, `  ${paper.id}  ${paper.title}`);

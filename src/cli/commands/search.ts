@@ -1,17 +1,28 @@
 import type { PaperIndex } from "../../retrieval/buildIndex.ts";
 import { plainText } from "../../retrieval/highlight.ts";
 import { defaultSearchOptions, search } from "../../retrieval/search.ts";
+import { terminalSafe } from "../../text/terminalSafe.ts";
 import type { SearchResponse } from "../../types.ts";
 import { parseCommandArgs, parseLimit } from "../args.ts";
 import { corpusDir, loadIndex } from "../corpusOption.ts";
-import { type CliIO, writeLine } from "../io.ts";
+import { type CliIO, isClosed, writeLine } from "../io.ts";
 import { readLines } from "../readLines.ts";
 
 const USAGE = "paperbot search [--json] [--limit N] [--corpus DIR] [QUERY]";
 
-/** The JSON line of one answer: the contract other tools rely on (see README). */
+/**
+ * Characters JSON leaves raw that still break or reorder a line somewhere: U+0085, U+2028 and
+ * U+2029 end a line for some line readers (Python's `splitlines`), and the bidirectional
+ * formatting characters reorder a terminal's display. Written as `\uXXXX`, the value is the same.
+ */
+const JSON_UNSAFE = /[\u0085\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The JSON line of one answer: the contract other tools rely on (see README). It is one line
+ * whatever the query held: JSON escapes control characters, and {@link JSON_UNSAFE} the rest.
+ */
 export function toJsonAnswer(response: SearchResponse): string {
-  return JSON.stringify({
+  return jsonLine({
     query: response.query,
     confident: response.confident,
     results: response.results.map((r) => ({
@@ -25,8 +36,17 @@ export function toJsonAnswer(response: SearchResponse): string {
   });
 }
 
+function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(
+    JSON_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
 function toTextAnswer(response: SearchResponse): string {
-  const lines = [`${response.query}  (${response.confident ? "confident" : "not confident"})`];
+  const lines = [
+    `${terminalSafe(response.query)}  (${response.confident ? "confident" : "not confident"})`,
+  ];
   response.results.forEach((r, i) => {
     lines.push(`${i + 1}. ${r.paper.title} [${r.paper.id}] score ${r.score}`);
     lines.push(`   ${r.passage.text}`);
@@ -54,6 +74,8 @@ export async function searchCommand(args: string[], io: CliIO): Promise<number> 
     return 0;
   }
   for await (const line of readLines(io.stdin)) {
+    // The reader went away (`| head -1`): stop, as there is no one to answer.
+    if (isClosed(io.stdout)) break;
     // In JSON mode every input line gets its output line, so callers can zip them.
     if (values.json || line.trim()) answer(line.trim());
   }

@@ -32,7 +32,9 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
   // directory, so an added, changed or removed summary is answered from without a restart.
   const corpus = openCorpusIndex({
     corpusDir: config.corpusDir,
-    snapshotDir: snapshotDir(io.env),
+    snapshotDir: snapshotDir(io.env, (message) =>
+      logger.warn({ variable: "INDEX_SNAPSHOT_DIR" }, message),
+    ),
     watch: true,
     logger,
   });

@@ -123,6 +123,26 @@ describe("Slack adapter (Bolt over HTTP on loopback)", () => {
     expect(bot.standIn.calls.slice(from).filter((c) => c.method !== "auth.test")).toEqual([]);
   });
 
+  it("refuses a request dated more than five minutes ahead, as one five minutes old (#14)", async () => {
+    const from = bot.standIn.calls.length;
+    const post = (offsetSeconds: number, label: string) => {
+      const body = slashCommandBody({
+        text: "mixmatch",
+        responseUrl: bot.standIn.responseUrl(label),
+      });
+      return bot.post(body, {
+        "content-type": "application/x-www-form-urlencoded",
+        ...slackSignature(TEST_SIGNING_SECRET, body, Math.floor(Date.now() / 1000) + offsetSeconds),
+      });
+    };
+    expect((await post(10 * 60, "future")).status).toBe(401);
+    expect((await post(5 * 60 + 30, "just-beyond")).status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bot.standIn.calls.slice(from).filter((c) => c.method !== "auth.test")).toEqual([]);
+    // A clock a little behind Slack's is no reason to refuse.
+    expect((await post(4 * 60, "slightly-ahead")).status).toBe(200);
+  });
+
   it("never pings: <!channel> and @here in a question come back as plain text", async () => {
     const event = nextEvent();
     const from = bot.standIn.calls.length;
