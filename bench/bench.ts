@@ -2,7 +2,9 @@
  * Speed at scale: generates synthetic corpora (1,000 and 10,000 papers by default) and measures,
  * for paperbot and a plain-MiniSearch baseline on the same corpus and queries: the first index
  * build, start-up to ready (paperbot from its snapshot), memory after start (both in a fresh
- * process), and latency of questions, /paper look-ups and autocomplete prefixes.
+ * process), and latency of questions, /paper look-ups and autocomplete prefixes. Then, for
+ * paperbot alone, the event loop's delay while a one-file change is re-indexed in the worker
+ * thread against the same change re-indexed in the main thread (see reindexing.ts).
  *
  * Usage: npm run bench [-- --papers N ...] [--queries PER_KIND] [--seed N] [--keep]
  * Prints a Markdown table on stdout; progress goes to stderr.
@@ -21,6 +23,7 @@ import { search } from "../src/retrieval/search.ts";
 import { type BenchQuery, benchQueries, type QueryKind } from "./benchQueries.ts";
 import { percentiles } from "./percentiles.ts";
 import { progressBar } from "./progressBar.ts";
+import { measureReindexing, type ReindexFigures } from "./reindexing.ts";
 import { generatePapers, seededRandom, writePapers } from "./syntheticCorpus.ts";
 
 const { values } = parseArgs({
@@ -82,7 +85,10 @@ interface Row {
   unit: string;
 }
 
-function measureSize(papers: number): Row[] {
+/** Re-indexing figures per corpus size: worker thread and main thread. */
+const reindexRows: Array<{ papers: number; worker: ReindexFigures; thread: ReindexFigures }> = [];
+
+async function measureSize(papers: number): Promise<Row[]> {
   const root = mkdtempSync(join(tmpdir(), `paperbot-bench-${papers}-`));
   const corpusDir = join(root, "corpus");
   const snapshotDir = join(root, "data");
@@ -120,6 +126,13 @@ function measureSize(papers: number): Row[] {
         .search(q.text, { fuzzy: 0.2, prefix: true })
         .slice(0, q.kind === "autocomplete" ? 25 : 3),
     );
+
+    const reindexing = progressBar(`${papers} papers: re-indexing while answering`, 2);
+    const thread = await measureReindexing(corpusDir, snapshotDir, generated, "thread", 0);
+    reindexing.update(1);
+    const worker = await measureReindexing(corpusDir, snapshotDir, generated, "worker", 0);
+    reindexing.finish();
+    reindexRows.push({ papers, worker, thread });
 
     const rows: Row[] = [
       {
@@ -169,11 +182,31 @@ const lines = [
   "| --- | --- | --- | --- | --- |",
 ];
 for (const papers of sizes) {
-  for (const row of measureSize(papers)) {
+  for (const row of await measureSize(papers)) {
     const share = row.ours / row.baseline;
     const ratio = row.baseline > 0 ? (share < 0.01 ? "<0.01×" : `${format(share)}×`) : "n/a";
     lines.push(
       `| ${papers.toLocaleString("en")} | ${row.measure} (${row.unit}) | ${format(row.ours)} | ${format(row.baseline)} | ${ratio} |`,
+    );
+  }
+}
+lines.push(
+  "",
+  "Re-indexing while answering: one file changed, median of 5 changes; event-loop delay = lateness of a 10 ms timer, from the write until the new index answers.",
+  "",
+  "| papers | measure | worker thread | main thread (before) | worker ÷ main |",
+  "| --- | --- | --- | --- | --- |",
+);
+for (const { papers, worker, thread } of reindexRows) {
+  const measures: Array<[string, keyof ReindexFigures]> = [
+    ["event-loop delay p99", "delayP99"],
+    ["event-loop delay max", "delayMax"],
+    ["change to answered from", "liveMs"],
+  ];
+  for (const [measure, key] of measures) {
+    const ratio = thread[key] > 0 ? `${format(worker[key] / thread[key])}×` : "n/a";
+    lines.push(
+      `| ${papers.toLocaleString("en")} | ${measure} (ms) | ${format(worker[key])} | ${format(thread[key])} | ${ratio} |`,
     );
   }
 }

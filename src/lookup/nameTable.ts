@@ -3,6 +3,7 @@ import { editDistance } from "../text/editDistance.ts";
 import { nameKey } from "../text/names.ts";
 import { specificity } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
+import { sortInSteps } from "./sortInSteps.ts";
 
 /** One name a paper goes by, with its compact key. */
 export interface PaperName {
@@ -38,61 +39,61 @@ export class NameTable {
    * title's middle. Sorted arrays, not a tree: ten keys a title would make a large tree slow to
    * build at every start.
    */
-  private readonly tailKeys: string[] = [];
-  private readonly tailNames: PaperName[] = [];
+  private tailKeys: string[] = [];
+  private tailNames: PaperName[] = [];
   /** Length of the longest key: a longer query cannot be near any name. */
-  private readonly longestKey: number;
+  private longestKey = 0;
 
   constructor(papers: readonly Paper[]) {
-    const names: PaperName[] = papers.flatMap((paper) => [
-      { paper, name: paper.id, key: nameKey(paper.id), field: "id" as const },
-      { paper, name: paper.title, key: nameKey(paper.title), field: "title" as const },
-      { paper, name: paper.arxiv, key: nameKey(paper.arxiv), field: "arxiv" as const },
-      ...paper.aliases.map((alias) => ({
-        paper,
-        name: alias,
-        key: nameKey(alias),
-        field: "alias" as const,
-      })),
-    ]);
-    for (const paper of papers) {
-      for (const author of paper.authors) {
-        for (const key of authorKeys(author)) {
-          const list = this.authorKeys.get(key) ?? [];
-          // A paper's authors come together: checking the last entry keeps the list unique.
-          if (list.at(-1) !== paper) list.push(paper);
-          this.authorKeys.set(key, list);
-        }
-        const family = nameKey(author.split(/\s+/).at(-1) ?? "");
-        const list = this.familyKeys.get(family) ?? [];
-        if (family && list.at(-1) !== paper) list.push(paper);
-        if (family) this.familyKeys.set(family, list);
-      }
+    const filling = this.fill(papers);
+    while (!filling.next().done);
+  }
+
+  /**
+   * Builds the table of `papers` a slice at a time: each step of the generator does a bounded
+   * amount of work (about a millisecond), so a caller can build a 10,000-paper table (half a
+   * second in all) between requests without holding any of them up. The result is the table
+   * `new NameTable(papers)` makes.
+   */
+  static *inSteps(papers: readonly Paper[]): Generator<void, NameTable> {
+    const table = new NameTable([]);
+    yield* table.fill(papers);
+    return table;
+  }
+
+  private *fill(papers: readonly Paper[]): Generator<void> {
+    const names: PaperName[] = [];
+    for (const [at, paper] of papers.entries()) {
+      names.push(...namesOf(paper));
+      this.addAuthors(paper);
+      if (at % STEP_PAPERS === STEP_PAPERS - 1) yield;
     }
-    let longestKey = 0;
-    for (const name of names) {
-      if (name.key.length === 0) continue;
-      addTo(this.tree, name.key, name);
-      longestKey = Math.max(longestKey, name.key.length);
-    }
-    this.longestKey = longestKey;
     const tails: Array<[string, PaperName]> = [];
-    for (const name of names) {
-      if (name.field !== "title") continue;
-      // A title's key runs its words' keys together, so each tail is a slice of it (which V8
-      // keeps as a view of the title's key, not a copy).
-      const words = name.name.split(/\s+/);
-      let offset = 0;
-      for (let i = 1; i < words.length; i++) {
-        offset += nameKey(words[i - 1] ?? "").length;
-        const tail = name.key.slice(offset);
-        if (tail.length > 0) tails.push([tail, name]);
+    for (const [at, name] of names.entries()) {
+      if (name.key.length > 0) {
+        addTo(this.tree, name.key, name);
+        this.longestKey = Math.max(this.longestKey, name.key.length);
       }
+      tails.push(...tailsOf(name));
+      if (at % STEP_NAMES === STEP_NAMES - 1) yield;
     }
-    tails.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [key, name] of tails) {
-      this.tailKeys.push(key);
-      this.tailNames.push(name);
+    const sorted = yield* sortInSteps(tails, byKey);
+    this.tailKeys = sorted.map(([key]) => key);
+    this.tailNames = sorted.map(([, name]) => name);
+  }
+
+  private addAuthors(paper: Paper): void {
+    for (const author of paper.authors) {
+      for (const key of authorKeys(author)) {
+        const list = this.authorKeys.get(key) ?? [];
+        // A paper's authors come together: checking the last entry keeps the list unique.
+        if (list.at(-1) !== paper) list.push(paper);
+        this.authorKeys.set(key, list);
+      }
+      const family = nameKey(author.split(/\s+/).at(-1) ?? "");
+      const list = this.familyKeys.get(family) ?? [];
+      if (family && list.at(-1) !== paper) list.push(paper);
+      if (family) this.familyKeys.set(family, list);
     }
   }
 
@@ -165,10 +166,49 @@ export class NameTable {
   }
 }
 
+/** Papers, then names, handled in one step of {@link NameTable.inSteps}: about a millisecond each. */
+const STEP_PAPERS = 200;
+const STEP_NAMES = 1000;
+/** The names a paper goes by: id, title, arXiv id and aliases, in that order. */
+function namesOf(paper: Paper): PaperName[] {
+  return [
+    { paper, name: paper.id, key: nameKey(paper.id), field: "id" },
+    { paper, name: paper.title, key: nameKey(paper.title), field: "title" },
+    { paper, name: paper.arxiv, key: nameKey(paper.arxiv), field: "arxiv" },
+    ...paper.aliases.map((alias) => ({
+      paper,
+      name: alias,
+      key: nameKey(alias),
+      field: "alias" as const,
+    })),
+  ];
+}
+
+/**
+ * A title's keys from each of its words after the first. A title's key runs its words' keys
+ * together, so each tail is a slice of it (which V8 keeps as a view of the title's key, not a copy).
+ */
+function tailsOf(name: PaperName): Array<[string, PaperName]> {
+  if (name.field !== "title") return [];
+  const tails: Array<[string, PaperName]> = [];
+  const words = name.name.split(/\s+/);
+  let offset = 0;
+  for (let i = 1; i < words.length; i++) {
+    offset += nameKey(words[i - 1] ?? "").length;
+    const tail = name.key.slice(offset);
+    if (tail.length > 0) tails.push([tail, name]);
+  }
+  return tails;
+}
+
 function addTo(tree: SearchableMap<PaperName[]>, key: string, name: PaperName): void {
   const list = tree.get(key);
   if (list) list.push(name);
   else tree.set(key, [name]);
+}
+
+function byKey([a]: [string, PaperName], [b]: [string, PaperName]): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The first `limit` names under keys that start with `key`. */

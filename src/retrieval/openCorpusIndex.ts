@@ -1,8 +1,10 @@
 import { formatProblem } from "../corpus/loadCorpus.ts";
 import { silentLogger } from "../logger.ts";
-import type { CorpusProblem } from "../types.ts";
+import type { CorpusProblem, Paper } from "../types.ts";
 import type { IndexState } from "./indexSnapshot.ts";
 import type { IndexSource } from "./indexSource.ts";
+import { paperVersions } from "./indexWorker.ts";
+import { type IndexWorkerClient, startIndexWorker } from "./indexWorkerClient.ts";
 import {
   type CorpusIndexOptions,
   filesChanged,
@@ -10,6 +12,8 @@ import {
   refreshIndex,
   saveSnapshot,
 } from "./loadCorpusIndex.ts";
+import { runInSlices } from "./runInSlices.ts";
+import { applyUpdate, prepareUpdate } from "./updateIndex.ts";
 import { type CorpusDirWatch, watchCorpusDir } from "./watchCorpusDir.ts";
 
 /** Options of {@link openCorpusIndex}. */
@@ -22,12 +26,22 @@ export interface OpenCorpusIndexOptions extends CorpusIndexOptions {
   snapshotDelayMs?: number;
   /** How often to check that the corpus directory is still there (see `watchCorpusDir`). */
   pollMs?: number;
+  /**
+   * Where changes are re-indexed: in a worker thread (the default when watching), so answers keep
+   * flowing while a large corpus changes, or in the main thread (what the worker falls back to).
+   */
+  indexIn?: "worker" | "thread";
+  /** The worker's entry module, for tests (default: `indexWorker.mjs`). */
+  workerScript?: URL;
 }
 
 /** A live index over a corpus directory: answers from `current()` and follows the directory's changes. */
 export interface CorpusIndex extends IndexSource {
-  /** Reads the directory now and swaps in the updated index; what the watcher calls. */
-  refresh(): void;
+  /**
+   * Reads the directory and swaps in the updated index; what the watcher calls. Resolves once the
+   * index reflects the directory as read after the call (refreshes run one at a time).
+   */
+  refresh(): Promise<void>;
   /** Problems of the files currently left out. */
   problems(): readonly CorpusProblem[];
   /** Stops watching and saves a pending snapshot. */
@@ -71,40 +85,148 @@ export function openCorpusIndex(options: OpenCorpusIndexOptions): CorpusIndex {
     "corpus index ready",
   );
 
+  let closed = false;
+  // Whether `state.files` is the corpus of `state.index`: the worker keeps the files of updates it made.
+  let filesInSync = true;
+  let worker: IndexWorkerClient | undefined;
+  const workerStopped = (client: IndexWorkerClient, error: unknown, catchUp = true): void => {
+    if (worker !== client) return;
+    worker = undefined;
+    void client.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.error(
+      { err: error, reason, corpusDir: options.corpusDir },
+      "index worker stopped; re-indexing in the main thread from now on",
+    );
+    // Catch up now, in this thread, so that the files and the index agree again.
+    if (catchUp) void refresh();
+  };
+  if ((options.indexIn ?? (options.watch ? "worker" : "thread")) === "worker") {
+    const client = startIndexWorker(
+      {
+        corpusDir: options.corpusDir,
+        snapshotDir: options.snapshotDir,
+        versions: [...paperVersions(loaded.files, [...loaded.index.papers.values()])],
+      },
+      (error) => workerStopped(client, error),
+      options.workerScript,
+    );
+    worker = client;
+  }
+
   let snapshotTimer: NodeJS.Timeout | undefined;
-  const saveNow = (): void => {
+  const saveNow = async (): Promise<void> => {
     clearTimeout(snapshotTimer);
     snapshotTimer = undefined;
-    saveSnapshot(options, state, logger);
+    if (worker) {
+      try {
+        const reply = await worker.save();
+        if (reply.error) {
+          logger.warn(
+            { snapshotDir: options.snapshotDir, reason: reply.error },
+            "index snapshot not saved",
+          );
+        }
+        return;
+      } catch {
+        // The worker stopped: save from this thread below.
+      }
+    }
+    // Files the worker read are not here: the catch-up refresh after it stopped brings them.
+    if (filesInSync) saveSnapshot(options, state, logger);
   };
 
-  const refresh = (): void => {
+  // Swaps in an updated index: one assignment, after the new index is complete.
+  const swap = (next: IndexState, found: CorpusProblem[], reindexed: number, started: number) => {
+    state = next;
+    problems = found;
+    report(problems);
+    logger.info(
+      {
+        papers: next.index.papers.size,
+        reindexed,
+        ms: Math.round(performance.now() - started),
+      },
+      "corpus changed; index updated",
+    );
+    clearTimeout(snapshotTimer);
+    snapshotTimer = setTimeout(
+      () => void saveNow(),
+      options.snapshotDelayMs ?? DEFAULT_SNAPSHOT_DELAY_MS,
+    );
+    snapshotTimer.unref();
+  };
+
+  const notReread = (error: unknown): void => {
+    // The directory went away or cannot be read: keep answering from the index we have.
+    logger.error(
+      { err: error, corpusDir: options.corpusDir },
+      "corpus not re-read; index unchanged",
+    );
+  };
+
+  // In the main thread: the whole update in one synchronous call.
+  const refreshInThread = (): void => {
     try {
       const started = performance.now();
       const next = refreshIndex(options.corpusDir, state);
+      filesInSync = true;
       if (!filesChanged(state.files, next.files)) return;
-      // The swap: one assignment, after the new index is complete.
-      state = next;
-      problems = next.problems;
-      report(problems);
-      logger.info(
-        {
-          papers: next.index.papers.size,
-          reindexed: next.reindexed,
-          ms: Math.round(performance.now() - started),
-        },
-        "corpus changed; index updated",
-      );
-      clearTimeout(snapshotTimer);
-      snapshotTimer = setTimeout(saveNow, options.snapshotDelayMs ?? DEFAULT_SNAPSHOT_DELAY_MS);
-      snapshotTimer.unref();
+      swap(next, next.problems, next.reindexed, started);
     } catch (error) {
-      // The directory went away or cannot be read: keep answering from the index we have.
-      logger.error(
-        { err: error, corpusDir: options.corpusDir },
-        "corpus not re-read; index unchanged",
-      );
+      notReread(error);
     }
+  };
+
+  // In the worker: it reads and resolves the corpus. Here the update is prepared in slices between
+  // requests (the name table of 10,000 papers alone takes half a second), then made and swapped
+  // in one short step that indexes only the changed papers.
+  const refreshInWorker = async (client: IndexWorkerClient): Promise<void> => {
+    const started = performance.now();
+    const reply = await client.refresh();
+    if (reply.type === "failed") {
+      notReread(Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {}));
+      return;
+    }
+    if (!reply.changed || closed) return;
+    const added = new Map(reply.added.map((paper) => [paper.id, paper]));
+    const papers = reply.order.map((id) => added.get(id) ?? state.index.papers.get(id));
+    if (papers.some((paper) => paper === undefined)) {
+      throw new Error("the index worker and the main thread disagree on the corpus");
+    }
+    // Nothing else changes `state` meanwhile: refreshes run one at a time.
+    const prepared = await runInSlices(prepareUpdate(state.index, papers as Paper[]));
+    const index = prepared ? applyUpdate(state.index, prepared) : state.index;
+    filesInSync = false;
+    swap({ index, files: state.files }, reply.problems, reply.reindexed, started);
+  };
+
+  const refreshOnce = async (): Promise<void> => {
+    if (closed) return;
+    if (worker) {
+      const client = worker;
+      try {
+        return await refreshInWorker(client);
+      } catch (error) {
+        if (closed) return;
+        workerStopped(client, error, false);
+      }
+    }
+    refreshInThread();
+  };
+
+  // Refreshes run one at a time; calls while one waits to start share it.
+  let chain: Promise<void> = Promise.resolve();
+  let waiting: Promise<void> | undefined;
+  const refresh = (): Promise<void> => {
+    if (!waiting) {
+      waiting = chain.then(() => {
+        waiting = undefined;
+        return refreshOnce();
+      });
+      chain = waiting;
+    }
+    return waiting;
   };
 
   let watcher: CorpusDirWatch | undefined;
@@ -117,7 +239,7 @@ export function openCorpusIndex(options: OpenCorpusIndexOptions): CorpusIndex {
       logger,
       onChange: () => {
         clearTimeout(debounce);
-        debounce = setTimeout(refresh, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+        debounce = setTimeout(() => void refresh(), options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
       },
     });
   }
@@ -129,7 +251,14 @@ export function openCorpusIndex(options: OpenCorpusIndexOptions): CorpusIndex {
     async close() {
       watcher?.close();
       clearTimeout(debounce);
-      if (snapshotTimer) saveNow();
+      closed = true;
+      // The worker saves after the refresh it may be doing; then it stops, and a refresh still
+      // waiting for it ends unanswered.
+      if (snapshotTimer) await saveNow();
+      const client = worker;
+      worker = undefined;
+      await client?.close();
+      await chain;
     },
   };
 }

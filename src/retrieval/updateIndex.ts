@@ -1,5 +1,5 @@
 import { NameTable } from "../lookup/nameTable.ts";
-import type { Paper } from "../types.ts";
+import type { Paper, Passage } from "../types.ts";
 import { type PaperIndex, paperFields, spellerTexts } from "./buildIndex.ts";
 import { indexedPassageText, splitPassages } from "./passages.ts";
 
@@ -23,6 +23,45 @@ export function diffIndex(index: PaperIndex, papers: readonly Paper[]): IndexCha
 }
 
 /**
+ * An update worked out but not yet made: the change, and the new index's own maps and name table,
+ * built without touching the index (see {@link prepareUpdate}).
+ */
+export interface PreparedUpdate extends IndexChange {
+  byId: Map<string, Paper>;
+  passagesByPaper: Map<string, Passage[]>;
+  nameTerms: Map<string, ReadonlySet<string>>;
+  overviews: Map<string, Passage>;
+  sentences: Map<string, string[]>;
+  names: NameTable;
+}
+
+/**
+ * The part of an update that only reads the index, in steps (see `NameTable.inSteps`): a caller
+ * can spread it over many turns of the event loop, then make the update with
+ * {@link applyUpdate} in one short synchronous call. Undefined when nothing changed. The index
+ * must not be updated in between.
+ */
+export function* prepareUpdate(
+  index: PaperIndex,
+  papers: readonly Paper[],
+): Generator<void, PreparedUpdate | undefined> {
+  const { removed, added } = diffIndex(index, papers);
+  if (removed.length === 0 && added.length === 0) return undefined;
+  yield;
+  const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  yield;
+  const passagesByPaper = new Map(index.passagesByPaper);
+  yield;
+  // Caches filled after this copy are only missed, never wrong: they are filled again on use.
+  const nameTerms = new Map(index.nameTerms);
+  const overviews = new Map(index.overviews);
+  const sentences = new Map(index.sentences);
+  yield;
+  const names = yield* NameTable.inSteps(papers);
+  return { removed, added, byId, passagesByPaper, nameTerms, overviews, sentences, names };
+}
+
+/**
  * Brings an index to a new corpus, indexing only the papers that changed, and returns the index
  * to answer from next. The full-text indexes, passage list and speller are updated
  * in place (copying them would double the memory of a large corpus); everything happens in this
@@ -31,12 +70,19 @@ export function diffIndex(index: PaperIndex, papers: readonly Paper[]): IndexCha
  * used.
  */
 export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperIndex {
-  const { removed, added } = diffIndex(index, papers);
-  if (removed.length === 0 && added.length === 0) return index;
-  const passagesByPaper = new Map(index.passagesByPaper);
-  const nameTerms = new Map(index.nameTerms);
-  const overviews = new Map(index.overviews);
-  const sentences = new Map(index.sentences);
+  const steps = prepareUpdate(index, papers);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value ? applyUpdate(index, step.value) : index;
+}
+
+/**
+ * Makes a prepared update (see {@link prepareUpdate}): indexes the changed papers' passages and
+ * fields, in place, and returns the index to answer from next, as {@link updateIndex} does.
+ */
+export function applyUpdate(index: PaperIndex, prepared: PreparedUpdate): PaperIndex {
+  const { removed, added, byId, passagesByPaper, names, nameTerms, overviews, sentences } =
+    prepared;
   for (const paper of removed) {
     const own = passagesByPaper.get(paper.id) ?? [];
     for (const passage of own) {
@@ -69,13 +115,5 @@ export function updateIndex(index: PaperIndex, papers: readonly Paper[]): PaperI
     index.speller.learn(spellerTexts(paper));
     passagesByPaper.set(paper.id, own);
   }
-  return {
-    ...index,
-    papers: new Map(papers.map((paper) => [paper.id, paper])),
-    passagesByPaper,
-    names: new NameTable(papers),
-    nameTerms,
-    overviews,
-    sentences,
-  };
+  return { ...index, papers: byId, passagesByPaper, names, nameTerms, overviews, sentences };
 }

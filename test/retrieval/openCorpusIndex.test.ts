@@ -3,8 +3,13 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generatePapers, writePapers } from "../../bench/syntheticCorpus.ts";
 import type { PaperIndex } from "../../src/retrieval/buildIndex.ts";
-import { type CorpusIndex, openCorpusIndex } from "../../src/retrieval/openCorpusIndex.ts";
+import {
+  type CorpusIndex,
+  type OpenCorpusIndexOptions,
+  openCorpusIndex,
+} from "../../src/retrieval/openCorpusIndex.ts";
 import { search } from "../../src/retrieval/search.ts";
+import { serializeSnapshot } from "../../src/retrieval/snapshotCodec.ts";
 import { CORPUS_DIR } from "../helpers/corpus.ts";
 import { recordingLogger, SYNTHETIC_SEED, tempCorpus, tempDir } from "../helpers/tempCorpus.ts";
 
@@ -118,5 +123,97 @@ describe("openCorpusIndex", () => {
     expect(problems).toEqual([]);
     expect(seen.size).toBeGreaterThan(1);
     expect(live.current().papers.size).toBe(309 + newcomers.length);
+  }, 20_000);
+});
+
+describe("openCorpusIndex in a worker thread", () => {
+  const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
+  const opened: CorpusIndex[] = [];
+  let corpusDir: string;
+  const logger = recordingLogger();
+  beforeEach(() => {
+    logger.lines.length = 0;
+  });
+  afterEach(async () => {
+    for (const source of opened.splice(0)) await source.close();
+    rmSync(corpusDir, { recursive: true, force: true });
+  });
+  const open = (options: Partial<OpenCorpusIndexOptions> = {}): CorpusIndex => {
+    const source = openCorpusIndex({ corpusDir, snapshotDir: null, logger, ...options });
+    opened.push(source);
+    return source;
+  };
+  /** The index as bytes: equal bytes, equal index (files aside). */
+  const bytesOf = (index: PaperIndex) =>
+    serializeSnapshot(corpusDir, { index, files: new Map() }).toString("base64");
+
+  it("brings the index to what re-indexing in the main thread gives", async () => {
+    corpusDir = tempCorpus(40);
+    const inWorker = open({ indexIn: "worker" });
+    const inThread = open({ indexIn: "thread" });
+    const [added] = newcomers;
+    if (!added) throw new Error("no paper generated");
+    const changes = [
+      () => writePapers([added], corpusDir),
+      () => {
+        const bear = join(corpusDir, "bear.md");
+        writeFileSync(bear, readFileSync(bear, "utf8").replace("Kumar et al.", "Kumar (kites)"));
+      },
+      () => rmSync(join(corpusDir, "smoothadv.md")),
+      () => writeFileSync(join(corpusDir, "broken.md"), "no front matter here\n"),
+    ];
+    for (const change of changes) {
+      change();
+      await Promise.all([inWorker.refresh(), inThread.refresh()]);
+      expect(inWorker.problems()).toEqual(inThread.problems());
+      expect(bytesOf(inWorker.current())).toBe(bytesOf(inThread.current()));
+    }
+    expect(inWorker.current().papers.has(added.meta.id)).toBe(true);
+    expect(inWorker.current().papers.has("smoothadv")).toBe(false);
+    expect(inWorker.problems().map((problem) => problem.file)).toContain(
+      join(corpusDir, "broken.md"),
+    );
+  }, 20_000);
+
+  it("keeps answering while the worker re-indexes", async () => {
+    corpusDir = tempCorpus();
+    // Each re-indexing holds the worker for 800 ms, as a very large corpus would.
+    const live = open({ indexIn: "worker", workerScript: fixture("slowIndexWorker.mjs") });
+    const before = live.current();
+    const bear = join(corpusDir, "bear.md");
+    writeFileSync(bear, readFileSync(bear, "utf8").replace("Kumar et al.", "Kumar (quokka)"));
+    let answered = 0;
+    const asking = setInterval(() => {
+      if (search(live.current(), "what is BEAR?").results[0]?.paper.id === "bear") answered++;
+    }, 10);
+    try {
+      await live.refresh();
+    } finally {
+      clearInterval(asking);
+    }
+    expect(live.current()).not.toBe(before);
+    expect(search(live.current(), "quokka").results[0]?.paper.id).toBe("bear");
+    // 800 ms of 10 ms timers is 80 answers; a blocked thread would give none. A loaded machine
+    // slows timers down, never to a tenth.
+    expect(answered).toBeGreaterThanOrEqual(8);
+  }, 20_000);
+
+  it("re-indexes in the main thread when the worker crashes, and says so", async () => {
+    corpusDir = tempCorpus();
+    const live = open({ indexIn: "worker", workerScript: fixture("crashingIndexWorker.mjs") });
+    expect(live.current().papers.has("smoothadv")).toBe(true);
+    rmSync(join(corpusDir, "smoothadv.md"));
+    await live.refresh();
+    expect(live.current().papers.has("smoothadv")).toBe(false);
+    expect(search(live.current(), "what is BEAR?").results[0]?.paper.id).toBe("bear");
+    const stopped = logger.lines.find((line) => line.includes("index worker stopped"));
+    expect(stopped).toMatch(/^error: index worker stopped; re-indexing in the main thread/);
+    expect(stopped).toContain("crashed on purpose");
+
+    // Later changes are picked up in the main thread.
+    const bear = join(corpusDir, "bear.md");
+    writeFileSync(bear, readFileSync(bear, "utf8").replace("Kumar et al.", "Kumar (quokka)"));
+    await live.refresh();
+    expect(search(live.current(), "quokka").results[0]?.paper.id).toBe("bear");
   }, 20_000);
 });
