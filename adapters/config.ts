@@ -296,6 +296,37 @@ export interface ConfigOverrides {
 
 /** Reads and validates the configuration; throws {@link ConfigError} naming the first bad variable. */
 export function loadConfig(env: Env, overrides: ConfigOverrides = {}): BotConfig {
+  try {
+    return readConfig(env, overrides);
+  } catch (error) {
+    throw error instanceof ConfigError ? withoutSecrets(error, env) : error;
+  }
+}
+
+/** Variables whose values are secrets, never to be shown. */
+const SECRET_VARIABLES = [
+  "SLACK_BOT_TOKEN",
+  "SLACK_APP_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "DISCORD_TOKEN",
+] as const;
+
+/**
+ * The error with every secret's value blanked out of its message: a message quoting a malformed
+ * value ("SLACK_API_URL is malformed: "xoxb-..." is not a URL") must not show a token pasted into
+ * the wrong variable (found by the configuration's property test).
+ */
+function withoutSecrets(error: ConfigError, env: Env): ConfigError {
+  let message = error.message;
+  for (const name of SECRET_VARIABLES) {
+    const secret = env[name]?.trim() ?? "";
+    if (secret.length >= 8) message = message.split(secret).join("[a secret value]");
+  }
+  error.message = message;
+  return error;
+}
+
+function readConfig(env: Env, overrides: ConfigOverrides): BotConfig {
   const slack = slackConfig(env);
   const discord = discordConfig(env);
   // The console is for a person at a terminal: only warnings, readable. A platform bot logs info.

@@ -187,3 +187,12 @@ describe("loadConfig", () => {
     expect(secretsOf(config)).toEqual([BOT, SECRET]);
   });
 });
+
+describe("loadConfig and secrets", () => {
+  it("never shows a token pasted into the wrong variable (found by the property test)", () => {
+    const token = "xoxb-1-2-abcdefgh";
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: token, SLACK_API_URL: token })).toThrow(
+      /SLACK_API_URL is malformed: "\[a secret value\]" is not a URL/,
+    );
+  });
+});

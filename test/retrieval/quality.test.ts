@@ -44,9 +44,9 @@ const FLOORS: Record<string, { first: number; passage: number; declined: number 
   "seed dev": { first: 0.84, passage: 0.72, declined: 0.9 },
   "seed holdout": { first: 0.93, passage: 0.85, declined: 0.93 },
   "seed blind": { first: 0.9, passage: 0.78, declined: 0.9 },
-  "styles dev": { first: 0.89, passage: 0.83, declined: 0.9 },
-  "styles holdout": { first: 0.9, passage: 0.74, declined: 0.6 },
-  "styles blind": { first: 0.88, passage: 0.73, declined: 0.84 },
+  "styles dev": { first: 0.86, passage: 0.78, declined: 0.85 },
+  "styles holdout": { first: 0.9, passage: 0.7, declined: 0.7 },
+  "styles blind": { first: 0.9, passage: 0.69, declined: 0.8 },
 };
 
 describe("retrieval quality on every style (sets written without sight of the code)", () => {
