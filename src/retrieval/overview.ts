@@ -86,8 +86,33 @@ export function introSentence(index: PaperIndex, paper: Paper, preferAlias: bool
 }
 
 /**
- * The passage that introduces a paper: the one holding its intro sentence (see
- * {@link introSentence}). Shown when a question names a paper, or its authors, and asks no more.
+ * Names notes give the section that says what a paper does: "What", "Summary", "TL;DR", "Key
+ * idea", "Contributions", "The claim", as a heading or as the first line of an outline bullet.
+ */
+const OVERVIEW_HEADING =
+  /^(?:[-*]\s+)?(?:\*\*|__)?(?:what|summary|tl;?\s?dr|overview|(?:the\s+|key\s+|main\s+|core\s+|big\s+)?ideas?|(?:main\s+|key\s+)?contributions?|the\s+claim|in\s+a\s+nutshell|gist)\b\W*$/i;
+
+/** True for a passage under an overview heading, or opening with an overview bullet ("- What"). */
+function isOverviewSection(passage: Passage): boolean {
+  const heading = passage.headings?.[0];
+  if (heading !== undefined) return OVERVIEW_HEADING.test(heading.trim());
+  return OVERVIEW_HEADING.test(passage.text.split("\n", 1)[0]?.trim() ?? "");
+}
+
+/** The passage holding a paper's intro sentence (see {@link introSentence}). */
+function introPassage(
+  index: PaperIndex,
+  paper: Paper,
+  own: readonly Passage[],
+): Passage | undefined {
+  const intro = summarySentences(index, paper)[introSentence(index, paper, true)] ?? "";
+  return own.find((p) => p.text.includes(intro)) ?? own[0];
+}
+
+/**
+ * The passage that introduces a paper: the first under an overview heading ("What", "TL;DR",
+ * "Key idea"), else the one holding its intro sentence (see {@link introSentence}). Shown when a
+ * question names a paper, or its authors, and asks no more.
  */
 export function overviewPassage(index: PaperIndex, paperId: string): Passage | undefined {
   const cached = index.overviews.get(paperId);
@@ -95,8 +120,7 @@ export function overviewPassage(index: PaperIndex, paperId: string): Passage | u
   const paper = index.papers.get(paperId);
   const own = index.passagesByPaper.get(paperId) ?? [];
   if (!paper || own.length === 0) return undefined;
-  const intro = summarySentences(index, paper)[introSentence(index, paper, true)] ?? "";
-  const overview = own.find((p) => p.text.includes(intro)) ?? own[0];
+  const overview = own.find(isOverviewSection) ?? introPassage(index, paper, own);
   if (overview) index.overviews.set(paperId, overview);
   return overview;
 }

@@ -138,3 +138,23 @@ describe("author questions", () => {
     expect(response.results[0]?.passage.text).toContain("Word vectors that depend on the sentence");
   });
 });
+
+describe("the introducing passage", () => {
+  it("is the one under an overview heading when notes have one", () => {
+    const notes = buildIndex([
+      paper("wn", {
+        title: "Weight Normalization: A Simple Reparameterization to Accelerate Training",
+        authors: ["Tim Salimans", "Diederik P. Kingma"],
+        aliases: ["WeightNorm"],
+        summary: [
+          "## How",
+          "- weight normalization reparameterizes training weights: the gradient of the weight norm and direction",
+          "## What",
+          "- Decouple each weight vector's length from its direction",
+        ].join("\n"),
+      }),
+    ]);
+    const response = search(notes, "what did Salimans and Kingma propose?");
+    expect(response.results[0]?.passage.text).toContain("Decouple each weight vector");
+  });
+});
