@@ -116,3 +116,22 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     residualWeights: new Map([...weights].filter(([term]) => residualTerms.has(term))),
   };
 }
+
+/**
+ * A topic made ready for matching as words alone, naming no paper: "which papers use batch
+ * normalization?" asks for every paper that writes of it, not for the one it names.
+ */
+export function prepareTopic(index: PaperIndex, rawTopic: string): PreparedQuery {
+  const { text, corrections } = index.speller.correct(
+    withoutIdentifiers(rawTopic.slice(0, MAX_QUERY_CHARS)),
+  );
+  const weights = weighQuery(index, text, new Set(corrections.values()));
+  return {
+    text,
+    terms: termsOf(text),
+    weights,
+    mentions: [],
+    asksMore: true,
+    residualWeights: weights,
+  };
+}

@@ -4,7 +4,7 @@ import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { idf, measureCoverage } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
-import { type PreparedQuery, prepareQuery } from "./prepareQuery.ts";
+import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
 import { proximityWeight, wordTerms } from "./proximity.ts";
 import { orderBySubject, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
@@ -375,4 +375,50 @@ export function search(
     coverage,
     results,
   };
+}
+
+/**
+ * What one given paper's summary says to a question: its best passage and how much of the
+ * question it covers, as {@link search} would give it were the paper first. For comparing papers
+ * side by side ("BEAR vs BCQ: how do they constrain the policy?"), each answering for itself.
+ */
+export function searchPaper(
+  index: PaperIndex,
+  query: string,
+  paperId: string,
+): SearchResult | undefined {
+  const prepared = prepareQuery(index, query);
+  const [candidate] = collectCandidates(index, prepared, 1, paperId);
+  if (candidate?.paper.id !== paperId) return undefined;
+  return toResult(index, candidate, prepared, wordTerms(prepared.text)).result;
+}
+
+/** Most papers {@link coveringPapers} looks at. */
+export const MAX_COVERING = 50;
+
+/** True when `text` writes every neighbouring pair of the topic's words close together. */
+function writesTogether(text: string, topic: readonly (readonly string[])[]): boolean {
+  const weights = new Map(topic.flat().map((term) => [term, 1]));
+  return proximityWeight(text, topic, weights, PHRASE_WINDOW) >= topic.length - 1;
+}
+
+/**
+ * Every paper whose summary confidently covers a topic ("which papers use MMD?" asks of "MMD"),
+ * best first, each with the passage that shows it: at most {@link MAX_COVERING}. A paper must
+ * cover the topic as an answer would, and write a topic of several words as a phrase in its title, an alias or a passage ("normalizing flows",
+ * not "normalizing" here and "flow" there).
+ */
+export function coveringPapers(index: PaperIndex, topic: string): SearchResult[] {
+  const prepared = prepareTopic(index, topic);
+  const words = wordTerms(prepared.text);
+  const results = collectCandidates(index, prepared, MAX_COVERING).map(
+    (c) => toResult(index, c, prepared, words).result,
+  );
+  return results.filter(
+    (r) =>
+      r.coverage >= CONFIDENCE_THRESHOLD &&
+      (words.length < 2 ||
+        [r.paper.title, ...r.paper.aliases].some((name) => writesTogether(name, words)) ||
+        (index.passagesByPaper.get(r.paper.id) ?? []).some((p) => writesTogether(p.text, words))),
+  );
 }
