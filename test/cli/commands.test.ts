@@ -124,7 +124,6 @@ describe("paperbot check", () => {
       `${join(dir, "empty.md")}:1: missing field 'authors'`,
       `${join(dir, "empty.md")}:1: missing field 'year'`,
       `${join(dir, "empty.md")}:1: missing field 'venue'`,
-      `${join(dir, "empty.md")}:1: missing field 'arxiv'`,
       `${join(dir, "empty.md")}:1: missing field 'url'`,
       `${join(dir, "empty.md")}:1: missing field 'aliases'`,
       `${join(dir, "empty.md")}:1: missing field 'added'`,
