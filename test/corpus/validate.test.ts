@@ -78,6 +78,14 @@ describe("readPaperFile", () => {
     ]);
   });
 
+  it("reports an empty summary at the closing fence when the file ends there", () => {
+    // Found by the generated-files property: the problem pointed one line past the file's end.
+    const source = GOOD.replace("\nMixMatch mixes labeled and unlabeled data.\n", "").trimEnd();
+    expect(problemsOf(source)).toEqual([
+      `${source.split("\n").length}: empty summary: write the summary below the front matter`,
+    ]);
+  });
+
   it("reports a duplicated key", () => {
     expect(problemsOf(GOOD.replace("venue: NeurIPS", "venue: NeurIPS\nvenue: ICML"))[0]).toMatch(
       /^8: bad front matter: Map keys must be unique$/,
