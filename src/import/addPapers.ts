@@ -12,6 +12,7 @@ import {
 import { basename, dirname, join } from "node:path";
 import { formatProblem, readPaperFile } from "../corpus/loadCorpus.ts";
 import { formatPaperFile } from "../corpus/paperFile.ts";
+import { createError } from "../errors.ts";
 import type { PaperMeta } from "../types.ts";
 import { CorpusIdentities } from "./corpusIdentities.ts";
 import { paperSlug } from "./paperSlug.ts";
@@ -117,8 +118,23 @@ export function addPapers(
       });
       continue;
     }
-    mkdirSync(options.corpusDir, { recursive: true });
-    writeFileAtomically(file, text);
+    try {
+      mkdirSync(options.corpusDir, { recursive: true });
+      writeFileAtomically(file, text);
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code ?? "error";
+      // Another import (the chat command, a second terminal) took the name a moment ago.
+      if (code === "EEXIST") {
+        report.refused.push({
+          source,
+          reason: "duplicate",
+          message: `${file} appeared while importing (another import?): run the import again`,
+          file,
+        });
+        continue;
+      }
+      throw createError("IMPORT_INVALID", `cannot write ${file} (${code})`, { cause });
+    }
     identities.add(file, meta);
     report.added.push({ source, file, meta });
   }

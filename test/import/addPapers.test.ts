@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeFileAtomically } from "../../src/import/addPapers.ts";
+import { addPapers, writeFileAtomically } from "../../src/import/addPapers.ts";
+import { CorpusIdentities } from "../../src/import/corpusIdentities.ts";
 import { journalVenue } from "../../src/import/importArxiv.ts";
 import { paperSlug } from "../../src/import/paperSlug.ts";
 import { tempDir } from "../helpers/tempCorpus.ts";
@@ -60,5 +61,39 @@ describe("writeFileAtomically", () => {
     expect(() => writeFileAtomically(join(dir, "a.md"), "text\n")).toThrow(/ENOENT/);
     mkdirSync(dir);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("addPapers", () => {
+  it("refuses, and keeps the other's file, when another import took the name meanwhile", () => {
+    const dir = tempDir("race");
+    const theirs = join(dir, "attention-all-you-need.md");
+    writeFileSync(theirs, "written by another import\n");
+    const draft = {
+      source: "1706.03762",
+      meta: {
+        title: "Attention Is All You Need",
+        authors: ["Ashish Vaswani"],
+        year: 2017,
+        venue: "NeurIPS",
+        arxiv: "1706.03762",
+        url: "https://arxiv.org/abs/1706.03762",
+        summarySource: "abstract" as const,
+        aliases: [],
+      },
+      summary: "The dominant sequence transduction models are recurrent.",
+    };
+    // Identities read before the other import wrote its file.
+    const report = addPapers([draft], {
+      corpusDir: dir,
+      added: "2026-12-07",
+      identities: new CorpusIdentities(),
+    });
+    expect(report.added).toEqual([]);
+    expect(report.refused).toEqual([
+      expect.objectContaining({ source: "1706.03762", reason: "duplicate", file: theirs }),
+    ]);
+    expect(readFileSync(theirs, "utf8")).toBe("written by another import\n");
+    expect(readdirSync(dir)).toEqual(["attention-all-you-need.md"]);
   });
 });
