@@ -3,6 +3,8 @@ export type PaperbotErrorCode =
   | "CORPUS_NOT_FOUND"
   | "CORPUS_INVALID"
   | "IMPORT_INVALID"
+  | "SOURCE_UNAVAILABLE"
+  | "SOURCE_MALFORMED"
   | "QUERY_INVALID"
   | "STATE_UNAVAILABLE"
   | "USAGE";

@@ -15,10 +15,17 @@ export interface PaperMeta {
   year: number;
   /** Venue, e.g. `NeurIPS`. */
   venue: string;
-  /** arXiv identifier without version, e.g. `1905.02249`. */
-  arxiv: string;
-  /** Canonical link, the arXiv abstract page. */
+  /** arXiv identifier without version, e.g. `1905.02249`; absent for a paper not on arXiv. */
+  arxiv?: string;
+  /** DOI without prefix or URL, e.g. `10.1016/j.neunet.2014.09.003`, when the paper has one. */
+  doi?: string;
+  /** Canonical link: the arXiv abstract page, the DOI's page or the publisher's. */
   url: string;
+  /**
+   * Where the summary comes from: `abstract` when it is the paper's own abstract (imported, no
+   * group summary written yet; front matter `summary: abstract`); absent for a group summary.
+   */
+  summarySource?: "abstract";
   /** Other names people use for the paper (acronyms, method names). */
   aliases: string[];
   /** Date the summary joined the corpus, `YYYY-MM-DD`. */

@@ -12,6 +12,8 @@ import {
   NOT_FOUND_HINT,
   nearestHeading,
   notFoundOpening,
+  summarySourceNote,
+  venueLine,
 } from "../../src/answer/phrases.ts";
 import { shortAuthors } from "../../src/answer/renderText.ts";
 import type {
@@ -94,9 +96,10 @@ export function embedUrl(url: string): Pick<APIEmbed, "url"> {
   return protocol === "https:" || protocol === "http:" ? { url: href } : {};
 }
 
-/** Authors, venue, year and arXiv id: plain text, as footers show no markdown. */
+/** Authors, venue, year and arXiv id or DOI (and whether the summary is the abstract): plain text, as footers show no markdown. */
 function citation(paper: Paper): string {
-  return `${shortAuthors(paper.authors, 6)} · ${paper.venue} ${paper.year} · arXiv ${paper.arxiv}`;
+  const note = summarySourceNote(paper);
+  return `${shortAuthors(paper.authors, 6)} · ${venueLine(paper)}${note ? `\n${note}` : ""}`;
 }
 
 /** An embed about one paper: its linked title, the footer, the figure; the description last. */

@@ -5,6 +5,7 @@
  * Limits: https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
+import { summarySourceNote, venueLine } from "../../src/answer/phrases.ts";
 import { shortAuthors } from "../../src/answer/renderText.ts";
 import {
   DIGEST_THREAD_HINT,
@@ -17,6 +18,7 @@ import {
 import {
   ADDED_HEADING,
   ASKED_HEADING,
+  abstractOnlyMark,
   digestHeading,
   moreAdded,
   NO_FEATURED,
@@ -69,7 +71,9 @@ function questionsField(questions: readonly string[]): APIEmbedField[] {
 }
 
 function addedField(digest: Digest): APIEmbedField[] {
-  const lines = digest.added.slice(0, MAX_ADDED).map((p) => `• ${paperLink(p)} · ${p.year}`);
+  const lines = digest.added
+    .slice(0, MAX_ADDED)
+    .map((p) => `• ${paperLink(p)} · ${p.year}${abstractOnlyMark(p)}`);
   // Room for "and 99999 more" under the lines, which are cut to fit above it.
   const packed = packLines(lines, FIELD_VALUE_MAX - 20);
   const more = moreAdded(digest, lines.length - packed.left);
@@ -89,7 +93,8 @@ function askedField(digest: Digest): APIEmbedField[] {
 function featuredEmbed(featured: FeaturedPaper, fields: APIEmbedField[]): APIEmbed {
   const { paper, summary, figure } = featured.card;
   // Footers and author names show no markdown: plain text, @everyone broken all the same.
-  const citation = breakSpecialMentions(`${paper.venue} ${paper.year} · arXiv ${paper.arxiv}`);
+  const note = summarySourceNote(paper);
+  const citation = breakSpecialMentions(`${venueLine(paper)}${note ? `\n${note}` : ""}`);
   // The hint stays whole; a runaway venue is what gets cut.
   const room = FOOTER_MAX - DIGEST_THREAD_HINT.length - 1;
   const footer = `${fitPlain(citation, room)}\n${DIGEST_THREAD_HINT}`;

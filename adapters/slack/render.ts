@@ -11,6 +11,8 @@ import {
   NOT_FOUND_HINT,
   nearestHeading,
   notFoundOpening,
+  summarySourceNote,
+  venueLine,
 } from "../../src/answer/phrases.ts";
 import type {
   AnswerReply,
@@ -67,9 +69,8 @@ function image(url: string | undefined, alt: string): ImageBlock[] {
 function authorsLine(paper: Paper): string {
   const authors =
     paper.authors.length > 6 ? [...paper.authors.slice(0, 6), "et al."] : paper.authors;
-  return escapeMrkdwn(
-    `${authors.join(", ")} · ${paper.venue} ${paper.year} · arXiv ${paper.arxiv}`,
-  );
+  const note = summarySourceNote(paper);
+  return escapeMrkdwn(`${authors.join(", ")} · ${venueLine(paper)}${note ? `\n${note}` : ""}`);
 }
 
 /** Longest title a link shows: a longer one would leave no room for the summary under it. */

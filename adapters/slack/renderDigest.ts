@@ -8,6 +8,7 @@ import { type Digest, MAX_ADDED, MAX_ASKED } from "../../src/digest/digest.ts";
 import {
   ADDED_HEADING,
   ASKED_HEADING,
+  abstractOnlyMark,
   digestHeading,
   moreAdded,
   NO_FEATURED,
@@ -75,7 +76,7 @@ function addedBlocks(digest: Digest): KnownBlock[] {
   const shown = digest.added.slice(0, MAX_ADDED);
   const more = moreAdded(digest, shown.length);
   if (shown.length === 0 && !more) return [];
-  const lines = shown.map((p) => `• ${paperLink(p)} · ${p.year}`);
+  const lines = shown.map((p) => `• ${paperLink(p)} · ${p.year}${abstractOnlyMark(p)}`);
   return packLines([bold(ADDED_HEADING), ...lines, ...(more ? [more] : [])]);
 }
 

@@ -6,6 +6,30 @@ import type { ListReply, NotFoundReply } from "./reply.ts";
  * platform only decides how a paper and the asker's words are marked up.
  */
 
+/**
+ * How a citation names the paper: "arXiv 1905.02249", else "DOI 10.1016/...", else nothing (the
+ * link then says where it is).
+ */
+export function paperIdentifier(paper: Paper): string | undefined {
+  if (paper.arxiv) return `arXiv ${paper.arxiv}`;
+  return paper.doi ? `DOI ${paper.doi}` : undefined;
+}
+
+/** Venue, year and identifier: "NeurIPS 2019 · arXiv 1905.02249". */
+export function venueLine(paper: Paper): string {
+  return [`${paper.venue} ${paper.year}`, paperIdentifier(paper)].filter(Boolean).join(" · ");
+}
+
+/**
+ * The note on a card or answer whose summary is the paper's abstract (`summary: abstract`), so
+ * no one takes it for the group's summary; undefined for a group summary.
+ */
+export function summarySourceNote(paper: Paper): string | undefined {
+  return paper.summarySource === "abstract"
+    ? "Summary from the abstract: no one in the group has summarized this paper yet."
+    : undefined;
+}
+
 /** The heading over an answer's second passage, from elsewhere in the same summary. */
 export const MORE_HEADING = "Also in this summary";
 

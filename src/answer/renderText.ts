@@ -7,6 +7,8 @@ import {
   NOT_FOUND_HINT,
   nearestHeading,
   notFoundOpening,
+  summarySourceNote,
+  venueLine,
 } from "./phrases.ts";
 import type { Reply } from "./reply.ts";
 
@@ -35,14 +37,12 @@ export function toPlainText(reply: Reply, options: TextOptions = {}): string {
   switch (reply.kind) {
     case "card": {
       const { paper } = reply;
-      const lines = [
-        paper.title,
-        paper.authors.join(", "),
-        `${paper.venue} ${paper.year} · arXiv ${paper.arxiv} · ${paper.url}`,
-      ];
+      const lines = [paper.title, paper.authors.join(", "), `${venueLine(paper)} · ${paper.url}`];
       if (paper.aliases.length > 0) lines.push(`Also known as: ${paper.aliases.join(", ")}`);
       lines.push("", reply.summary);
       if (reply.figure) lines.push("", `Key figure: ${reply.figure}`);
+      const note = summarySourceNote(paper);
+      if (note) lines.push("", `(${note})`);
       return lines.join("\n");
     }
     case "answer": {
@@ -65,6 +65,8 @@ export function toPlainText(reply: Reply, options: TextOptions = {}): string {
         for (const r of reply.related) lines.push(`  • ${r.paper.title}: ${r.snippet}`);
       }
       if (reply.notCoveredBy) lines.push("", `(${movedOnNote(reply.notCoveredBy, reply.paper)})`);
+      const note = summarySourceNote(reply.paper);
+      if (note) lines.push("", `(${note})`);
       if (reply.fromThread) {
         lines.push(
           "",

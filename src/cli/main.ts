@@ -27,8 +27,10 @@ const HELP = `paperbot: answers questions about the papers your reading group su
 usage:
   paperbot search [--json] [--limit N] [--corpus DIR] [QUERY]   ranked passages (stdin: one query per line)
   paperbot ask [--corpus DIR] QUESTION                           the answer as the bot says it
-  paperbot paper [--corpus DIR] NAME                             a paper's card by name, alias or arXiv id
+  paperbot paper [--corpus DIR] NAME                             a paper's card by name, alias, arXiv id or DOI
   paperbot check [--corpus DIR]                                  validate the corpus files
+  paperbot import arxiv ID|URL... [--out DIR]                    add papers from arXiv, the abstract as summary
+  paperbot import bibtex FILE [--out DIR]                        add the entries of a Zotero/BibTeX export that have an abstract
   paperbot import shortscience FILE --meta TSV --out DIR         turn a ShortScience export into corpus files
   paperbot start [--corpus DIR]                                  run the bot (the console when no platform is set)
   paperbot register-discord                                      register /paper with Discord, print the invite link

@@ -44,7 +44,8 @@ export function parseFrontMatter(source: string): ParsedFile {
     };
   }
   const body = lines.slice(close + 1).join("\n");
-  const bodyLine = close + 2;
+  // A file that ends on its closing `---` has no body line: point at the fence's own line.
+  const bodyLine = Math.min(close + 2, lines.length);
   const lineCounter = new LineCounter();
   const doc = parseDocument(lines.slice(1, close).join("\n"), {
     lineCounter,

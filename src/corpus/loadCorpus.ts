@@ -2,6 +2,8 @@ import { isUtf8 } from "node:buffer";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { createError } from "../errors.ts";
+import { canonicalArxivId } from "../text/arxivId.ts";
+import { doiKey } from "../text/doi.ts";
 import { findFigures } from "../text/figures.ts";
 import { nameKey } from "../text/names.ts";
 import type { Corpus, CorpusProblem, Paper } from "../types.ts";
@@ -126,7 +128,8 @@ export function listCorpusFiles(dir: string): string[] {
 }
 
 /**
- * Cross-file checks: ids, arXiv ids and names (id, title, aliases) must each belong to one paper.
+ * Cross-file checks: ids, arXiv ids, DOIs and names (id, title, aliases) must each belong to one
+ * paper.
  * The later file of a clash is reported and left out.
  */
 export function rejectClashes(
@@ -139,7 +142,18 @@ export function rejectClashes(
     const names = [
       { field: "id", key: `id:${paper.id}`, label: `id '${paper.id}'` },
       { field: "id", key: `name:${nameKey(paper.id)}`, label: `id '${paper.id}'` },
-      { field: "arxiv", key: `arxiv:${paper.arxiv}`, label: `arXiv id '${paper.arxiv}'` },
+      ...(paper.arxiv
+        ? [
+            {
+              field: "arxiv",
+              key: `arxiv:${canonicalArxivId(paper.arxiv)}`,
+              label: `arXiv id '${paper.arxiv}'`,
+            },
+          ]
+        : []),
+      ...(paper.doi
+        ? [{ field: "doi", key: `doi:${doiKey(paper.doi)}`, label: `DOI '${paper.doi}'` }]
+        : []),
       { field: "title", key: `name:${nameKey(paper.title)}`, label: `title '${paper.title}'` },
       ...paper.aliases.map((alias, i) => ({
         field: `aliases.${i}`,

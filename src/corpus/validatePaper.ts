@@ -1,18 +1,39 @@
+import { DOI_PATTERN } from "../text/doi.ts";
 import type { PaperMeta } from "../types.ts";
 import type { LineProblem, ParsedFile } from "./frontMatter.ts";
 
-/** Fields every corpus file must have, in the order they are written. */
+/** Fields every corpus file must have. */
 export const PAPER_FIELDS = [
   "id",
   "title",
   "authors",
   "year",
   "venue",
-  "arxiv",
   "url",
   "aliases",
   "added",
 ] as const satisfies readonly (keyof PaperMeta)[];
+
+/** Fields a corpus file may have: its identifiers, and `summary: abstract` for an abstract. */
+export const OPTIONAL_FIELDS = ["arxiv", "doi", "summary"] as const;
+
+/** Front-matter keys in the order they are written. */
+export const FRONT_MATTER_ORDER = [
+  "id",
+  "title",
+  "authors",
+  "year",
+  "venue",
+  "arxiv",
+  "doi",
+  "url",
+  "summary",
+  "aliases",
+  "added",
+] as const;
+
+/** The value of `summary` that marks a summary as the paper's abstract. */
+export const ABSTRACT_SUMMARY = "abstract";
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** New-style (2007+) and old-style arXiv identifiers, without a version suffix. */
@@ -43,7 +64,7 @@ const stringList =
       : "must be a list of non-empty texts";
   };
 
-const CHECKS: Record<(typeof PAPER_FIELDS)[number], Check> = {
+const CHECKS: Record<(typeof FRONT_MATTER_ORDER)[number], Check> = {
   id: (v) =>
     isPaperId(v) ? null : "must be lower-case letters, digits and single hyphens, like 'vq-vae-2'",
   title: nonEmptyString,
@@ -57,6 +78,14 @@ const CHECKS: Record<(typeof PAPER_FIELDS)[number], Check> = {
     typeof v === "string" && ARXIV_ID_PATTERN.test(v)
       ? null
       : 'must be an arXiv id in quotes, like "1905.02249"',
+  doi: (v) =>
+    typeof v === "string" && DOI_PATTERN.test(v)
+      ? null
+      : "must be a DOI without prefix or URL, like 10.1016/j.neunet.2014.09.003",
+  summary: (v) =>
+    v === ABSTRACT_SUMMARY
+      ? null
+      : `must be '${ABSTRACT_SUMMARY}' (the summary is the paper's abstract), or be left out`,
   url: (v) =>
     typeof v === "string" && /^https?:\/\/\S+$/.test(v) ? null : "must be an http(s) URL",
   aliases: stringList(0),
@@ -80,6 +109,13 @@ export function validatePaper(parsed: ParsedFile): { meta?: PaperMeta; problems:
     if (complaint)
       problems.push({ line: parsed.keyLines[field] ?? 1, message: `'${field}' ${complaint}` });
   }
+  for (const field of OPTIONAL_FIELDS) {
+    const value = parsed.fields[field];
+    if (value === undefined || value === null) continue;
+    const complaint = CHECKS[field](value);
+    if (complaint)
+      problems.push({ line: parsed.keyLines[field] ?? 1, message: `'${field}' ${complaint}` });
+  }
   if (parsed.body.trim().length === 0) {
     problems.push({
       line: parsed.bodyLine,
@@ -87,10 +123,23 @@ export function validatePaper(parsed: ParsedFile): { meta?: PaperMeta; problems:
     });
   }
   if (problems.length > 0) return { problems };
-  return {
-    meta: Object.fromEntries(
-      PAPER_FIELDS.map((f) => [f, parsed.fields[f]]),
-    ) as unknown as PaperMeta,
-    problems,
-  };
+  const { arxiv, doi, summary } = parsed.fields;
+  const meta = Object.fromEntries(
+    PAPER_FIELDS.map((f) => [f, parsed.fields[f]]),
+  ) as unknown as PaperMeta;
+  // Optional fields only when present, so a paper without them has no such keys at all.
+  if (typeof arxiv === "string") meta.arxiv = arxiv;
+  if (typeof doi === "string") meta.doi = doi;
+  if (summary === ABSTRACT_SUMMARY) meta.summarySource = ABSTRACT_SUMMARY;
+  return { meta, problems };
+}
+
+/** A paper's front-matter fields in the order they are written, its optional ones only when set. */
+export function frontMatterFields(meta: PaperMeta): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...meta, summary: meta.summarySource };
+  return Object.fromEntries(
+    FRONT_MATTER_ORDER.flatMap((field) =>
+      values[field] === undefined ? [] : [[field, values[field]]],
+    ),
+  );
 }

@@ -2,6 +2,7 @@
  * The digest's words, shared by every renderer (text, Slack, Discord) so the three say the same
  * thing; each platform only decides how a heading, a paper and a count are marked up.
  */
+import type { Paper } from "../types.ts";
 import { DIGEST_TITLE, type Digest } from "./digest.ts";
 
 /** The heading over the featured paper's discussion questions. */
@@ -28,6 +29,14 @@ export function moreAdded(digest: Digest, shown: number): string {
   const more = Math.max(digest.addedTotal, digest.added.length) - shown;
   if (more <= 0) return "";
   return shown > 0 ? `and ${more} more` : `${more} paper${more === 1 ? "" : "s"}`;
+}
+
+/**
+ * " · abstract only" after a new paper whose summary is its abstract (imported, not yet
+ * summarized by the group), or "" for a group summary.
+ */
+export function abstractOnlyMark(paper: Paper): string {
+  return paper.summarySource === "abstract" ? " · abstract only" : "";
 }
 
 /** "1 question", "4 questions": how often a paper was asked about. */

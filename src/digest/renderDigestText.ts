@@ -9,6 +9,7 @@ import { type Digest, MAX_ADDED, MAX_ASKED } from "./digest.ts";
 import {
   ADDED_HEADING,
   ASKED_HEADING,
+  abstractOnlyMark,
   digestHeading,
   moreAdded,
   NO_FEATURED,
@@ -40,7 +41,9 @@ function addedLines(digest: Digest): string[] {
   const more = moreAdded(digest, shown.length);
   if (shown.length === 0 && !more) return [];
   const lines = ["", `${ADDED_HEADING}:`];
-  for (const paper of shown) lines.push(`  • ${oneLine(paper.title)} · ${paper.year}`);
+  for (const paper of shown) {
+    lines.push(`  • ${oneLine(paper.title)} · ${paper.year}${abstractOnlyMark(paper)}`);
+  }
   if (more) lines.push(`  ${more}`);
   return lines;
 }

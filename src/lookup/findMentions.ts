@@ -1,4 +1,5 @@
 import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
+import { DOI_IN_TEXT, findDois } from "../text/doi.ts";
 import { nameKey } from "../text/names.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
 import { findWords, type WordSpan } from "../text/terms.ts";
@@ -18,7 +19,7 @@ export interface Mention {
   /** The paper named. */
   paper: Paper;
   /** How it was named. */
-  by: "name" | "arxiv" | "author";
+  by: "name" | "arxiv" | "doi" | "author";
   /** For `name`: the paper's name as the corpus writes it (the question may have misspelled it). */
   canonical?: string;
   /** Offset of the first naming character in the question. */
@@ -52,15 +53,15 @@ function nameFor(table: NameTable, key: string, wordCount: number): PaperName | 
 }
 
 /**
- * Finds the papers a question names: by arXiv id; by a run of words that is a paper's id, alias
+ * Finds the papers a question names: by arXiv id or DOI; by a run of words that is a paper's id, alias
  * or title (typos forgiven only in long names) or the start of its title; or by an author's name
  * ("Berthelot et al."). Longest runs win.
  */
 export function findMentions(table: NameTable, question: string): Mention[] {
   // A question that is nothing but a name gets the forgiving look-up of /paper ("bera"). Not one
-  // with an arXiv id in it: "how does 1906.00949 handle OOD actions?" asks more than the name.
-  const whole =
-    question.search(ARXIV_ID_IN_TEXT) < 0 ? lookupPaper(table, question, false).paper : undefined;
+  // with an arXiv id or DOI in it: "how does 1906.00949 handle OOD actions?" asks more than the name.
+  const byId = question.search(ARXIV_ID_IN_TEXT) >= 0 || question.search(DOI_IN_TEXT) >= 0;
+  const whole = byId ? undefined : lookupPaper(table, question, false).paper;
   if (whole) {
     const canonical = whole.aliases[0] ?? whole.title;
     return [{ paper: whole, by: "name", canonical, start: 0, end: question.length }];
@@ -76,6 +77,10 @@ export function findMentions(table: NameTable, question: string): Mention[] {
         end: match.index + match[0].length,
       });
     }
+  }
+  for (const { doi, start, end } of findDois(question)) {
+    const paper = table.byDoi(doi);
+    if (paper) mentions.push({ paper, by: "doi", start, end });
   }
   const words = findWords(question);
   for (let i = 0; i < words.length; i++) {

@@ -1,4 +1,5 @@
-import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
+import { ARXIV_ID_IN_TEXT, parseArxivId } from "../text/arxivId.ts";
+import { findDois, parseDoi } from "../text/doi.ts";
 import { nameKey } from "../text/names.ts";
 import { findWords } from "../text/terms.ts";
 import type { Paper } from "../types.ts";
@@ -43,6 +44,14 @@ function candidates(table: NameTable, query: string, suggest: boolean): Candidat
   for (const match of query.matchAll(ARXIV_ID_IN_TEXT)) {
     for (const name of table.exact(nameKey(match[1] ?? ""))) offer(name.paper, 1, true);
   }
+  // Any other form of arXiv id (old-style, an abs or pdf URL), and DOIs in any form.
+  const arxiv = parseArxivId(query);
+  if (arxiv) for (const name of table.exact(nameKey(arxiv.id))) offer(name.paper, 1, true);
+  const whole = parseDoi(query);
+  for (const doi of whole ? [whole] : findDois(query).map((d) => d.doi)) {
+    const paper = table.byDoi(doi);
+    if (paper) offer(paper, 1, true);
+  }
   const key = nameKey(query);
   for (const name of table.exact(key)) offer(name.paper, 1, true);
   const near = (reach: number, sameStart: boolean): void => {
@@ -85,9 +94,9 @@ function clearMatch([first, second]: readonly Candidate[]): Paper | undefined {
 }
 
 /**
- * Finds the paper a name refers to: its id, title, alias or arXiv id, forgiving case, spacing,
+ * Finds the paper a name refers to: its id, title, alias, arXiv id or DOI, forgiving case, spacing,
  * hyphens and small typos ("vq vae 2", "VQVAE2", "mixmtach", "arXiv:1905.02249v2"), or the start
- * of a title. A name that fits two papers equally well matches neither; both are suggested.
+ * of a title. A DOI matches exactly, in any case, bare, with `doi:` or as a doi.org URL. A name that fits two papers equally well matches neither; both are suggested.
  * Without `suggest`, a miss is not searched further for names to suggest.
  */
 export function lookupPaper(table: NameTable, query: string, suggest = true): LookupResult {

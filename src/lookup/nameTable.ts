@@ -1,4 +1,6 @@
 import SearchableMap from "minisearch/SearchableMap";
+import { canonicalArxivId } from "../text/arxivId.ts";
+import { doiKey } from "../text/doi.ts";
 import { editDistance } from "../text/editDistance.ts";
 import { nameKey } from "../text/names.ts";
 import { specificity } from "../text/wordRarity.ts";
@@ -32,6 +34,11 @@ export interface NearName {
 export class NameTable {
   private readonly tree = new SearchableMap<PaperName[]>();
   private readonly authorKeys = new Map<string, Paper[]>();
+  /**
+   * Papers by DOI (its {@link doiKey}). Kept out of the name tree: a DOI is matched exactly or not
+   * at all, since one digit off is another paper, and it is not a name to autocomplete.
+   */
+  private readonly dois = new Map<string, Paper>();
   /** Every author's family name, everyday words too ("Peters", "Le"), for "X et al.". */
   private readonly familyKeys = new Map<string, Paper[]>();
   /**
@@ -66,6 +73,7 @@ export class NameTable {
     for (const [at, paper] of papers.entries()) {
       names.push(...namesOf(paper));
       this.addAuthors(paper);
+      if (paper.doi && !this.dois.has(doiKey(paper.doi))) this.dois.set(doiKey(paper.doi), paper);
       if (at % STEP_PAPERS === STEP_PAPERS - 1) yield;
     }
     const tails: Array<[string, PaperName]> = [];
@@ -133,6 +141,11 @@ export class NameTable {
     return this.familyKeys.get(key) ?? [];
   }
 
+  /** The paper with this DOI (any case, no prefix), if one has it. */
+  byDoi(doi: string): Paper | undefined {
+    return this.dois.get(doiKey(doi));
+  }
+
   /** Names whose key is exactly `key`. */
   exact(key: string): readonly PaperName[] {
     return this.tree.get(key) ?? [];
@@ -169,12 +182,22 @@ export class NameTable {
 /** Papers, then names, handled in one step of {@link NameTable.inSteps}: about a millisecond each. */
 const STEP_PAPERS = 200;
 const STEP_NAMES = 1000;
-/** The names a paper goes by: id, title, arXiv id and aliases, in that order. */
+/** The names a paper goes by: id, title, arXiv id (when it has one) and aliases, in that order. */
 function namesOf(paper: Paper): PaperName[] {
   return [
     { paper, name: paper.id, key: nameKey(paper.id), field: "id" },
     { paper, name: paper.title, key: nameKey(paper.title), field: "title" },
-    { paper, name: paper.arxiv, key: nameKey(paper.arxiv), field: "arxiv" },
+    // Keyed as the API writes it, so `math.GT/0309136` and `math/0309136` are one name.
+    ...(paper.arxiv
+      ? [
+          {
+            paper,
+            name: paper.arxiv,
+            key: nameKey(canonicalArxivId(paper.arxiv)),
+            field: "arxiv" as const,
+          },
+        ]
+      : []),
     ...paper.aliases.map((alias) => ({
       paper,
       name: alias,

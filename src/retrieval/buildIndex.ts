@@ -47,7 +47,7 @@ export function paperFields(paper: Paper): string[] {
     paper.title,
     paper.aliases.join(" ; "),
     paper.authors.join(" ; "),
-    paper.arxiv,
+    paper.arxiv ?? "",
     paper.id,
     paper.summary,
   ];

@@ -1,5 +1,6 @@
 import { findMentions, type Mention } from "../lookup/findMentions.ts";
 import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
+import { DOI_IN_TEXT } from "../text/doi.ts";
 import { termsOf } from "../text/terms.ts";
 import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { weighQuery } from "./confidence.ts";
@@ -61,10 +62,13 @@ function overviewTermSet(): ReadonlySet<string> {
   return overviewTerms;
 }
 
-/** Links and arXiv ids identify a paper (found as mentions); their words match nothing useful. */
+/** Links, arXiv ids and DOIs identify a paper (found as mentions); their words match nothing useful. */
 function withoutIdentifiers(text: string): string {
   return text
     .replace(/\b(?:https?:\/\/)?(?:www\.)?arxiv\.org\/\S*/gi, " ")
+    .replace(/\b(?:https?:\/\/)?(?:dx\.)?doi\.org\/\S*/gi, " ")
+    .replace(/\bdoi:\s*/gi, " ")
+    .replace(DOI_IN_TEXT, " ")
     .replace(ARXIV_ID_IN_TEXT, " ");
 }
 

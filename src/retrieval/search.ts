@@ -314,9 +314,11 @@ function resultCoverage(
   if (!c.named) return measureCoverage(prepared.weights, [hit, c.paperHit]).share;
   if (!prepared.asksMore) return 1;
   const residual = measureCoverage(prepared.residualWeights, [hit, c.paperHit]);
-  // An arXiv id names one paper as surely as the rarest word could: it weighs as a term no
+  // An arXiv id or DOI names one paper as surely as the rarest word could: it weighs as a term no
   // passage has (its digits are taken out of the text to match, so they weigh nothing there).
-  const byId = prepared.mentions.some((m) => m.paper.id === c.paper.id && m.by === "arxiv");
+  const byId = prepared.mentions.some(
+    (m) => m.paper.id === c.paper.id && (m.by === "arxiv" || m.by === "doi"),
+  );
   let nameWeight = byId ? idf(index, "") : 0;
   for (const [term, weight] of prepared.weights) {
     if (!prepared.residualWeights.has(term)) nameWeight += weight;

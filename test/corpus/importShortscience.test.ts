@@ -123,7 +123,7 @@ describe("paperbot import shortscience", () => {
   });
 
   it("rejects an unknown format and missing options as usage errors", async () => {
-    expect((await runPaperbot(["import", "arxiv", SEED])).code).toBe(2);
+    expect((await runPaperbot(["import", "endnote", SEED])).code).toBe(2);
     const run = await runPaperbot(["import", "shortscience", SEED]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("usage: paperbot import shortscience FILE --meta TSV --out DIR");

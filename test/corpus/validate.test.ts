@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readPaperFile } from "../../src/corpus/loadCorpus.ts";
+import { checkCorpusSources, readPaperFile } from "../../src/corpus/loadCorpus.ts";
+import { formatPaperFile } from "../../src/corpus/paperFile.ts";
 
 const GOOD = `---
 id: mixmatch
@@ -77,6 +78,14 @@ describe("readPaperFile", () => {
     ]);
   });
 
+  it("reports an empty summary at the closing fence when the file ends there", () => {
+    // Found by the generated-files property: the problem pointed one line past the file's end.
+    const source = GOOD.replace("\nMixMatch mixes labeled and unlabeled data.\n", "").trimEnd();
+    expect(problemsOf(source)).toEqual([
+      `${source.split("\n").length}: empty summary: write the summary below the front matter`,
+    ]);
+  });
+
   it("reports a duplicated key", () => {
     expect(problemsOf(GOOD.replace("venue: NeurIPS", "venue: NeurIPS\nvenue: ICML"))[0]).toMatch(
       /^8: bad front matter: Map keys must be unique$/,
@@ -94,5 +103,55 @@ describe("readPaperFile", () => {
     ].join("\n");
     const problems = problemsOf(GOOD.replace("added: 2026-11-27", `added: 2026-11-27\n${bomb}`));
     expect(problems).toEqual([expect.stringMatching(/^\d+: bad front matter: .*alias/)]);
+  });
+
+  it("accepts a paper with a DOI and no arXiv id, and one with both (#17)", () => {
+    const journal = GOOD.replace('arxiv: "1905.02249"', "doi: 10.1016/j.neunet.2014.09.003");
+    const { paper, problems } = readPaperFile("mixmatch.md", journal);
+    expect(problems).toEqual([]);
+    expect(paper?.doi).toBe("10.1016/j.neunet.2014.09.003");
+    expect(paper && "arxiv" in paper).toBe(false);
+    const both = GOOD.replace(
+      'arxiv: "1905.02249"',
+      'arxiv: "1905.02249"\ndoi: 10.48550/arXiv.1905.02249',
+    );
+    expect(problemsOf(both)).toEqual([]);
+    expect(problemsOf(GOOD.replace('arxiv: "1905.02249"\n', ""))).toEqual([]);
+  });
+
+  it("reports a malformed DOI and an unknown summary source at their lines (#17)", () => {
+    expect(problemsOf(GOOD.replace('arxiv: "1905.02249"', "doi: https://doi.org/10.1/x"))).toEqual([
+      "8: 'doi' must be a DOI without prefix or URL, like 10.1016/j.neunet.2014.09.003",
+    ]);
+    expect(problemsOf(GOOD.replace("venue: NeurIPS", "venue: NeurIPS\nsummary: mine"))).toEqual([
+      "8: 'summary' must be 'abstract' (the summary is the paper's abstract), or be left out",
+    ]);
+  });
+
+  it("reads `summary: abstract` as a summary from the abstract, and writes it back (#17)", () => {
+    const source = GOOD.replace("venue: NeurIPS", "venue: NeurIPS\nsummary: abstract");
+    const { paper } = readPaperFile("mixmatch.md", source);
+    expect(paper?.summarySource).toBe("abstract");
+    if (!paper) throw new Error("unreadable");
+    const { summary, file, figures, ...meta } = paper;
+    const written = formatPaperFile(meta, summary);
+    expect(written).toContain("\nsummary: abstract\n");
+    expect(readPaperFile("mixmatch.md", written).paper).toEqual(paper);
+  });
+
+  it("rejects a second paper with the same DOI, in any case (#17)", () => {
+    const doi = (id: string, value: string) =>
+      GOOD.replace("id: mixmatch", `id: ${id}`)
+        .replace('arxiv: "1905.02249"', `doi: ${value}`)
+        .replace(/title: .*/, `title: Paper ${id}`)
+        .replace("  - MixMatch", `  - ${id}-alias`);
+    const { papers, problems } = checkCorpusSources([
+      { file: "a.md", source: doi("a", "10.1016/j.neunet.2014.09.003") },
+      { file: "b.md", source: doi("b", "10.1016/J.NEUNET.2014.09.003") },
+    ]);
+    expect(papers.map((p) => p.id)).toEqual(["a"]);
+    expect(problems.map((p) => p.message)).toEqual([
+      "duplicate DOI '10.1016/J.NEUNET.2014.09.003': already used by a.md",
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   QUESTIONS_HEADING,
 } from "../../src/digest/digestPhrases.ts";
 import { digestToPlainText } from "../../src/digest/renderDigestText.ts";
+import { abstractOnlyPaper } from "../helpers/abstractPaper.ts";
 import { corpusDigest, emptyDigest, hugeDigest, MIXMATCH_QUESTIONS } from "../helpers/digests.ts";
 
 describe("digestToPlainText", () => {
@@ -113,6 +114,13 @@ describe("toPlainText of notices and digest previews", () => {
     const note = "Preview: this is what the digest will look like on Monday.";
     expect(toPlainText({ kind: "digest", audience: "asker", digest, note })).toBe(
       `${note}\n\n${digestToPlainText(digest)}`,
+    );
+  });
+
+  it("marks a new paper whose summary is its abstract (#17)", () => {
+    const digest = { ...emptyDigest(), added: [abstractOnlyPaper()], addedTotal: 1 };
+    expect(digestToPlainText(digest)).toContain(
+      "  • Deep Learning in Neural Networks: An Overview · 2019 · abstract only",
     );
   });
 });

@@ -16,6 +16,7 @@ import {
 } from "../../../adapters/discord/render.ts";
 import type { AnswerReply, Reply } from "../../../src/answer/reply.ts";
 import { respond } from "../../../src/answer/respond.ts";
+import { abstractOnlyCard } from "../../helpers/abstractPaper.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
 import { fakePaper } from "../../helpers/papers.ts";
 
@@ -103,6 +104,15 @@ describe("toDiscordMessage", () => {
     expect(embed?.image?.url).toMatch(/^https:\/\/i\.imgur\.com\//);
     expect(embed?.description?.length).toBeGreaterThan(100);
     expect(message.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it("cites a paper without arXiv id by its DOI, and says a summary is the abstract (#17)", () => {
+    const [embed] = toDiscordMessage(abstractOnlyCard()).embeds;
+    expect(embed?.footer?.text).toMatch(
+      / · NeurIPS 2019 · DOI 10\.1016\/j\.neunet\.2014\.09\.003\n/,
+    );
+    expect(embed?.footer?.text).toContain("Summary from the abstract");
+    expect(embed?.url).toBe("https://doi.org/10.1016/j.neunet.2014.09.003");
   });
 
   it("renders an answer: the passage with its terms in bold, and the passage's figure", () => {

@@ -9,6 +9,7 @@ import {
 } from "../../../adapters/slack/render.ts";
 import type { AnswerReply, ListReply } from "../../../src/answer/reply.ts";
 import { respond } from "../../../src/answer/respond.ts";
+import { abstractOnlyCard } from "../../helpers/abstractPaper.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
 import { fakePaper } from "../../helpers/papers.ts";
 
@@ -55,6 +56,13 @@ describe("toSlackMessage", () => {
     });
     expect(JSON.stringify(blocks.find((b) => b.type === "context"))).toContain("Berthelot");
     expect(text.length).toBeGreaterThan(0);
+  });
+
+  it("cites a paper without arXiv id by its DOI, and says a summary is the abstract (#17)", () => {
+    const context = JSON.stringify(toSlackMessage(abstractOnlyCard()).blocks.at(-1));
+    expect(context).toContain("NeurIPS 2019 · DOI 10.1016/j.neunet.2014.09.003");
+    expect(context).toContain("Summary from the abstract");
+    expect(context).not.toContain("arXiv");
   });
 
   it("bolds the question's terms in the answering passage and shows no raw LaTeX", () => {
