@@ -4,7 +4,7 @@
  */
 import type { DigestAction } from "../src/answer/grammar.ts";
 import type { Reply } from "../src/answer/reply.ts";
-import type { DigestPlatform } from "../src/digest/subscriptions.ts";
+import type { DigestPlatform } from "../store/subscriptions.ts";
 import type { AdapterCore } from "./types.ts";
 
 /** Where a digest command was run. */

@@ -3,6 +3,8 @@
  * `{ name, start(), stop() }`. An adapter only translates: platform event -> core call -> payload.
  */
 
+import type { DigestService } from "../app/digest/digestService.ts";
+import type { Logger } from "../app/logger.ts";
 import { parseRequest } from "../src/answer/grammar.ts";
 import type { Reply } from "../src/answer/reply.ts";
 import {
@@ -13,9 +15,7 @@ import {
   respond,
 } from "../src/answer/respond.ts";
 import type { ThreadPapers } from "../src/answer/threadMemory.ts";
-import type { DigestService } from "../src/digest/digestService.ts";
 import type { IndexSource } from "../src/retrieval/indexSource.ts";
-import type { Logger } from "./logger.ts";
 
 /** Counts the bot's answers per paper, for the digest's "most asked" list. */
 export interface AnswerCounter {

@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { parseRequest } from "../../src/answer/grammar.ts";
 import { toPlainText } from "../../src/answer/renderText.ts";
-import { terminalSafe, terminalSafeOutput } from "../../src/text/terminalSafe.ts";
+import { terminalSafe, terminalSafeOutput } from "../../src/display/terminalSafe.ts";
 import { consoleDigestReply } from "../digestCommand.ts";
 import { type AdapterDeps, answerRequest, type ChatAdapter } from "../types.ts";
 

@@ -4,7 +4,7 @@
  * core's replies become embeds (render.ts).
  */
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options, Routes } from "discord.js";
-import type { DiscordConfig } from "../config.ts";
+import type { DiscordConfig } from "../../app/config.ts";
 import { RecentKeys } from "../recentKeys.ts";
 import type { AdapterDeps, ChatAdapter } from "../types.ts";
 import { PAPER_COMMAND } from "./commands.ts";

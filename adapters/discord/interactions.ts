@@ -11,11 +11,11 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from "discord.js";
+import type { Logger } from "../../app/logger.ts";
 import { parseRequest } from "../../src/answer/grammar.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import { MAX_AUTOCOMPLETE_CHOICES, suggestPapers } from "../../src/lookup/suggestPapers.ts";
 import { type DigestCommandContext, digestCommandReply } from "../digestCommand.ts";
-import type { Logger } from "../logger.ts";
 import { type AdapterCore, planRequest } from "../types.ts";
 import { PAPER_COMMAND, paperChoices, QUERY_OPTION } from "./commands.ts";
 import { discordScope } from "./digestPublisher.ts";

@@ -4,7 +4,7 @@
  * thread's paper.
  */
 import { type Message, type SendableChannels, ThreadAutoArchiveDuration } from "discord.js";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../../app/logger.ts";
 import type { RecentKeys } from "../recentKeys.ts";
 import { type AdapterCore, answerRequest } from "../types.ts";
 import { discordScope, discordThreadKey } from "./digestPublisher.ts";

@@ -4,7 +4,7 @@
  * running it again is safe. https://discord.com/developers/docs/interactions/application-commands#bulk-overwrite-global-application-commands
  */
 import { REST, type RESTPutAPIApplicationCommandsResult, Routes } from "discord.js";
-import type { DiscordConfig } from "../config.ts";
+import type { DiscordConfig } from "../../app/config.ts";
 import { commandDefinitions } from "./commands.ts";
 
 /** What was registered, and where. */

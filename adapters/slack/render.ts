@@ -20,7 +20,7 @@ import type {
   NotFoundReply,
   Reply,
 } from "../../src/answer/reply.ts";
-import { truncateAtWord } from "../../src/text/truncate.ts";
+import { truncateAtWord } from "../../src/display/truncate.ts";
 import type { Paper, TextSegment } from "../../src/types.ts";
 import { bold, clampMrkdwn, escapeMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
 // renderDigest.ts imports this module's helpers back; safe, as neither calls the other at load.

@@ -14,7 +14,7 @@ import {
   QUESTIONS_HEADING,
   questionCount,
 } from "../../src/digest/digestPhrases.ts";
-import { truncateAtWord } from "../../src/text/truncate.ts";
+import { truncateAtWord } from "../../src/display/truncate.ts";
 import type { Paper } from "../../src/types.ts";
 import { bold, clampMrkdwn, escapeMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
 import {

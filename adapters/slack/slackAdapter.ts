@@ -5,12 +5,12 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type AppOptions, HTTPReceiver } from "@slack/bolt";
+import type { SlackConfig } from "../../app/config.ts";
+import { type Logger, toBoltLogger } from "../../app/logger.ts";
 import { type DigestAction, parseRequest } from "../../src/answer/grammar.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import { createError } from "../../src/errors.ts";
-import type { SlackConfig } from "../config.ts";
 import { digestCommandReply } from "../digestCommand.ts";
-import { type Logger, toBoltLogger } from "../logger.ts";
 import { RecentKeys } from "../recentKeys.ts";
 import { type AdapterDeps, answerRequest, type ChatAdapter } from "../types.ts";
 import { canManageChannel } from "./permissions.ts";

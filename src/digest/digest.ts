@@ -2,7 +2,7 @@
  * The weekly digest, platform-neutral: what a reading group's channel is sent once a period,
  * before any platform formats it. Renderers (text, Slack, Discord) take this and nothing else.
  */
-import type { CardReply } from "../answer/reply.ts";
+import type { CardReply } from "../answer/card.ts";
 import type { Paper } from "../types.ts";
 
 /** This period's paper, with questions to start the discussion. */

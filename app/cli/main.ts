@@ -1,0 +1,70 @@
+import { PaperbotError } from "../../src/errors.ts";
+import { askCommand } from "./commands/ask.ts";
+import { checkCommand } from "./commands/check.ts";
+import { digestCommand } from "./commands/digest.ts";
+import { importCommand } from "./commands/import.ts";
+import { paperCommand } from "./commands/paper.ts";
+import { registerDiscordCommand } from "./commands/registerDiscord.ts";
+import { searchCommand } from "./commands/search.ts";
+import { startCommand } from "./commands/start.ts";
+import { type CliIO, endQuietlyOnClosedOutput, UsageError, writeLine } from "./io.ts";
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  search: searchCommand,
+  ask: askCommand,
+  paper: paperCommand,
+  check: checkCommand,
+  import: importCommand,
+  start: startCommand,
+  digest: digestCommand,
+  "register-discord": registerDiscordCommand,
+};
+
+const HELP = `paperbot: answers questions about the papers your reading group summarized.
+
+usage:
+  paperbot search [--json] [--limit N] [--corpus DIR] [QUERY]   ranked passages (stdin: one query per line)
+  paperbot ask [--corpus DIR] QUESTION                           the answer as the bot says it
+  paperbot paper [--corpus DIR] NAME                             a paper's card by name, alias or arXiv id
+  paperbot check [--corpus DIR]                                  validate the corpus files
+  paperbot import shortscience FILE --meta TSV --out DIR         turn a ShortScience export into corpus files
+  paperbot start [--corpus DIR]                                  run the bot (the console when no platform is set)
+  paperbot register-discord                                      register /paper with Discord, print the invite link
+  paperbot digest preview [--platform text|slack|discord]        print the next weekly digest
+  paperbot digest run                                            try every digest owed now once, then exit (1: one still owed)
+  paperbot digest status                                         subscribed channels and recent digests
+
+The corpus is --corpus DIR, else $CORPUS_DIR, else ./corpus.`;
+
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage error; `ask` 1 when a question
+ * got no answer). A reader that closes the output pipe ends a command quietly, with 0.
+ */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  endQuietlyOnClosedOutput(io);
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    writeLine(name ? io.stdout : io.stderr, HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    writeLine(io.stderr, `paperbot: unknown command '${name}'. Run 'paperbot help' for the list.`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(io.stderr, `paperbot ${name}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof PaperbotError) {
+      writeLine(io.stderr, error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
