@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { parseRequest } from "../../src/answer/grammar.ts";
-import { toPlainText } from "../../src/answer/renderText.ts";
 import { terminalSafe, terminalSafeOutput } from "../../src/display/terminalSafe.ts";
+import { toPlainText } from "../../src/outline/plainText.ts";
 import { consoleDigestReply } from "../digestCommand.ts";
 import { type AdapterDeps, answerRequest, type ChatAdapter } from "../types.ts";
 

@@ -13,7 +13,7 @@ import {
 import type { DiscordConfig } from "../../app/config.ts";
 import type { Logger } from "../../app/logger.ts";
 import type { DigestPublisher } from "../../src/digest/publisher.ts";
-import { digestThreadName, toDiscordDigest } from "./renderDigest.ts";
+import { digestThreadName, toDiscordDigest } from "./render.ts";
 
 /** A week: the digest's thread stays open as long as people talk in it within a week. */
 const THREAD_ARCHIVE_MINUTES = 10_080;

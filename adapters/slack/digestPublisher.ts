@@ -7,7 +7,7 @@ import type { SlackConfig } from "../../app/config.ts";
 import { type Logger, toBoltLogger } from "../../app/logger.ts";
 import type { DigestPublisher } from "../../src/digest/publisher.ts";
 import { POST_TIMEOUT_MS } from "../../src/digest/publisher.ts";
-import { toSlackDigest } from "./renderDigest.ts";
+import { toSlackDigest } from "./render.ts";
 import { describe, sendWithFallback } from "./slackAdapter.ts";
 import { SLACK_SCOPE, slackThreadKey } from "./threadKeys.ts";
 

@@ -47,4 +47,4 @@ export const MAX_ASKED = 5;
 export const DIGEST_TITLE = "Reading group digest";
 /** How people take part: shown under the featured paper, in the thread the digest opens. */
 export const DIGEST_THREAD_HINT =
-  "Discuss it in this thread: mention the bot with a question and it answers from this paper's summary.";
+  "Discuss it in this message's thread: mention the bot with a question and it answers from this paper's summary.";

@@ -25,7 +25,15 @@ export function digestHeading(digest: Digest): string {
  * make fewer than `added.length`.
  */
 export function moreAdded(digest: Digest, shown: number): string {
-  const more = Math.max(digest.addedTotal, digest.added.length) - shown;
+  return moreItems(Math.max(digest.addedTotal, digest.added.length), shown);
+}
+
+/**
+ * "and 3 more" under a list of papers that shows `shown` of `total`, "3 papers" when it shows
+ * none, or "" when it shows them all.
+ */
+export function moreItems(total: number, shown: number): string {
+  const more = total - shown;
   if (more <= 0) return "";
   return shown > 0 ? `and ${more} more` : `${more} paper${more === 1 ? "" : "s"}`;
 }

@@ -1,6 +1,6 @@
-import { toPlainText } from "../../../src/answer/renderText.ts";
 import { respond } from "../../../src/answer/respond.ts";
 import { terminalSafe } from "../../../src/display/terminalSafe.ts";
+import { toPlainText } from "../../../src/outline/plainText.ts";
 import { parseCommandArgs } from "../args.ts";
 import { corpusDir, loadIndex } from "../corpusOption.ts";
 import { type CliIO, isClosed, UsageError, writeLine } from "../io.ts";

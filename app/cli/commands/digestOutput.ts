@@ -1,7 +1,7 @@
 /** What `paperbot digest` prints, and what `digest run` reports. */
 import { hostname } from "node:os";
 import { POST_TIMEOUT_MS } from "../../../src/digest/publisher.ts";
-import { digestToPlainText } from "../../../src/digest/renderDigestText.ts";
+import { digestToPlainText } from "../../../src/outline/plainText.ts";
 import type { DigestKey, DigestRecord } from "../../../store/ledger.ts";
 import type { DigestOutcome, DigestPreview, DigestService } from "../../digest/digestService.ts";
 import { type CliIO, writeLine } from "../io.ts";
@@ -12,11 +12,11 @@ export async function renderPreview(
   platform: "text" | "slack" | "discord",
 ): Promise<string> {
   if (platform === "slack") {
-    const { toSlackDigest } = await import("../../../adapters/slack/renderDigest.ts");
+    const { toSlackDigest } = await import("../../../adapters/slack/render.ts");
     return JSON.stringify(toSlackDigest(preview.digest), null, 2);
   }
   if (platform === "discord") {
-    const { toDiscordDigest } = await import("../../../adapters/discord/renderDigest.ts");
+    const { toDiscordDigest } = await import("../../../adapters/discord/render.ts");
     return JSON.stringify(toDiscordDigest(preview.digest), null, 2);
   }
   return `${preview.note}\n\n${digestToPlainText(preview.digest)}`;

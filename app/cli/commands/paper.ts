@@ -1,7 +1,7 @@
-import { toPlainText } from "../../../src/answer/renderText.ts";
 import { paperCardReply } from "../../../src/answer/respond.ts";
 import { terminalSafe } from "../../../src/display/terminalSafe.ts";
 import { findPaper } from "../../../src/lookup/findPaper.ts";
+import { toPlainText } from "../../../src/outline/plainText.ts";
 import { parseCommandArgs } from "../args.ts";
 import { corpusDir, loadIndex } from "../corpusOption.ts";
 import { type CliIO, UsageError, writeLine } from "../io.ts";

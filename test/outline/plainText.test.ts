@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { toPlainText } from "../../src/answer/renderText.ts";
 import { DIGEST_TITLE, MAX_ADDED, MAX_ASKED } from "../../src/digest/digest.ts";
 import {
   ADDED_HEADING,
@@ -7,7 +6,7 @@ import {
   NO_FEATURED,
   QUESTIONS_HEADING,
 } from "../../src/digest/digestPhrases.ts";
-import { digestToPlainText } from "../../src/digest/renderDigestText.ts";
+import { digestToPlainText, toPlainText } from "../../src/outline/plainText.ts";
 import { corpusDigest, emptyDigest, hugeDigest, MIXMATCH_QUESTIONS } from "../helpers/digests.ts";
 
 describe("digestToPlainText", () => {
