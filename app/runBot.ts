@@ -4,27 +4,33 @@
  */
 import type { Readable, Writable } from "node:stream";
 import { createConsoleAdapter } from "../adapters/console/consoleAdapter.ts";
-import { createDiscordDigestPublisher, discordRest } from "../adapters/discord/digestPublisher.ts";
-import { createDiscordAdapter } from "../adapters/discord/discordAdapter.ts";
-import { createSlackDigestPublisher, slackWebClient } from "../adapters/slack/digestPublisher.ts";
-import { createSlackAdapter } from "../adapters/slack/slackAdapter.ts";
-import type { AdapterCore, ChatAdapter } from "../adapters/types.ts";
 import type { DigestPublisher } from "../src/digest/publisher.ts";
 import { PaperbotError } from "../src/errors.ts";
+import type { AdapterCore } from "../src/pipeline/context.ts";
+import type { ChatAdapter } from "../src/platform/platform.ts";
 import type { IndexSource } from "../src/retrieval/indexSource.ts";
 import { openStore } from "../store/openStore.ts";
-import { type BotConfig, secretsOf } from "./config.ts";
+import {
+  type BotConfig,
+  configOf,
+  configuredChannels,
+  type Registry,
+  secretsOf,
+} from "./config.ts";
 import { DigestService } from "./digest/digestService.ts";
 import { DigestSchedule } from "./digest/schedule.ts";
 import { startDigestScheduler } from "./digest/scheduler.ts";
 import { type Logger, scrubSecrets } from "./logger.ts";
+import { PLATFORMS } from "./platforms.ts";
 
 /** How long in-flight requests get to finish on shutdown before the process leaves anyway. */
 export const SHUTDOWN_GRACE_MS = 5000;
 
 /** What {@link runBot} runs with. */
 export interface RunBotOptions {
-  config: BotConfig;
+  config: BotConfig<Registry>;
+  /** The platforms to run (default: the registry); a test passes its own. */
+  platforms?: Registry;
   logger: Logger;
   source: IndexSource;
   /** The console's input and output, used when no platform is configured. */
@@ -52,16 +58,17 @@ export function processStopSignal(): Promise<string> {
 
 /** The platform adapters the configuration enables. */
 export function platformAdapters(
-  config: BotConfig,
+  config: BotConfig<Registry>,
   core: AdapterCore,
   logger: Logger,
+  platforms: Registry = PLATFORMS,
 ): ChatAdapter[] {
-  const adapters: ChatAdapter[] = [];
-  if (config.slack) adapters.push(createSlackAdapter({ core, config: config.slack, logger }));
-  if (config.discord) {
-    adapters.push(createDiscordAdapter({ core, config: config.discord, logger }));
-  }
-  return adapters;
+  return platforms.flatMap((platform) => {
+    const settings = configOf(config, platform);
+    return settings === undefined
+      ? []
+      : [platform.createAdapter({ core, config: settings, logger })];
+  });
 }
 
 async function stopAll(adapters: readonly ChatAdapter[], logger: Logger): Promise<void> {
@@ -75,14 +82,15 @@ async function stopAll(adapters: readonly ChatAdapter[], logger: Logger): Promis
 }
 
 /** The digest publishers of the platforms the configuration enables. */
-export function digestPublishers(config: BotConfig, logger: Logger): DigestPublisher[] {
-  const publishers: DigestPublisher[] = [];
-  if (config.slack)
-    publishers.push(createSlackDigestPublisher(slackWebClient(config.slack, logger), logger));
-  if (config.discord) {
-    publishers.push(createDiscordDigestPublisher(discordRest(config.discord), logger));
-  }
-  return publishers;
+export function digestPublishers(
+  config: BotConfig<Registry>,
+  logger: Logger,
+  platforms: Registry = PLATFORMS,
+): DigestPublisher[] {
+  return platforms.flatMap((platform) => {
+    const settings = configOf(config, platform);
+    return settings === undefined ? [] : [platform.digest.publisher(settings, logger)];
+  });
 }
 
 /**
@@ -90,24 +98,26 @@ export function digestPublishers(config: BotConfig, logger: Logger): DigestPubli
  * Throws a `STATE_UNAVAILABLE` error when the database cannot be used.
  */
 export function openDigest(
-  config: BotConfig,
+  config: BotConfig<Registry>,
   logger: Logger,
   source: IndexSource,
-  options: { now?: () => number } = {},
+  options: { now?: () => number; platforms?: Registry } = {},
 ): DigestService {
-  const store = openStore(config.databasePath, options);
+  const { platforms = PLATFORMS, ...clock } = options;
+  const store = openStore(config.databasePath, clock);
   try {
-    store.subscriptions.syncConfigured("slack", config.digest.slackChannels);
-    store.subscriptions.syncConfigured("discord", config.digest.discordChannels);
-    const secrets = secretsOf(config);
+    for (const platform of platforms) {
+      store.subscriptions.syncConfigured(platform.name, configuredChannels(config, platform));
+    }
+    const secrets = secretsOf(config, platforms);
     return new DigestService({
       store,
       source,
       schedule: new DigestSchedule(config.digest.cron, config.digest.timeZone),
-      publishers: digestPublishers(config, logger),
+      publishers: digestPublishers(config, logger, platforms),
       logger: logger.child({ part: "digest" }),
-      redact: (text) => scrubSecrets(text, secrets),
-      ...options,
+      redact: (text) => scrubSecrets(text, secrets, platforms),
+      ...clock,
     });
   } catch (error) {
     store.close();
@@ -120,7 +130,9 @@ export async function runBot(options: RunBotOptions): Promise<number> {
   const { config, logger, source } = options;
   let digest: DigestService;
   try {
-    digest = openDigest(config, logger, source);
+    digest = openDigest(config, logger, source, {
+      ...(options.platforms ? { platforms: options.platforms } : {}),
+    });
   } catch (error) {
     if (!(error instanceof PaperbotError)) throw error;
     logger.fatal({ code: error.code }, error.message);
@@ -135,13 +147,15 @@ export async function runBot(options: RunBotOptions): Promise<number> {
 
 async function serve(options: RunBotOptions, digest: DigestService): Promise<number> {
   const { config, logger, source } = options;
+  const platforms = options.platforms ?? PLATFORMS;
   const core: AdapterCore = {
     source,
     memory: digest.store.threads,
     counts: digest.store.counts,
     digest,
+    platformTitles: platforms.map((p) => p.title),
   };
-  const adapters = platformAdapters(config, core, logger);
+  const adapters = platformAdapters(config, core, logger, platforms);
   if (adapters.length === 0) {
     const console = createConsoleAdapter({ core, config: options.console, logger });
     await console.start();

@@ -10,9 +10,9 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from "discord.js";
-import type { DiscordConfig } from "../../app/config.ts";
-import type { Logger } from "../../app/logger.ts";
 import type { DigestPublisher } from "../../src/digest/publisher.ts";
+import type { ChatLogger as Logger } from "../../src/logger.ts";
+import type { DiscordConfig } from "./config.ts";
 import { digestThreadName, toDiscordDigest } from "./render.ts";
 
 /** A week: the digest's thread stays open as long as people talk in it within a week. */

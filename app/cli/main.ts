@@ -1,10 +1,10 @@
 import { PaperbotError } from "../../src/errors.ts";
+import type { Registry } from "../config.ts";
 import { askCommand } from "./commands/ask.ts";
 import { checkCommand } from "./commands/check.ts";
 import { digestCommand } from "./commands/digest.ts";
 import { importCommand } from "./commands/import.ts";
 import { paperCommand } from "./commands/paper.ts";
-import { registerDiscordCommand } from "./commands/registerDiscord.ts";
 import { searchCommand } from "./commands/search.ts";
 import { startCommand } from "./commands/start.ts";
 import { type CliIO, endQuietlyOnClosedOutput, UsageError, writeLine } from "./io.ts";
@@ -19,8 +19,37 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   start: startCommand,
   digest: digestCommand,
-  "register-discord": registerDiscordCommand,
 };
+
+/**
+ * A platform's own command (`register-discord`), found in the registry. The registry loads the
+ * platforms' libraries, so it is imported only when no built-in command has the name.
+ */
+async function platformCommand(name: string): Promise<Command | undefined> {
+  const { PLATFORMS } = await import("../platforms.ts");
+  const { runPlatformCommand } = await import("./commands/platformCommand.ts");
+  for (const platform of PLATFORMS as Registry) {
+    const command = platform.commands?.find((c) => c.name === name);
+    if (command) return (args, io) => runPlatformCommand(platform, command, args, io);
+  }
+  return undefined;
+}
+
+/** The usage, with the registry's platforms and their commands. */
+async function help(): Promise<string> {
+  const { PLATFORMS } = await import("../platforms.ts");
+  const commands = PLATFORMS.flatMap((platform) =>
+    (platform.commands ?? []).map(
+      (command) => `  paperbot ${command.name.padEnd(54)}${command.summary}`,
+    ),
+  );
+  const formats = ["text", ...PLATFORMS.map((p) => p.name)].join("|");
+  const preview = `  paperbot digest preview [--platform ${formats}]`.padEnd(65);
+  return HELP.replace(
+    "{{platform commands}}\n",
+    commands.map((line) => `${line}\n`).join(""),
+  ).replace("{{digest preview}}", `${preview}print the next weekly digest`);
+}
 
 const HELP = `paperbot: answers questions about the papers your reading group summarized.
 
@@ -31,8 +60,8 @@ usage:
   paperbot check [--corpus DIR]                                  validate the corpus files
   paperbot import shortscience FILE --meta TSV --out DIR         turn a ShortScience export into corpus files
   paperbot start [--corpus DIR]                                  run the bot (the console when no platform is set)
-  paperbot register-discord                                      register /paper with Discord, print the invite link
-  paperbot digest preview [--platform text|slack|discord]        print the next weekly digest
+{{platform commands}}
+{{digest preview}}
   paperbot digest run                                            try every digest owed now once, then exit (1: one still owed)
   paperbot digest status                                         subscribed channels and recent digests
 
@@ -46,10 +75,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   endQuietlyOnClosedOutput(io);
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    writeLine(name ? io.stdout : io.stderr, HELP);
+    writeLine(name ? io.stdout : io.stderr, await help());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS[name] ?? (await platformCommand(name));
   if (!command) {
     writeLine(io.stderr, `paperbot: unknown command '${name}'. Run 'paperbot help' for the list.`);
     return 2;

@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { DiscordConfig } from "../../app/config.ts";
+import type { DiscordConfig } from "../../adapters/discord/config.ts";
 import { runBot } from "../../app/runBot.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "../helpers/corpus.ts";

@@ -4,11 +4,9 @@ import { loadBotRuntime } from "../botRuntime.ts";
 import { loadIndex } from "../corpusOption.ts";
 import { type CliIO, UsageError, writeLine } from "../io.ts";
 
-const USAGE = `paperbot digest preview [--platform text|slack|discord] [--corpus DIR]
+const USAGE = `paperbot digest preview [--platform text|NAME] [--corpus DIR]
        paperbot digest run [--corpus DIR]
        paperbot digest status`;
-
-const PLATFORMS = ["text", "slack", "discord"] as const;
 
 /**
  * `paperbot digest`: `preview` prints the next digest (as text, or as the Slack or Discord
@@ -27,8 +25,11 @@ export async function digestCommand(args: string[], io: CliIO): Promise<number> 
     throw new UsageError(`usage: ${USAGE}`);
   }
   const platform = values.platform ?? "text";
-  if (!(PLATFORMS as readonly string[]).includes(platform)) {
-    throw new UsageError(`--platform is text, slack or discord, not '${platform}'`);
+  const { PLATFORMS } = await import("../../platforms.ts");
+  const formats = ["text", ...PLATFORMS.map((p) => p.name)];
+  if (!formats.includes(platform)) {
+    const names = `${formats.slice(0, -1).join(", ")} or ${formats.at(-1)}`;
+    throw new UsageError(`--platform is ${names}, not '${platform}'`);
   }
   if (values.platform !== undefined && action !== "preview") {
     throw new UsageError(`--platform is for 'digest preview'\nusage: ${USAGE}`);
@@ -52,7 +53,10 @@ export async function digestCommand(args: string[], io: CliIO): Promise<number> 
       const { renderPreview } = await import("./digestOutput.ts");
       writeLine(
         io.stdout,
-        await renderPreview(digest.preview(), platform as (typeof PLATFORMS)[number]),
+        renderPreview(
+          digest.preview(),
+          PLATFORMS.find((p) => p.name === platform),
+        ),
       );
       return 0;
     }

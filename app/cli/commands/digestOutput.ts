@@ -3,22 +3,13 @@ import { hostname } from "node:os";
 import { POST_TIMEOUT_MS } from "../../../src/digest/publisher.ts";
 import { digestToPlainText } from "../../../src/outline/plainText.ts";
 import type { DigestKey, DigestRecord } from "../../../store/ledger.ts";
+import type { AnyPlatform } from "../../config.ts";
 import type { DigestOutcome, DigestPreview, DigestService } from "../../digest/digestService.ts";
 import { type CliIO, writeLine } from "../io.ts";
 
-/** A preview as text, or as the JSON payload the platform would be sent. */
-export async function renderPreview(
-  preview: DigestPreview,
-  platform: "text" | "slack" | "discord",
-): Promise<string> {
-  if (platform === "slack") {
-    const { toSlackDigest } = await import("../../../adapters/slack/render.ts");
-    return JSON.stringify(toSlackDigest(preview.digest), null, 2);
-  }
-  if (platform === "discord") {
-    const { toDiscordDigest } = await import("../../../adapters/discord/render.ts");
-    return JSON.stringify(toDiscordDigest(preview.digest), null, 2);
-  }
+/** A preview as text, or as the JSON payload a platform would be sent. */
+export function renderPreview(preview: DigestPreview, platform?: AnyPlatform): string {
+  if (platform) return JSON.stringify(platform.digest.render(preview.digest), null, 2);
   return `${preview.note}\n\n${digestToPlainText(preview.digest)}`;
 }
 

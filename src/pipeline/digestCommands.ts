@@ -1,25 +1,26 @@
 /**
  * `/paper digest`, `/paper digest subscribe` and `/paper digest unsubscribe`, the same on every
- * platform: the adapters say where the command was run and who may manage that channel.
+ * platform: the adapter says where the command was run and who may manage that channel.
  */
-import type { DigestAction } from "../src/answer/grammar.ts";
-import type { Reply } from "../src/answer/reply.ts";
-import type { DigestPlatform } from "../store/subscriptions.ts";
-import type { AdapterCore } from "./types.ts";
+import type { DigestAction } from "../answer/grammar.ts";
+import type { Reply } from "../answer/reply.ts";
+import type { AdapterCore, DigestTarget } from "./context.ts";
 
-/** Where a digest command was run. */
-export interface DigestCommandContext {
-  /** The platform (the console answers with {@link consoleDigestReply} instead). */
-  platform: DigestPlatform;
+/** Where a request was made, on a chat platform. */
+export interface ChatPlace {
+  /** The platform's name, as its `Platform` object has it. */
+  platform: string;
   /** The channel; undefined in a direct message or a thread, where a digest cannot go. */
   channelId: string | undefined;
-  /** The workspace (`slack`, `discord:<server>`), whose question counts the preview shows. */
-  scope: string;
+  /** The workspace (`slack`, `discord:<server>`) where answers are counted; undefined: nowhere. */
+  scope: string | undefined;
+  /** Who may subscribe a channel there, in words: "people who can manage this channel". */
+  managers?: string;
   /**
    * Whether the asker may subscribe and unsubscribe this channel: someone who manages the channel
-   * or the whole workspace or server. Asked only for those two actions.
+   * or the whole workspace or server. Asked only for those two actions (absent: no one may).
    */
-  canManage(): Promise<boolean>;
+  canManage?(): Promise<boolean>;
 }
 
 const asker = (message: string): Reply => ({ kind: "error", audience: "asker", message });
@@ -27,37 +28,35 @@ const asker = (message: string): Reply => ({ kind: "error", audience: "asker", m
 /** Why a bot without a database cannot answer digest commands. */
 const NO_DIGEST = "The digest is not set up on this bot: it needs its database.";
 
-/** Why the terminal cannot subscribe. */
-const NOT_A_CHANNEL_HERE =
-  "Digests are posted to Slack and Discord channels: run `/paper digest subscribe` there.";
-
 /** The digest preview for a channel (or, with none, the next digest anywhere), or why there is none. */
-export function digestPreviewReply(
-  core: AdapterCore,
-  target?: { platform: DigestPlatform; channelId: string; scope: string },
-): Reply {
+export function digestPreviewReply(core: AdapterCore, target?: DigestTarget): Reply {
   if (!core.digest) return asker(NO_DIGEST);
   const preview = core.digest.preview(target);
   return { kind: "digest", audience: "asker", digest: preview.digest, note: preview.note };
 }
 
-/** A digest command typed at the console: a preview, or why subscribing happens elsewhere. */
-export function consoleDigestReply(core: AdapterCore, action: DigestAction): Reply {
-  return action === "preview" ? digestPreviewReply(core) : asker(NOT_A_CHANNEL_HERE);
+/** A digest command away from any chat platform (the console): a preview, or where to subscribe. */
+function nowhereReply(core: AdapterCore, action: DigestAction): Reply {
+  if (action === "preview") return digestPreviewReply(core);
+  const where = core.platformTitles?.length
+    ? `${core.platformTitles.join(" and ")} channels`
+    : "chat channels";
+  return asker(`Digests are posted to ${where}: run \`/paper digest subscribe\` there.`);
 }
 
 /** The reply to a digest command; every one of them is shown to the asker only. */
 export async function digestCommandReply(
   core: AdapterCore,
   action: DigestAction,
-  where: DigestCommandContext,
+  place: ChatPlace | undefined,
 ): Promise<Reply> {
+  if (!place) return nowhereReply(core, action);
   const { digest } = core;
-  const { platform, channelId } = where;
+  const { platform, channelId, scope } = place;
   if (action === "preview") {
     return digestPreviewReply(
       core,
-      channelId ? { platform, channelId, scope: where.scope } : undefined,
+      channelId && scope !== undefined ? { platform, channelId, scope } : undefined,
     );
   }
   if (!digest) return asker(NO_DIGEST);
@@ -66,11 +65,8 @@ export async function digestCommandReply(
       "Run `/paper digest subscribe` in the channel that should get the digest, not in a direct message or a thread.",
     );
   }
-  if (!(await where.canManage())) {
-    const who =
-      platform === "slack"
-        ? "the workspace's admins or the channel's creator"
-        : "people who can manage this channel or the server";
+  if (!(await place.canManage?.())) {
+    const who = place.managers ?? "people who manage this channel";
     return asker(`Only ${who} can change which channels get the digest.`);
   }
   const message =
