@@ -67,4 +67,19 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX thread_papers_at ON thread_papers (at);
   `,
+  // 2: a channel's platform is plain text, any registered platform's name: a new platform needs
+  // no schema change. SQLite cannot drop a CHECK constraint, so the table is rebuilt.
+  `
+  CREATE TABLE subscriptions_v2 (
+    platform      TEXT NOT NULL,
+    channel_id    TEXT NOT NULL,
+    source        TEXT NOT NULL CHECK (source IN ('config', 'command')),
+    subscribed_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, channel_id)
+  ) STRICT;
+  INSERT INTO subscriptions_v2 (platform, channel_id, source, subscribed_at)
+    SELECT platform, channel_id, source, subscribed_at FROM subscriptions;
+  DROP TABLE subscriptions;
+  ALTER TABLE subscriptions_v2 RENAME TO subscriptions;
+  `,
 ];

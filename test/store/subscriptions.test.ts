@@ -1,5 +1,7 @@
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { MIGRATIONS } from "../../store/migrations.ts";
 import { openStore } from "../../store/openStore.ts";
 import { isDueFor } from "../../store/subscriptions.ts";
 import { tempDir } from "../helpers/tempCorpus.ts";
@@ -55,5 +57,31 @@ describe("Subscriptions", () => {
         period,
       ),
     ).toBe(true);
+  });
+});
+
+describe("subscriptions of any platform (#15)", () => {
+  it("stores a platform the first schema did not know, its name as plain text", () => {
+    const { subscriptions, close } = openStore(join(tempDir("subs-any"), "paperbot.db"));
+    expect(subscriptions.subscribe("matrix", "!room:example.org")).toBe(true);
+    expect(subscriptions.get("matrix", "!room:example.org")).toMatchObject({ source: "command" });
+    close();
+  });
+
+  it("keeps every subscription when a database of the first schema is migrated", () => {
+    const path = join(tempDir("subs-v1"), "paperbot.db");
+    const v1 = new Database(path);
+    v1.exec(MIGRATIONS[0] as string);
+    v1.pragma("user_version = 1");
+    v1.prepare(
+      "INSERT INTO subscriptions (platform, channel_id, source, subscribed_at) VALUES ('slack', 'C1', 'command', 5)",
+    ).run();
+    v1.close();
+    const { subscriptions, db, close } = openStore(path);
+    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    expect(subscriptions.list()).toEqual([
+      { platform: "slack", channelId: "C1", source: "command", subscribedAt: 5 },
+    ]);
+    close();
   });
 });
