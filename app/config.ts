@@ -6,9 +6,9 @@
  */
 import { ConfigError, type Env, read } from "../src/platform/env.ts";
 import type { Platform } from "../src/platform/platform.ts";
-import { DEFAULT_DATABASE_PATH } from "../store/paths.ts";
 import { DEFAULT_DIGEST_CRON, DEFAULT_DIGEST_TZ, DigestSchedule } from "./digest/schedule.ts";
 import { PLATFORMS } from "./platforms.ts";
+import { readPaths } from "./storagePaths.ts";
 
 export { ConfigError } from "../src/platform/env.ts";
 
@@ -178,9 +178,10 @@ function readConfig(env: Env, overrides: ConfigOverrides, platforms: Registry): 
   });
   // The console is for a person at a terminal: only warnings, readable. A platform bot logs info.
   const onPlatform = configs.length > 0;
+  const { corpusDir, databasePath } = readPaths(env, overrides);
   return {
-    corpusDir: overrides.corpusDir ?? read(env, "CORPUS_DIR") ?? "./corpus",
-    databasePath: read(env, "DATABASE_PATH") ?? DEFAULT_DATABASE_PATH,
+    corpusDir,
+    databasePath,
     digest: digestConfig(env, platforms, new Set(configs.map(([name]) => name))),
     logLevel: logLevel(env, onPlatform ? "info" : "warn"),
     logFormat: overrides.logFormat ?? logFormat(env, onPlatform ? "json" : "pretty"),

@@ -4,16 +4,12 @@ import { formatProblem } from "../../src/corpus/loadCorpus.ts";
 import type { CoreLogger } from "../../src/logger.ts";
 import type { PaperIndex } from "../../src/retrieval/buildIndex.ts";
 import { loadCorpusIndex } from "../../src/retrieval/loadCorpusIndex.ts";
-import { DEFAULT_DATABASE_PATH } from "../../store/paths.ts";
+import { readPaths } from "../storagePaths.ts";
 import { type CliIO, writeLine } from "./io.ts";
-
-/** Default corpus directory, relative to where the command runs. */
-export const DEFAULT_CORPUS_DIR = "./corpus";
 
 /** The corpus directory: `--corpus DIR` wins over `CORPUS_DIR`, which wins over `./corpus`. */
 export function corpusDir(option: string | undefined, io: CliIO): string {
-  // An empty CORPUS_DIR (a blank line in .env) means unset, not "the current directory".
-  return option || io.env.CORPUS_DIR || DEFAULT_CORPUS_DIR;
+  return readPaths(io.env, option ? { corpusDir: option } : {}).corpusDir;
 }
 
 /**
@@ -23,8 +19,8 @@ export function corpusDir(option: string | undefined, io: CliIO): string {
  * would leave a stray directory; `warn` says so, and the index is kept in memory only.
  */
 export function snapshotDir(env: CliIO["env"], warn: (message: string) => void): string | null {
-  const dir = env.INDEX_SNAPSHOT_DIR?.trim();
-  if (!dir) return dirname(env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+  const { snapshotDir: dir, databasePath } = readPaths(env);
+  if (!dir) return dirname(databasePath);
   if (dir === "off") return null;
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     warn(
