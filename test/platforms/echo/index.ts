@@ -31,19 +31,19 @@ function readEchoConfig(env: Env): EchoConfig | undefined {
 }
 
 /** Words with nothing that pings: mentions broken by a word joiner, `<!…>` markup spelled out. */
-function escape(text: string): string {
+function unping(text: string): string {
   return text.replace(/@(here|channel|everyone)/gi, "@\u2060$1").replace(/<!/g, "‹!");
 }
 
 function words(content: readonly Inline[]): string {
   return content
     .map((part) => {
-      if (typeof part === "string") return escape(part);
-      if ("text" in part) return escape(part.text);
-      if ("strong" in part) return escape(part.strong);
+      if (typeof part === "string") return unping(part);
+      if ("text" in part) return unping(part.text);
+      if ("strong" in part) return unping(part.strong);
       if ("code" in part) return `\`${part.code}\``;
-      if ("paper" in part) return `${escape(part.paper.title)} <${part.paper.url}>`;
-      return `"${escape(part.quote)}"`;
+      if ("paper" in part) return `${unping(part.paper.title)} <${part.paper.url}>`;
+      return `"${unping(part.quote)}"`;
     })
     .join("");
 }
@@ -55,18 +55,18 @@ function toEcho(outline: Outline): EchoPayload {
   for (const block of outline.blocks) {
     switch (block.type) {
       case "paper":
-        lines.push(`${escape(block.paper.title)} <${block.paper.url}>`, words(block.body));
+        lines.push(`${unping(block.paper.title)} <${block.paper.url}>`, words(block.body));
         if (block.figure) images.push(block.figure.url);
         break;
       case "list":
-        if (block.heading) lines.push(escape(block.heading));
+        if (block.heading) lines.push(unping(block.heading));
         lines.push(...block.items.map((item) => `- ${words(item)}`));
         break;
       case "commands":
-        lines.push(...block.commands.map((c) => `${c.usage}: ${escape(c.description)}`));
+        lines.push(...block.commands.map((c) => `${c.usage}: ${unping(c.description)}`));
         break;
       case "heading":
-        lines.push(escape(block.text));
+        lines.push(unping(block.text));
         break;
       default:
         lines.push(words(block.content));
