@@ -1,6 +1,6 @@
 /**
  * The platform-neutral answer model: what the bot says, before any platform formats it. Every
- * adapter (console, Slack, Discord) renders these and nothing else.
+ * platform shows these, through the message outline (`outlineOf`), and nothing else.
  */
 import type { Digest } from "../digest/digest.ts";
 import type { Paper, TextSegment } from "../types.ts";

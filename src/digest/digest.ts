@@ -1,6 +1,6 @@
 /**
  * The weekly digest, platform-neutral: what a reading group's channel is sent once a period,
- * before any platform formats it. Renderers (text, Slack, Discord) take this and nothing else.
+ * before any platform formats it: `digestOutline` turns it into the message every platform serializes.
  */
 import type { CardReply } from "../answer/card.ts";
 import type { Paper } from "../types.ts";

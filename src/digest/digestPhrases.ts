@@ -1,5 +1,5 @@
 /**
- * The digest's words, shared by every renderer (text, Slack, Discord) so the three say the same
+ * The digest's words, shared by every platform through the message outline, so all say the same
  * thing; each platform only decides how a heading, a paper and a count are marked up.
  */
 import { DIGEST_TITLE, type Digest } from "./digest.ts";

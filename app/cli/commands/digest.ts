@@ -9,7 +9,7 @@ const USAGE = `paperbot digest preview [--platform text|NAME] [--corpus DIR]
        paperbot digest status`;
 
 /**
- * `paperbot digest`: `preview` prints the next digest (as text, or as the Slack or Discord
+ * `paperbot digest`: `preview` prints the next digest (as text, or as a platform's
  * payload); `run` tries every digest owed now once and exits, non-zero while one is still owed,
  * for cron (safe beside the running bot: each digest is claimed in the database first);
  * `status` lists subscriptions and recent digests.

@@ -8,7 +8,7 @@ import { terminalMark } from "../terminalMark.ts";
 const USAGE = "paperbot start [--corpus DIR] [--log-format json|pretty]";
 
 /**
- * `paperbot start` (what `npm start` runs): the Slack and Discord bots whose tokens are set, else
+ * `paperbot start` (what `npm start` runs): the chat platforms whose tokens are set, else
  * a console session that answers questions and `/paper` commands typed at the prompt or piped in.
  */
 export async function startCommand(args: string[], io: CliIO): Promise<number> {
