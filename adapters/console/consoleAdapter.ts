@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { parseRequest } from "../../src/answer/grammar.ts";
-import { toPlainText } from "../../src/answer/renderText.ts";
-import { terminalSafe, terminalSafeOutput } from "../../src/text/terminalSafe.ts";
-import { consoleDigestReply } from "../digestCommand.ts";
-import { type AdapterDeps, answerRequest, type ChatAdapter } from "../types.ts";
+import { terminalSafe, terminalSafeOutput } from "../../src/display/terminalSafe.ts";
+import { toPlainText } from "../../src/outline/plainText.ts";
+import { handle } from "../../src/pipeline/handle.ts";
+import type { AdapterDeps, ChatAdapter } from "../../src/platform/platform.ts";
 
 /** What the console reads from and writes to. */
 export interface ConsoleConfig {
@@ -16,13 +15,14 @@ export interface ConsoleConfig {
 }
 
 /** Shown once at the start: what to type, and how to reach a real chat platform. */
-export function consoleBanner(paperCount: number): string {
+export function consoleBanner(paperCount: number, platforms: readonly string[] = []): string {
+  const names = platforms.join(" or ") || "chat platform";
   return [
-    `paperbot: ${paperCount} paper(s) loaded. No Slack or Discord tokens set, so this is the console.`,
+    `paperbot: ${paperCount} paper(s) loaded. No ${names} tokens set, so this is the console.`,
     "Ask a question, e.g.   @paperbot how does BEAR avoid out-of-distribution actions?",
     "Look a paper up:       /paper mixmatch      (also /paper list, /paper random, /paper help)",
     "Follow-up questions stay on the paper of the last answer. Leave with Ctrl-D.",
-    "To connect Slack or Discord, set their tokens in .env (see .env.example and the README).",
+    `To connect ${platforms.join(" or ") || "a chat platform"}, set their tokens in .env (see .env.example and the README).`,
   ].join("\n");
 }
 
@@ -56,43 +56,54 @@ export function createConsoleAdapter({
   // session starts afresh rather than continuing the last one's paper from the database.
   const thread = `console:${randomUUID()}`;
 
-  const answer = (line: string): string => {
-    // Control and bidi characters mean nothing in a question, and echoed they would reach the
-    // terminal: a right-to-left override reorders the rest of the screen.
-    const text = withoutMention(terminalSafe(line));
-    // A card shown here makes its paper the conversation's too: "/paper bear", then "what data
-    // did they use?".
-    const parsed = parseRequest(text);
-    // Not counted for the digest's "most asked": the console is someone trying the bot out.
-    const reply =
-      parsed.kind === "digest"
-        ? consoleDigestReply(core, parsed.action)
-        : answerRequest(core, { text, thread });
-    return terminalSafeOutput(toPlainText(reply, config.mark ? { mark: config.mark } : {}));
-  };
+  /** Answers one line; lines are answered one after another, in the order they came. */
+  const answer = (line: string): Promise<void> =>
+    handle(
+      {
+        via: "command",
+        // Control and bidi characters mean nothing in a question, and echoed they would reach
+        // the terminal: a right-to-left override reorders the rest of the screen.
+        text: withoutMention(terminalSafe(line)),
+        // A card shown here makes its paper the conversation's too: "/paper bear", then "what
+        // data did they use?". No place: not counted for the digest's "most asked", as the
+        // console is someone trying the bot out.
+        thread,
+        label: "a console line",
+      },
+      {
+        core,
+        log,
+        transport: {
+          send: async (reply) => {
+            const text = toPlainText(reply, config.mark ? { mark: config.mark } : {});
+            config.output.write(`\n${terminalSafeOutput(text)}\n`);
+          },
+          fail: async (message) => {
+            config.output.write(`\n${message}\n`);
+          },
+        },
+      },
+    );
+  let answering: Promise<void> = Promise.resolve();
 
   return {
     name: "console",
     done,
     async start() {
-      config.output.write(`${consoleBanner(core.source.current().papers.size)}\n`);
+      const banner = consoleBanner(core.source.current().papers.size, core.platformTitles);
+      config.output.write(`${banner}\n`);
       if (interactive) lines.prompt();
       lines.on("line", (line) => {
-        if (line.trim()) {
-          try {
-            config.output.write(`\n${answer(line)}\n`);
-          } catch (error) {
-            log.error({ err: error }, "answering a console line failed");
-            config.output.write("\nSorry: something went wrong answering that; see the log.\n");
-          }
-        }
-        if (interactive) lines.prompt();
+        answering = answering.then(async () => {
+          if (line.trim()) await answer(line);
+          if (interactive) lines.prompt();
+        });
       });
       // At a terminal readline takes Ctrl-C itself; without this it would only pause.
       lines.on("SIGINT", () => lines.close());
       // The reader of piped output went away (`| head`): no one is left to answer.
       config.output.on("error", () => lines.close());
-      lines.once("close", () => resolveDone());
+      lines.once("close", () => void answering.then(resolveDone));
     },
     async stop() {
       lines.close();

@@ -11,9 +11,9 @@ import {
   Routes,
 } from "discord.js";
 import type { DigestPublisher } from "../../src/digest/publisher.ts";
-import type { DiscordConfig } from "../config.ts";
-import type { Logger } from "../logger.ts";
-import { digestThreadName, toDiscordDigest } from "./renderDigest.ts";
+import type { ChatLogger as Logger } from "../../src/logger.ts";
+import type { DiscordConfig } from "./config.ts";
+import { digestThreadName, toDiscordDigest } from "./render.ts";
 
 /** A week: the digest's thread stays open as long as people talk in it within a week. */
 const THREAD_ARCHIVE_MINUTES = 10_080;

@@ -4,10 +4,10 @@
  * core's replies become embeds (render.ts).
  */
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options, Routes } from "discord.js";
-import type { DiscordConfig } from "../config.ts";
+import type { AdapterDeps, ChatAdapter } from "../../src/platform/platform.ts";
 import { RecentKeys } from "../recentKeys.ts";
-import type { AdapterDeps, ChatAdapter } from "../types.ts";
 import { PAPER_COMMAND } from "./commands.ts";
+import type { DiscordConfig } from "./config.ts";
 import { handleInteraction } from "./interactions.ts";
 import { handleMessage } from "./mentions.ts";
 

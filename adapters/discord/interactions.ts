@@ -11,19 +11,20 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from "discord.js";
-import { parseRequest } from "../../src/answer/grammar.ts";
 import type { Reply } from "../../src/answer/reply.ts";
+import type { ChatLogger as Logger } from "../../src/logger.ts";
 import { MAX_AUTOCOMPLETE_CHOICES, suggestPapers } from "../../src/lookup/suggestPapers.ts";
-import { type DigestCommandContext, digestCommandReply } from "../digestCommand.ts";
-import type { Logger } from "../logger.ts";
-import { type AdapterCore, planRequest } from "../types.ts";
+import type { AdapterCore } from "../../src/pipeline/context.ts";
+import type { ChatPlace } from "../../src/pipeline/digestCommands.ts";
+import { handle, INTERNAL_ERROR } from "../../src/pipeline/handle.ts";
 import { PAPER_COMMAND, paperChoices, QUERY_OPTION } from "./commands.ts";
 import { discordScope } from "./digestPublisher.ts";
 import { toDiscordMessage } from "./render.ts";
 
-/** Shown to the asker when answering fails on our side; the full error goes to the log. */
-export const INTERNAL_ERROR =
-  "Sorry, something went wrong on my side answering that. It has been logged.";
+export { INTERNAL_ERROR };
+
+/** Who may change which channels get the digest, in Discord's terms. */
+const MANAGERS = "people who can manage this channel or the server";
 
 /** What the interaction handlers use. */
 export interface InteractionContext {
@@ -48,10 +49,10 @@ async function autocomplete(
 }
 
 /**
- * Where `/paper digest` was run. Subscribing is for people who can manage the channel or the
- * server (the permissions Discord computed for this channel); threads and DMs cannot subscribe.
+ * Where `/paper` was run. Subscribing is for people who can manage the channel or the server (the
+ * permissions Discord computed for this channel); threads and DMs cannot subscribe.
  */
-function digestPlace(interaction: ChatInputCommandInteraction): DigestCommandContext {
+function place(interaction: ChatInputCommandInteraction): ChatPlace {
   // Under the Guilds intent every channel of a server is cached, but a thread only while it is
   // active and the bot may see it: a channel the bot does not know (a private thread it is not
   // in, an archived one) is a thread, and must not be taken for a channel.
@@ -60,7 +61,8 @@ function digestPlace(interaction: ChatInputCommandInteraction): DigestCommandCon
   return {
     platform: "discord",
     channelId: inChannel ? interaction.channelId : undefined,
-    scope: interaction.guildId ? discordScope(interaction.guildId) : "discord:dm",
+    scope: interaction.guildId ? discordScope(interaction.guildId) : undefined,
+    managers: MANAGERS,
     canManage: async () =>
       interaction.memberPermissions?.any([
         PermissionFlagsBits.ManageChannels,
@@ -69,6 +71,11 @@ function digestPlace(interaction: ChatInputCommandInteraction): DigestCommandCon
   };
 }
 
+/**
+ * `/paper`: answered at once when no search is needed; a question acknowledges first (Discord
+ * shows "paperbot is thinking…") and edits the answer in, as the search's time grows with the
+ * corpus. A command belongs to no thread, as on Slack: it never inherits a conversation's paper.
+ */
 async function command(
   interaction: ChatInputCommandInteraction,
   { core, log }: InteractionContext,
@@ -77,47 +84,38 @@ async function command(
     await interaction.reply({ content: "I only know /paper.", flags: MessageFlags.Ephemeral });
     return;
   }
-  const began = performance.now();
-  const text = interaction.options.getString(QUERY_OPTION) ?? "";
-  const parsed = parseRequest(text);
-  if (parsed.kind === "digest") {
-    const reply = await digestCommandReply(core, parsed.action, digestPlace(interaction));
-    await interaction.reply(interactionReply(reply));
-    log.info(
-      { kind: reply.kind, action: parsed.action, channel: interaction.channelId },
-      "answered /paper digest",
-    );
-    return;
-  }
-  const scope = interaction.guildId ? discordScope(interaction.guildId) : undefined;
-  // A command belongs to no thread, as on Slack: it never inherits a conversation's paper.
-  const plan = planRequest(core, { text }, scope);
-  let reply: Reply;
-  if (plan.kind === "ready") {
-    reply = plan.reply;
-    await interaction.reply(interactionReply(reply));
-  } else {
-    // A question runs the search, whose time grows with the corpus: acknowledge first (Discord
-    // shows "paperbot is thinking…") and edit the answer in.
-    await interaction.deferReply();
-    reply = plan.run();
-    if (reply.audience === "asker") {
-      // A deferred reply is public; an asker-only answer replaces it as an ephemeral follow-up.
-      await interaction.deleteReply();
-      await interaction.followUp(interactionReply(reply));
-    } else {
-      await interaction.editReply(toDiscordMessage(reply));
-    }
-  }
-  log.info(
+  await handle(
     {
-      kind: reply.kind,
-      deferred: plan.kind === "search",
-      guild: interaction.guildId,
-      channel: interaction.channelId,
-      ms: Math.round(performance.now() - began),
+      via: "command",
+      text: interaction.options.getString(QUERY_OPTION) ?? "",
+      place: place(interaction),
+      label: "an interaction",
+      fields: {
+        interaction: interaction.id,
+        guild: interaction.guildId,
+        channel: interaction.channelId,
+      },
+      acknowledge: async () => {
+        await interaction.deferReply();
+      },
     },
-    "answered /paper",
+    {
+      core,
+      log,
+      transport: {
+        async send(reply) {
+          if (!interaction.deferred) await interaction.reply(interactionReply(reply));
+          else if (reply.audience === "asker") {
+            // A deferred reply is public; an asker-only answer replaces it as an ephemeral follow-up.
+            await interaction.deleteReply();
+            await interaction.followUp(interactionReply(reply));
+          } else {
+            await interaction.editReply(toDiscordMessage(reply));
+          }
+        },
+        fail: () => tellAskerOfFailure(interaction),
+      },
+    },
   );
 }
 
@@ -144,6 +142,7 @@ export async function handleInteraction(
     if (interaction.isAutocomplete()) await autocomplete(interaction, context);
     else if (interaction.isChatInputCommand()) await command(interaction, context);
   } catch (error) {
+    // The pipeline answers for the command itself; this catches autocomplete and the rest.
     context.log.error(
       { err: error, interaction: interaction.id, channel: interaction.channelId },
       "answering an interaction failed",

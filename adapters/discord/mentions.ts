@@ -4,12 +4,12 @@
  * thread's paper.
  */
 import { type Message, type SendableChannels, ThreadAutoArchiveDuration } from "discord.js";
-import type { Logger } from "../logger.ts";
+import type { ChatLogger as Logger } from "../../src/logger.ts";
+import type { AdapterCore } from "../../src/pipeline/context.ts";
+import { handle } from "../../src/pipeline/handle.ts";
 import type { RecentKeys } from "../recentKeys.ts";
-import { type AdapterCore, answerRequest } from "../types.ts";
 import { discordScope, discordThreadKey } from "./digestPublisher.ts";
 import { fromDiscordText, mentionsUser } from "./discordText.ts";
-import { INTERNAL_ERROR } from "./interactions.ts";
 import { threadName, toDiscordMessage } from "./render.ts";
 
 /** What the mention handler uses. */
@@ -77,30 +77,36 @@ export async function handleMessage(message: Message, context: MentionContext): 
   const me = message.client.user;
   if (message.author.bot || message.system || !message.inGuild()) return;
   if (!isAddressedTo(message, me.id) || !seen.add(message.id)) return;
-  const began = performance.now();
-  try {
-    const question = questionOf(message);
-    const place = await answerPlace(message, question, log);
-    const thread = place.isThread() ? discordThreadKey(message.guildId, place.id) : undefined;
-    const reply = answerRequest(
-      core,
-      { text: question, ...(thread ? { thread } : {}) },
-      discordScope(message.guildId),
-    );
-    await place.send(toDiscordMessage(reply));
-    log.info(
-      {
-        kind: reply.kind,
-        guild: message.guildId,
-        channel: place.id,
-        ms: Math.round(performance.now() - began),
+  const question = questionOf(message);
+  let place: SendableChannels = message.channel;
+  await handle(
+    {
+      via: "mention",
+      text: question,
+      label: "a mention",
+      fields: { guild: message.guildId, channel: message.channelId },
+      place: {
+        platform: "discord",
+        channelId: message.channelId,
+        scope: discordScope(message.guildId),
       },
-      "answered a mention",
-    );
-  } catch (error) {
-    log.error({ err: error, channel: message.channelId }, "answering a mention failed");
-    await message.channel
-      .send({ content: INTERNAL_ERROR, allowedMentions: { parse: [] } })
-      .catch((e: unknown) => log.error({ err: e }, "could not tell the asker about the failure"));
-  }
+    },
+    {
+      core,
+      log,
+      transport: {
+        // Answered in the thread it was asked in, or in one started from it.
+        async open() {
+          place = await answerPlace(message, question, log);
+          return place.isThread() ? { thread: discordThreadKey(message.guildId, place.id) } : {};
+        },
+        async send(reply) {
+          await place.send(toDiscordMessage(reply));
+        },
+        async fail(text) {
+          await message.channel.send({ content: text, allowedMentions: { parse: [] } });
+        },
+      },
+    },
+  );
 }

@@ -4,8 +4,8 @@
  * running it again is safe. https://discord.com/developers/docs/interactions/application-commands#bulk-overwrite-global-application-commands
  */
 import { REST, type RESTPutAPIApplicationCommandsResult, Routes } from "discord.js";
-import type { DiscordConfig } from "../config.ts";
 import { commandDefinitions } from "./commands.ts";
+import type { DiscordConfig } from "./config.ts";
 
 /** What was registered, and where. */
 export interface Registration {

@@ -3,11 +3,12 @@
  * uses it too). Replies in the digest's thread that mention the bot stay on its paper.
  */
 import { webApi } from "@slack/bolt";
-import { POST_TIMEOUT_MS } from "../../src/digest/digestService.ts";
 import type { DigestPublisher } from "../../src/digest/publisher.ts";
-import type { SlackConfig } from "../config.ts";
-import { type Logger, toBoltLogger } from "../logger.ts";
-import { toSlackDigest } from "./renderDigest.ts";
+import { POST_TIMEOUT_MS } from "../../src/digest/publisher.ts";
+import type { ChatLogger as Logger } from "../../src/logger.ts";
+import { toBoltLogger } from "./boltLogger.ts";
+import type { SlackConfig } from "./config.ts";
+import { toSlackDigest } from "./render.ts";
 import { describe, sendWithFallback } from "./slackAdapter.ts";
 import { SLACK_SCOPE, slackThreadKey } from "./threadKeys.ts";
 

@@ -1,32 +1,18 @@
 /**
- * Renders the answer model as a Slack message: mrkdwn sections, an image block for the figure,
- * a context block for authors and year. Pure: no network, unit-tested.
- * Limits: https://docs.slack.dev/reference/block-kit/blocks
+ * Serializes the core's message outline as a Slack message: mrkdwn sections, an image block for
+ * a figure, context blocks for bylines and notes, a header for the digest. Pure: no network,
+ * unit-tested. Limits: https://docs.slack.dev/reference/block-kit/blocks
  */
-import type { ContextBlock, ImageBlock, KnownBlock, SectionBlock } from "@slack/types";
-import {
-  listSummary,
-  MORE_HEADING,
-  movedOnNote,
-  NOT_FOUND_HINT,
-  nearestHeading,
-  notFoundOpening,
-  summarySourceNote,
-  venueLine,
-} from "../../src/answer/phrases.ts";
-import type {
-  AnswerReply,
-  CardReply,
-  HelpReply,
-  ListReply,
-  NotFoundReply,
-  Reply,
-} from "../../src/answer/reply.ts";
-import { truncateAtWord } from "../../src/text/truncate.ts";
-import type { Paper, TextSegment } from "../../src/types.ts";
+import type { ContextBlock, HeaderBlock, ImageBlock, KnownBlock, SectionBlock } from "@slack/types";
+import { shortAuthors, venueLine } from "../../src/answer/phrases.ts";
+import type { Reply } from "../../src/answer/reply.ts";
+import { DIGEST_THREAD_HINT, type Digest } from "../../src/digest/digest.ts";
+import { moreItems } from "../../src/digest/digestPhrases.ts";
+import { truncateAtWord } from "../../src/display/truncate.ts";
+import type { Block, Inline, ListBlock, Outline, PaperBlock } from "../../src/outline/outline.ts";
+import { digestOutline, outlineOf } from "../../src/outline/outlineOf.ts";
+import type { Paper } from "../../src/types.ts";
 import { bold, clampMrkdwn, escapeMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
-// renderDigest.ts imports this module's helpers back; safe, as neither calls the other at load.
-import { digestBlocks } from "./renderDigest.ts";
 
 /** A section block's text holds at most 3,000 characters. */
 export const SECTION_TEXT_MAX = 3000;
@@ -38,6 +24,19 @@ export const ALT_TEXT_MAX = 2000;
 export const IMAGE_URL_MAX = 3000;
 /** The notification text beside the blocks; Slack advises keeping it under 4,000. */
 export const FALLBACK_TEXT_MAX = 300;
+/** A header block's plain text holds at most 150 characters. */
+export const HEADER_TEXT_MAX = 150;
+/** How people take part in a digest's discussion: the shared wording. */
+export const SLACK_THREAD_HINT = DIGEST_THREAD_HINT;
+
+/** Longest title a link shows: a longer one would leave no room for the summary under it. */
+const TITLE_LABEL_MAX = 300;
+/** Longest title a one-line list item shows: one title cannot crowd the others out. */
+const LIST_TITLE_MAX = 150;
+/** Longest one-line item of words: three fill a section, and a longer one would not be read. */
+const ITEM_MAX = 900;
+/** Most authors a byline names. */
+const BYLINE_AUTHORS = 6;
 
 /** A Slack message: blocks, and the plain text notifications and screen readers use. */
 export interface SlackMessage {
@@ -48,137 +47,118 @@ export interface SlackMessage {
 }
 
 /** A mrkdwn section, clamped to its limit. */
-export function section(text: string): SectionBlock {
+function section(text: string): SectionBlock {
   return { type: "section", text: { type: "mrkdwn", text: clampMrkdwn(text, SECTION_TEXT_MAX) } };
 }
 
 /** A context block (small grey text) of one mrkdwn element, clamped to its limit. */
-export function context(text: string): ContextBlock {
+function context(text: string): ContextBlock {
   return {
     type: "context",
     elements: [{ type: "mrkdwn", text: clampMrkdwn(text, SECTION_TEXT_MAX) }],
   };
 }
 
+function header(text: string): HeaderBlock {
+  // Plain text: Slack parses no mentions or links in it, so nothing needs escaping.
+  return {
+    type: "header",
+    text: { type: "plain_text", text: truncateAtWord(text, HEADER_TEXT_MAX), emoji: true },
+  };
+}
+
 /** The figure as an image block, when its URL is one Slack can fetch. */
-function image(url: string | undefined, alt: string): ImageBlock[] {
-  if (!url || !/^https?:\/\//i.test(url) || url.length > IMAGE_URL_MAX) return [];
+function image(url: string, alt: string): ImageBlock[] {
+  if (!/^https?:\/\//i.test(url) || url.length > IMAGE_URL_MAX) return [];
   return [{ type: "image", image_url: url, alt_text: alt.slice(0, ALT_TEXT_MAX) }];
 }
 
-function authorsLine(paper: Paper): string {
-  const authors =
-    paper.authors.length > 6 ? [...paper.authors.slice(0, 6), "et al."] : paper.authors;
-  const note = summarySourceNote(paper);
-  return escapeMrkdwn(`${authors.join(", ")} · ${venueLine(paper)}${note ? `\n${note}` : ""}`);
+/** A title or question on one line: a newline inside one would break a list's layout. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }
 
-/** Longest title a link shows: a longer one would leave no room for the summary under it. */
-const TITLE_LABEL_MAX = 300;
-
-function titleLink(paper: Paper): string {
-  return bold(mrkdwnLink(paper.url, truncateAtWord(paper.title, TITLE_LABEL_MAX)));
-}
-
-function highlighted(segments: readonly TextSegment[]): string {
-  return segments
-    .map((s) => (s.highlight ? bold(escapeMrkdwn(s.text)) : escapeMrkdwn(s.text)))
+/** Escaped mrkdwn of a run of inlines; `compact` cuts a paper's title to fit one line. */
+function mrkdwn(content: readonly Inline[], compact = false): string {
+  return content
+    .map((part) => {
+      if (typeof part === "string") return escapeMrkdwn(part);
+      if ("text" in part)
+        return part.highlight ? bold(escapeMrkdwn(part.text)) : escapeMrkdwn(part.text);
+      if ("strong" in part) return bold(escapeMrkdwn(part.strong));
+      if ("code" in part) return `\`${escapeMrkdwn(part.code)}\``;
+      if ("paper" in part) {
+        const { url, title } = part.paper;
+        return mrkdwnLink(url, compact ? truncateAtWord(oneLine(title), LIST_TITLE_MAX) : title);
+      }
+      return `“${escapeMrkdwn(part.quote)}”`;
+    })
     .join("");
 }
 
-/** Notification text: the plain words escaped and kept short. */
-export function fallback(text: string): string {
-  return clampMrkdwn(escapeMrkdwn(text), FALLBACK_TEXT_MAX);
+function byline(paper: Paper): string {
+  return escapeMrkdwn(`${shortAuthors(paper.authors, BYLINE_AUTHORS)} · ${venueLine(paper)}`);
 }
 
 /**
- * A card's blocks: linked title and summary, the key figure, authors and year. The digest shows
- * its featured paper with these, so a digest and `/paper NAME` look the same.
+ * A paper's blocks: linked title and passage (or summary), a second passage, the figure, and the
+ * byline. A digest's featured paper and `/paper NAME` look the same.
  */
-export function cardBlocks(reply: CardReply): KnownBlock[] {
-  const { paper } = reply;
+function paperBlocks(block: PaperBlock): KnownBlock[] {
+  const { paper } = block;
+  const title = bold(mrkdwnLink(paper.url, truncateAtWord(paper.title, TITLE_LABEL_MAX)));
+  const where = block.section ? `_${escapeMrkdwn(block.section.replace(/_/g, " "))}_\n` : "";
   return [
-    section(`${titleLink(paper)}\n${escapeMrkdwn(reply.summary)}`),
-    ...image(reply.figure, `Key figure of ${paper.title}`),
-    context(authorsLine(paper)),
+    section(`${title}\n${where}${mrkdwn(block.body)}`),
+    ...(block.more ? [section(`${bold(block.more.heading)}\n${mrkdwn(block.more.body)}`)] : []),
+    ...(block.figure ? image(block.figure.url, block.figure.alt) : []),
+    context(byline(paper)),
   ];
 }
 
-function renderCard(reply: CardReply): SlackMessage {
-  const { paper } = reply;
-  return { text: fallback(`${paper.title}: ${reply.summary}`), blocks: cardBlocks(reply) };
-}
-
-function renderAnswer(reply: AnswerReply): SlackMessage {
-  const { paper } = reply;
-  const blocks: KnownBlock[] = [
-    section(
-      `${titleLink(paper)}\n${reply.section ? `_${escapeMrkdwn(reply.section.replace(/_/g, " "))}_\n` : ""}${highlighted(reply.passage)}`,
-    ),
-    ...(reply.more ? [section(`${bold(MORE_HEADING)}\n${highlighted(reply.more)}`)] : []),
-    ...image(reply.figure, `Figure from ${paper.title}`),
-    context(authorsLine(paper)),
-  ];
-  if (reply.related.length > 0) {
-    const lines = reply.related.map(
-      (r) => `• ${mrkdwnLink(r.paper.url, r.paper.title)}: ${escapeMrkdwn(r.snippet)}`,
+/**
+ * A list's sections. One-line (compact) items of words are shortened so all of them fit one
+ * section; items with a paper keep their link whole, its title cut instead.
+ */
+function listBlocks(block: ListBlock): SectionBlock[] {
+  const heading = block.heading ? bold(escapeMrkdwn(block.heading)) : "";
+  // "\n" and "NN. " per item; what is left is shared out evenly.
+  const room = Math.floor((SECTION_TEXT_MAX - heading.length) / block.items.length) - 6;
+  const max = Math.min(ITEM_MAX, Math.max(room, 2));
+  const lines = block.items.map((item, i) => {
+    const hasPaper = item.some((part) => typeof part === "object" && "paper" in part);
+    let text = mrkdwn(
+      block.compact ? item.map((p) => (typeof p === "string" ? p.replace(/\s+/g, " ") : p)) : item,
+      block.compact,
     );
-    blocks.push(section(`*Also relevant*\n${lines.join("\n")}`));
-  }
-  if (reply.notCoveredBy) {
-    blocks.push(context(escapeMrkdwn(movedOnNote(reply.notCoveredBy, paper))));
-  }
-  if (reply.fromThread) {
-    blocks.push(
-      context(
-        escapeMrkdwn(
-          `Answered from ${paper.title}, this thread's paper. Name another paper to switch.`,
-        ),
-      ),
-    );
-  }
-  return { text: fallback(`${paper.title}: ${reply.passage.map((s) => s.text).join("")}`), blocks };
-}
-
-function renderNotFound(reply: NotFoundReply): SlackMessage {
-  const lines = [
-    notFoundOpening(reply, {
-      paper: (p) => mrkdwnLink(p.url, p.title),
-      question: (q) => `“${escapeMrkdwn(q)}”`,
-    }),
-  ];
-  if (reply.nearest.length > 0) {
-    lines.push(bold(nearestHeading(reply)));
-    for (const paper of reply.nearest) lines.push(`• ${mrkdwnLink(paper.url, paper.title)}`);
-  }
-  return {
-    text: fallback(reply.asked === "name" ? "No paper by that name." : "Not in our summaries."),
-    blocks: [section(lines.join("\n")), context(NOT_FOUND_HINT)],
-  };
-}
-
-function renderList(reply: ListReply): SlackMessage {
-  const lines = reply.papers.map((p) => {
-    const aliases = p.aliases.length > 0 ? ` (${escapeMrkdwn(p.aliases.join(", "))})` : "";
-    return `• ${mrkdwnLink(p.url, p.title)}${aliases} · ${p.year}`;
+    if (block.compact && !hasPaper) text = clampMrkdwn(text, max);
+    if (block.style === "numbers") return `${i + 1}. ${text}`;
+    return block.style === "bullets" ? `• ${text}` : text;
   });
-  const shown = listSummary(reply, (command) => `\`${command}\``, ".");
-  return {
-    text: fallback(`${reply.total} papers`),
-    blocks: [...packLines(lines), context(shown)],
-  };
+  const more = block.total === undefined ? "" : moreItems(block.total, block.items.length);
+  if (lines.length === 0 && !more) return [];
+  return packLines([...(heading ? [heading] : []), ...lines, ...(more ? [more] : [])]);
 }
 
-function renderHelp(reply: HelpReply): SlackMessage {
-  const lines = reply.commands.map(
-    (c) => `\`${escapeMrkdwn(c.usage)}\`  ${escapeMrkdwn(c.description)}`,
-  );
-  return {
-    text: "How to use paperbot",
-    blocks: [
-      section(`*paperbot* answers from ${reply.paperCount} paper summaries.\n${lines.join("\n")}`),
-    ],
-  };
+function blocksOf(block: Block, outline: Outline): KnownBlock[] {
+  switch (block.type) {
+    case "paper":
+      return paperBlocks(block);
+    case "text": {
+      const sign = outline.tone === "error" ? ":warning: " : "";
+      return [section(`${sign}${mrkdwn(block.content)}`)];
+    }
+    case "list":
+      return listBlocks(block);
+    case "commands":
+      return packLines(
+        block.commands.map((c) => `\`${escapeMrkdwn(c.usage)}\`  ${escapeMrkdwn(c.description)}`),
+      );
+    case "heading":
+      return [header(block.text)];
+    case "note":
+      return [context(mrkdwn(block.content))];
+  }
 }
 
 /** Packs lines into as few sections as the 3,000-character limit allows, never splitting a line. */
@@ -196,42 +176,34 @@ export function packLines(lines: readonly string[]): SectionBlock[] {
   return sections;
 }
 
-/** Renders a reply as a Slack message within Block Kit's limits. */
-export function toSlackMessage(reply: Reply): SlackMessage {
-  const message = renderReply(reply);
-  return { ...message, blocks: message.blocks.slice(0, MESSAGE_BLOCKS_MAX) };
+/** Notification text: the plain words escaped and kept short. */
+function fallback(text: string): string {
+  return clampMrkdwn(escapeMrkdwn(text), FALLBACK_TEXT_MAX);
 }
 
-function renderReply(reply: Reply): SlackMessage {
-  switch (reply.kind) {
-    case "card":
-      return renderCard(reply);
-    case "answer":
-      return renderAnswer(reply);
-    case "notFound":
-      return renderNotFound(reply);
-    case "list":
-      return renderList(reply);
-    case "help":
-      return renderHelp(reply);
-    case "error":
-      return {
-        text: fallback(reply.message),
-        blocks: [section(`:warning: ${escapeMrkdwn(reply.message)}`)],
-      };
-    case "notice":
-      // One plain section: it reads the same ephemeral or in the channel. Backticks stay code.
-      return { text: fallback(reply.message), blocks: [section(escapeMrkdwn(reply.message))] };
-    case "digest":
-      // The note first, small, so the preview is not mistaken for the posted digest.
-      return {
-        text: fallback(reply.note),
-        blocks: [
-          context(escapeMrkdwn(reply.note)),
-          ...digestBlocks(reply.digest, MESSAGE_BLOCKS_MAX - 1),
-        ],
-      };
-  }
+/**
+ * An outline as a Slack message within Block Kit's limits. The notes that end it (where an answer
+ * came from, how to join a digest's discussion) survive the cut to 50 blocks whatever happens.
+ */
+export function outlineToSlack(outline: Outline): SlackMessage {
+  let last = outline.blocks.length;
+  while (last > 0 && outline.blocks[last - 1]?.type === "note") last -= 1;
+  const body = outline.blocks.slice(0, last).flatMap((b) => blocksOf(b, outline));
+  const tail = outline.blocks.slice(last).flatMap((b) => blocksOf(b, outline));
+  return {
+    text: fallback(outline.fallback),
+    blocks: body.slice(0, MESSAGE_BLOCKS_MAX - tail.length).concat(tail),
+  };
+}
+
+/** Renders a reply as a Slack message within Block Kit's limits. */
+export function toSlackMessage(reply: Reply): SlackMessage {
+  return outlineToSlack(outlineOf(reply));
+}
+
+/** Renders a digest as the Slack message posted to a channel. */
+export function toSlackDigest(digest: Digest): SlackMessage {
+  return outlineToSlack(digestOutline(digest));
 }
 
 /** The same message without image blocks: sent again when Slack refuses a figure's URL. */

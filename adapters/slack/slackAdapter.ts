@@ -5,14 +5,14 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type AppOptions, HTTPReceiver } from "@slack/bolt";
-import { type DigestAction, parseRequest } from "../../src/answer/grammar.ts";
-import type { Reply } from "../../src/answer/reply.ts";
 import { createError } from "../../src/errors.ts";
-import type { SlackConfig } from "../config.ts";
-import { digestCommandReply } from "../digestCommand.ts";
-import { type Logger, toBoltLogger } from "../logger.ts";
+import type { ChatLogger as Logger } from "../../src/logger.ts";
+import type { ChatPlace } from "../../src/pipeline/digestCommands.ts";
+import { handle } from "../../src/pipeline/handle.ts";
+import type { AdapterDeps, ChatAdapter } from "../../src/platform/platform.ts";
 import { RecentKeys } from "../recentKeys.ts";
-import { type AdapterDeps, answerRequest, type ChatAdapter } from "../types.ts";
+import { toBoltLogger } from "./boltLogger.ts";
+import type { SlackConfig } from "./config.ts";
 import { canManageChannel } from "./permissions.ts";
 import { type SlackMessage, toSlackMessage, withoutImages } from "./render.ts";
 import { fromSlackText } from "./slackText.ts";
@@ -20,8 +20,8 @@ import { SLACK_SCOPE, slackThreadKey } from "./threadKeys.ts";
 
 /** The slash command the app manifest declares. */
 export const SLASH_COMMAND = "/paper";
-/** Shown to the asker when answering fails on our side; the full error goes to the log. */
-const INTERNAL_ERROR = "Sorry, something went wrong on my side answering that. It has been logged.";
+/** Who may change which channels get the digest, in Slack's terms. */
+const MANAGERS = "the workspace's admins or the channel's creator";
 
 /**
  * How far a request's signed timestamp may be from our clock, either way. Slack's guide:
@@ -157,17 +157,14 @@ export function createSlackAdapter({
   let server: Server | undefined;
   let started = false;
 
-  const answer = (text: string, thread?: string): Reply =>
-    answerRequest(core, { text, ...(thread ? { thread } : {}) }, SLACK_SCOPE);
-
-  /** `/paper digest ...` from a slash command; direct messages (`D…`) cannot subscribe. */
-  const digestReply = (action: DigestAction, channelId: string, userId: string) =>
-    digestCommandReply(core, action, {
-      platform: "slack",
-      channelId: channelId.startsWith("D") ? undefined : channelId,
-      scope: SLACK_SCOPE,
-      canManage: () => canManageChannel(app.client, userId, channelId),
-    });
+  /** Where a request was made: direct messages (`D…`) cannot subscribe. */
+  const place = (channelId: string, userId: string | undefined): ChatPlace => ({
+    platform: "slack",
+    channelId: channelId.startsWith("D") ? undefined : channelId,
+    scope: SLACK_SCOPE,
+    managers: MANAGERS,
+    canManage: async () => userId !== undefined && canManageChannel(app.client, userId, channelId),
+  });
 
   // Every request's listeners, tracked until they settle: the acknowledgement has long gone
   // when an answer is still being composed and posted, and stop() lets it finish.
@@ -184,34 +181,30 @@ export function createSlackAdapter({
     // Slack waits 3 seconds for the acknowledgement; the answer follows on the response URL.
     // https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands
     await ack();
-    const began = performance.now();
-    try {
-      const text = fromSlackText(command.text);
-      const parsed = parseRequest(text);
-      const result =
-        parsed.kind === "digest"
-          ? await digestReply(parsed.action, command.channel_id, command.user_id)
-          : answer(text);
-      const response_type = result.audience === "asker" ? "ephemeral" : "in_channel";
-      await sendWithFallback(
-        (m) => reply({ response_type, text: m.text, blocks: m.blocks }),
-        toSlackMessage(result),
+    await handle(
+      {
+        via: "command",
+        text: fromSlackText(command.text),
+        place: place(command.channel_id, command.user_id),
+        label: "/paper",
+        fields: { channel: command.channel_id },
+      },
+      {
+        core,
         log,
-      );
-      log.info(
-        {
-          kind: result.kind,
-          channel: command.channel_id,
-          ms: Math.round(performance.now() - began),
+        transport: {
+          send: (result) => {
+            const response_type = result.audience === "asker" ? "ephemeral" : "in_channel";
+            return sendWithFallback(
+              (m) => reply({ response_type, text: m.text, blocks: m.blocks }),
+              toSlackMessage(result),
+              log,
+            );
+          },
+          fail: (message) => reply({ response_type: "ephemeral", text: message }).then(() => {}),
         },
-        "answered /paper",
-      );
-    } catch (error) {
-      log.error({ err: error, channel: command.channel_id }, "answering /paper failed");
-      await reply({ response_type: "ephemeral", text: INTERNAL_ERROR }).catch((e: unknown) =>
-        log.error({ err: e }, "could not tell the asker about the failure"),
-      );
-    }
+      },
+    );
   });
 
   app.event("app_mention", async ({ event, body, client, context }) => {
@@ -222,48 +215,44 @@ export function createSlackAdapter({
       return;
     }
     const root = event.thread_ts ?? event.ts;
-    const thread = slackThreadKey(body.team_id ?? "", event.channel, root);
-    try {
-      const result = answer(fromSlackText(event.text, context.botUserId), thread);
-      const message = toSlackMessage(result);
-      if (result.audience === "asker" && event.user) {
-        const user = event.user;
-        await sendWithFallback(
-          (m) => client.chat.postEphemeral({ channel: event.channel, user, thread_ts: root, ...m }),
-          message,
-          log,
-        );
-      } else {
-        await sendWithFallback(
-          (m) =>
-            client.chat.postMessage({
-              channel: event.channel,
-              thread_ts: root,
-              ...m,
-              // Figures show as image blocks; link previews would repeat them.
-              unfurl_links: false,
-              unfurl_media: false,
-            }),
-          message,
-          log,
-        );
-      }
-      log.info({ kind: result.kind, channel: event.channel }, "answered a mention");
-    } catch (error) {
-      log.error({ err: error, channel: event.channel }, "answering a mention failed");
-      if (event.user) {
-        await client.chat
-          .postEphemeral({
-            channel: event.channel,
-            user: event.user,
-            thread_ts: root,
-            text: INTERNAL_ERROR,
-          })
-          .catch((e: unknown) =>
-            log.error({ err: e }, "could not tell the asker about the failure"),
-          );
-      }
-    }
+    const { user } = event;
+    const ephemeral = (m: SlackMessage | { text: string }) =>
+      user
+        ? client.chat.postEphemeral({ channel: event.channel, user, thread_ts: root, ...m })
+        : Promise.resolve();
+    await handle(
+      {
+        via: "mention",
+        text: fromSlackText(event.text, context.botUserId),
+        thread: slackThreadKey(body.team_id ?? "", event.channel, root),
+        place: place(event.channel, user),
+        label: "a mention",
+        fields: { channel: event.channel },
+      },
+      {
+        core,
+        log,
+        transport: {
+          send: (result) =>
+            sendWithFallback(
+              (m) =>
+                result.audience === "asker" && user
+                  ? ephemeral(m)
+                  : client.chat.postMessage({
+                      channel: event.channel,
+                      thread_ts: root,
+                      ...m,
+                      // Figures show as image blocks; link previews would repeat them.
+                      unfurl_links: false,
+                      unfurl_media: false,
+                    }),
+              toSlackMessage(result),
+              log,
+            ),
+          fail: (message) => ephemeral({ text: message }).then(() => {}),
+        },
+      },
+    );
   });
 
   app.error(async (error) => {

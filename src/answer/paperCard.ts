@@ -1,6 +1,6 @@
+import { truncateAtWord } from "../display/truncate.ts";
 import type { PaperIndex } from "../retrieval/buildIndex.ts";
 import { introSentence, summarySentences } from "../retrieval/overview.ts";
-import { truncateAtWord } from "../text/truncate.ts";
 import type { Paper } from "../types.ts";
 
 /** What `/paper NAME` shows: who wrote the paper, where to read it, and what it is about. */

@@ -1,3 +1,4 @@
+import type { Inline } from "../outline/outline.ts";
 import type { Paper } from "../types.ts";
 import type { ListReply, NotFoundReply } from "./reply.ts";
 
@@ -30,22 +31,28 @@ export function summarySourceNote(paper: Paper): string | undefined {
     : undefined;
 }
 
+/** The heading over other papers that answer the question too. */
+export const RELATED_HEADING = "Also relevant";
+
+/** "A, B, C" or "A, B, C et al." for longer author lists: how every platform cuts a byline. */
+export function shortAuthors(authors: readonly string[], max = 3): string {
+  return authors.length > max ? `${authors.slice(0, max).join(", ")} et al.` : authors.join(", ");
+}
+
+/** The note under an answer that came from the thread's paper rather than a name in the question. */
+export function fromThreadNote(paper: Paper): string {
+  return `Answered from ${paper.title}, this thread's paper. Name another paper to switch.`;
+}
+
 /** The heading over an answer's second passage, from elsewhere in the same summary. */
 export const MORE_HEADING = "Also in this summary";
 
-/**
- * The line under `/paper list`: how many papers there are, and how to see one. `code` marks up a
- * command (backticks on chat platforms); `separator` ends the count.
- */
-export function listSummary(
-  reply: ListReply,
-  code: (command: string) => string,
-  separator: "." | ";",
-): string {
-  const name = code("/paper NAME");
+/** The line under `/paper list`: how many papers there are, and how to see one. */
+export function listSummary(reply: ListReply): Inline[] {
+  const name = { code: "/paper NAME" };
   return reply.total > reply.papers.length
-    ? `Newest ${reply.papers.length} of ${reply.total} papers${separator} ${name} finds any of them.`
-    : `${reply.total} paper${reply.total === 1 ? "" : "s"}${separator} ${name} shows one.`;
+    ? [`Newest ${reply.papers.length} of ${reply.total} papers. `, name, " finds any of them."]
+    : [`${reply.total} paper${reply.total === 1 ? "" : "s"}. `, name, " shows one."];
 }
 
 /**
@@ -58,21 +65,6 @@ export function movedOnNote(from: Paper, to: Paper): string {
 
 /** The hint under a "not found" reply. */
 export const NOT_FOUND_HINT = "Try `/paper list` to see every paper, or `/paper help`.";
-
-/** How a renderer shows a paper (a link, a title) and the asker's own words (quoted, escaped). */
-export interface NotFoundMarkup {
-  paper(paper: Paper): string;
-  question(text: string): string;
-}
-
-/** The first sentence of a "not found" reply: no such name, not in the thread's paper, or not at all. */
-export function notFoundOpening(reply: NotFoundReply, markup: NotFoundMarkup): string {
-  if (reply.asked === "name")
-    return `No paper in our summaries is called ${markup.question(reply.question)}.`;
-  if (reply.threadPaper)
-    return `The summary of ${markup.paper(reply.threadPaper)} doesn't cover that.`;
-  return "I couldn't find that in our paper summaries.";
-}
 
 /** The heading over the nearest papers: names that look alike, or papers that come closest. */
 export function nearestHeading(reply: NotFoundReply): string {

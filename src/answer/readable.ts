@@ -1,4 +1,4 @@
-import { latexToUnicode } from "../text/latex.ts";
+import { latexToUnicode } from "../display/latex.ts";
 import type { TextSegment } from "../types.ts";
 
 /** Inline or display math as summaries write it: `$...$` or `$$...$$`. */

@@ -1,24 +1,12 @@
 /**
  * The platform-neutral answer model: what the bot says, before any platform formats it. Every
- * adapter (console, Slack, Discord) renders these and nothing else.
+ * platform shows these, through the message outline (`outlineOf`), and nothing else.
  */
 import type { Digest } from "../digest/digest.ts";
 import type { Paper, TextSegment } from "../types.ts";
+import type { Audience, CardReply } from "./card.ts";
 
-/** Who sees a reply: everyone in the conversation, or only the person who asked. */
-export type Audience = "channel" | "asker";
-
-/** `/paper NAME`: who wrote the paper, where to read it, and what it is about. */
-export interface CardReply {
-  kind: "card";
-  audience: Audience;
-  /** The paper. */
-  paper: Paper;
-  /** A few introducing sentences from its summary, math made readable. */
-  summary: string;
-  /** The paper's key figure (an image URL), if it has one. */
-  figure?: string;
-}
+export type { Audience, CardReply } from "./card.ts";
 
 /** Another paper worth a look beside an answer. */
 export interface RelatedPaper {

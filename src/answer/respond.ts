@@ -1,8 +1,8 @@
+import { truncateAtWord } from "../display/truncate.ts";
 import { lookupPaper } from "../lookup/lookupPaper.ts";
 import type { PaperIndex } from "../retrieval/buildIndex.ts";
 import { CONFIDENCE_THRESHOLD, MAX_QUERY_CHARS, search } from "../retrieval/search.ts";
 import { findWords } from "../text/terms.ts";
-import { truncateAtWord } from "../text/truncate.ts";
 import type { Paper, SearchResponse, SearchResult } from "../types.ts";
 import { COMMAND_FORMS, parseRequest } from "./grammar.ts";
 import { paperCard } from "./paperCard.ts";

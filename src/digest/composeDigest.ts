@@ -2,8 +2,22 @@ import { paperCardReply } from "../answer/respond.ts";
 import type { PaperIndex } from "../retrieval/buildIndex.ts";
 import type { Paper } from "../types.ts";
 import { type Digest, MAX_ADDED, MAX_ASKED } from "./digest.ts";
-import type { DigestStore } from "./digestStore.ts";
-import { discussionQuestions } from "./discussionQuestions.ts";
+import { discussionQuestions } from "./questions/discussionQuestions.ts";
+
+/**
+ * What a digest reads from the bot's state (the store implements it): the papers queued since a
+ * time, and the papers asked about most.
+ */
+export interface DigestState {
+  readonly queue: { addedSince(since: number): string[] };
+  readonly counts: {
+    top(
+      scope: string | undefined,
+      since: number,
+      limit: number,
+    ): Array<{ paperId: string; count: number }>;
+  };
+}
 
 /** What one digest is composed from. */
 export interface DigestInputs {
@@ -28,7 +42,7 @@ function present(index: PaperIndex, ids: readonly string[]): Paper[] {
 }
 
 /** Builds a digest from the index and the stored state; reads only, writes nothing. */
-export function composeDigest(index: PaperIndex, store: DigestStore, inputs: DigestInputs): Digest {
+export function composeDigest(index: PaperIndex, store: DigestState, inputs: DigestInputs): Digest {
   const featured = inputs.featuredId ? index.papers.get(inputs.featuredId) : undefined;
   const added = present(index, store.queue.addedSince(inputs.since));
   const counts = store.counts.top(inputs.scope, inputs.since, MAX_ASKED * 2);

@@ -1,8 +1,8 @@
 /**
  * The weekly digest, platform-neutral: what a reading group's channel is sent once a period,
- * before any platform formats it. Renderers (text, Slack, Discord) take this and nothing else.
+ * before any platform formats it: `digestOutline` turns it into the message every platform serializes.
  */
-import type { CardReply } from "../answer/reply.ts";
+import type { CardReply } from "../answer/card.ts";
 import type { Paper } from "../types.ts";
 
 /** This period's paper, with questions to start the discussion. */
@@ -47,4 +47,4 @@ export const MAX_ASKED = 5;
 export const DIGEST_TITLE = "Reading group digest";
 /** How people take part: shown under the featured paper, in the thread the digest opens. */
 export const DIGEST_THREAD_HINT =
-  "Discuss it in this thread: mention the bot with a question and it answers from this paper's summary.";
+  "Discuss it in this message's thread: mention the bot with a question and it answers from this paper's summary.";

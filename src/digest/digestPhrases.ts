@@ -1,5 +1,5 @@
 /**
- * The digest's words, shared by every renderer (text, Slack, Discord) so the three say the same
+ * The digest's words, shared by every platform through the message outline, so all say the same
  * thing; each platform only decides how a heading, a paper and a count are marked up.
  */
 import type { Paper } from "../types.ts";
@@ -26,7 +26,15 @@ export function digestHeading(digest: Digest): string {
  * make fewer than `added.length`.
  */
 export function moreAdded(digest: Digest, shown: number): string {
-  const more = Math.max(digest.addedTotal, digest.added.length) - shown;
+  return moreItems(Math.max(digest.addedTotal, digest.added.length), shown);
+}
+
+/**
+ * "and 3 more" under a list of papers that shows `shown` of `total`, "3 papers" when it shows
+ * none, or "" when it shows them all.
+ */
+export function moreItems(total: number, shown: number): string {
+  const more = total - shown;
   if (more <= 0) return "";
   return shown > 0 ? `and ${more} more` : `${more} paper${more === 1 ? "" : "s"}`;
 }

@@ -1,5 +1,7 @@
 import type { Digest } from "./digest.ts";
-import type { DigestPlatform } from "./subscriptions.ts";
+
+/** Longest wait for one post: a platform that hangs must not hold the digest forever. */
+export const POST_TIMEOUT_MS = 30_000;
 
 /** A digest that reached its channel. */
 export interface PostedDigest {
@@ -17,7 +19,8 @@ export interface PostedDigest {
  * so the core never imports one.
  */
 export interface DigestPublisher {
-  readonly platform: DigestPlatform;
+  /** The platform's name, as its `Platform` object and the database name it. */
+  readonly platform: string;
   /**
    * The workspace a channel belongs to (`slack`, `discord:<server id>`): whose question counts
    * its digest shows. Question counts are recorded under the same names.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseRequest } from "../../src/answer/grammar.ts";
-import { toPlainText } from "../../src/answer/renderText.ts";
 import { LIST_LIMIT, planReply, respond } from "../../src/answer/respond.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
+import { toPlainText } from "../../src/outline/plainText.ts";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { plainText } from "../../src/retrieval/highlight.ts";
 import { corpusIndex } from "../helpers/corpus.ts";

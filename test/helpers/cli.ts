@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
-import { runCli } from "../../src/cli/main.ts";
+import { runCli } from "../../app/cli/main.ts";
 
 /** Where CLI runs in tests keep index snapshots, so tests never write into the checkout's data/. */
 const SNAPSHOT_DIR = mkdtempSync(join(tmpdir(), "paperbot-cli-snapshots-"));

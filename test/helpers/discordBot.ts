@@ -3,13 +3,13 @@
  * that read back what a person would see of the bot's replies.
  */
 import type { APIEmbed } from "discord.js";
-import type { DiscordConfig } from "../../adapters/config.ts";
+import type { DiscordConfig } from "../../adapters/discord/config.ts";
 import {
   createDiscordAdapter,
   type DiscordAdapter,
 } from "../../adapters/discord/discordAdapter.ts";
-import type { AdapterCore } from "../../adapters/types.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
+import type { AdapterCore } from "../../src/pipeline/context.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "./corpus.ts";
 import { type DiscordStandIn, type RestCall, startDiscordStandIn } from "./discordStandIn.ts";

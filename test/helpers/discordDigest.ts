@@ -4,12 +4,12 @@
  * for the schedule and the retries. REST only: no gateway connection, as `paperbot digest run`.
  */
 import { join } from "node:path";
-import type { BotConfig } from "../../adapters/config.ts";
-import { secretsOf } from "../../adapters/config.ts";
-import { openDigest } from "../../adapters/runBot.ts";
-import type { DigestService } from "../../src/digest/digestService.ts";
-import type { DigestKey } from "../../src/digest/ledger.ts";
+import type { BotConfig } from "../../app/config.ts";
+import { secretsOf } from "../../app/config.ts";
+import type { DigestService } from "../../app/digest/digestService.ts";
+import { openDigest } from "../../app/runBot.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
+import type { DigestKey } from "../../store/ledger.ts";
 import { corpusIndex } from "./corpus.ts";
 import { testDiscordConfig } from "./discordBot.ts";
 import { CHANNEL_ID, type DiscordStandIn, type RestCall } from "./discordStandIn.ts";

@@ -1,4 +1,4 @@
-import type { Timers } from "../../src/digest/scheduler.ts";
+import type { Timers } from "../../app/digest/scheduler.ts";
 
 interface Pending {
   at: number;

@@ -1,6 +1,6 @@
 import type { Digest } from "../../src/digest/digest.ts";
 import type { DigestPublisher, PostedDigest } from "../../src/digest/publisher.ts";
-import type { DigestPlatform } from "../../src/digest/subscriptions.ts";
+import type { DigestPlatform } from "../../store/subscriptions.ts";
 
 /** One digest the fake publisher was asked to post. */
 export interface FakePost {

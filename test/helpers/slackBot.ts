@@ -4,8 +4,8 @@
  */
 
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slackAdapter.ts";
-import type { AdapterCore } from "../../adapters/types.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
+import type { AdapterCore } from "../../src/pipeline/context.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "./corpus.ts";
 import {

@@ -4,9 +4,9 @@
  * posting to the Slack stand-in, on a temporary database, with the clock a test gives.
  */
 import { join } from "node:path";
-import type { BotConfig } from "../../adapters/config.ts";
-import { openDigest } from "../../adapters/runBot.ts";
-import type { DigestService } from "../../src/digest/digestService.ts";
+import type { BotConfig } from "../../app/config.ts";
+import type { DigestService } from "../../app/digest/digestService.ts";
+import { openDigest } from "../../app/runBot.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "./corpus.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "./slackBot.ts";

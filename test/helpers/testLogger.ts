@@ -2,7 +2,7 @@
  * A JSON logger that writes into memory, for tests that read what the bot logged (and check
  * that no secret is in it).
  */
-import { createLogger, type Logger, memoryDestination } from "../../adapters/logger.ts";
+import { createLogger, type Logger, memoryDestination } from "../../app/logger.ts";
 
 /** A logger at `level` (JSON lines), and the lines it has written so far. */
 export async function testLogger(

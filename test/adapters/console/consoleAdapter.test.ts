@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createConsoleAdapter } from "../../../adapters/console/consoleAdapter.ts";
-import { createLogger, memoryDestination } from "../../../adapters/logger.ts";
+import { createLogger, memoryDestination } from "../../../app/logger.ts";
 import { ThreadMemory } from "../../../src/answer/threadMemory.ts";
 import { staticIndexSource } from "../../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";

@@ -5,10 +5,10 @@
  */
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DigestService } from "../../../src/digest/digestService.ts";
-import { type DigestStore, openStore } from "../../../src/digest/digestStore.ts";
-import { DigestSchedule } from "../../../src/digest/schedule.ts";
+import { DigestService } from "../../../app/digest/digestService.ts";
+import { DigestSchedule } from "../../../app/digest/schedule.ts";
 import { staticIndexSource } from "../../../src/retrieval/indexSource.ts";
+import { type DigestStore, openStore } from "../../../store/openStore.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
 import {
   type DiscordTestBot,

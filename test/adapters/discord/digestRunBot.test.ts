@@ -4,8 +4,8 @@
  */
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotConfig, secretsOf } from "../../../adapters/config.ts";
-import { runBot } from "../../../adapters/runBot.ts";
+import { type BotConfig, secretsOf } from "../../../app/config.ts";
+import { runBot } from "../../../app/runBot.ts";
 import { staticIndexSource } from "../../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
 import {

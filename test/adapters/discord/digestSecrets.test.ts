@@ -5,7 +5,7 @@
  * patterns would catch anyway) and with one that is not (only the configured secrets catch it).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REDACTED } from "../../../adapters/logger.ts";
+import { REDACTED } from "../../../app/logger.ts";
 import { DIGEST_MONDAY, openDiscordDigest, postsToChannel } from "../../helpers/discordDigest.ts";
 import { DISCORD_TEST_TOKEN, startDiscordStandIn } from "../../helpers/discordStandIn.ts";
 import { FakeClock } from "../../helpers/fakeClock.ts";

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discordThreadKey } from "../../../adapters/discord/digestPublisher.ts";
-import { type DigestStore, openStore } from "../../../src/digest/digestStore.ts";
 import { search } from "../../../src/retrieval/search.ts";
+import { type DigestStore, openStore } from "../../../store/openStore.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
 import { type DiscordTestBot, startDiscordTestBot, visibleText } from "../../helpers/discordBot.ts";
 import { openDiscordDigest, tempDatabase } from "../../helpers/discordDigest.ts";

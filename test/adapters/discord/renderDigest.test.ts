@@ -5,6 +5,8 @@ import { escapeWithCode } from "../../../adapters/discord/markdown.ts";
 import {
   CONTENT_MAX,
   type DiscordMessage,
+  digestThreadName,
+  EMBED_AUTHOR_MAX,
   EMBED_DESCRIPTION_MAX,
   EMBED_TITLE_MAX,
   EMBEDS_MAX,
@@ -12,13 +14,9 @@ import {
   embedLength,
   FIELD_VALUE_MAX,
   FOOTER_MAX,
+  toDiscordDigest,
   toDiscordMessage,
 } from "../../../adapters/discord/render.ts";
-import {
-  digestThreadName,
-  EMBED_AUTHOR_MAX,
-  toDiscordDigest,
-} from "../../../adapters/discord/renderDigest.ts";
 import { DIGEST_THREAD_HINT, MAX_ADDED, MAX_ASKED } from "../../../src/digest/digest.ts";
 import {
   ADDED_HEADING,

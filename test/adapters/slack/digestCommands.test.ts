@@ -4,7 +4,7 @@
  * Who may subscribe comes from the stand-in's users.info and conversations.info.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdapterCore } from "../../../adapters/types.ts";
+import type { AdapterCore } from "../../../src/pipeline/context.ts";
 import { FakeClock } from "../../helpers/fakeClock.ts";
 import {
   type SlackTestBot,

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { slackThreadKey } from "../../../adapters/slack/threadKeys.ts";
 import { QUESTIONS_HEADING } from "../../../src/digest/digestPhrases.ts";
-import type { DigestKey } from "../../../src/digest/ledger.ts";
+import type { DigestKey } from "../../../store/ledger.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
 import { FakeClock } from "../../helpers/fakeClock.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../../helpers/slackBot.ts";

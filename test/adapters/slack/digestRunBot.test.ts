@@ -5,9 +5,9 @@
  */
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBot } from "../../../adapters/runBot.ts";
-import { openStore } from "../../../src/digest/digestStore.ts";
+import { runBot } from "../../../app/runBot.ts";
 import { staticIndexSource } from "../../../src/retrieval/indexSource.ts";
+import { openStore } from "../../../store/openStore.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../../helpers/slackBot.ts";
 import { slackBotConfig, tempDatabasePath } from "../../helpers/slackDigest.ts";

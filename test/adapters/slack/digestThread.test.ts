@@ -4,7 +4,7 @@
  * paper travels through the database, not through memory.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DigestStore, openStore } from "../../../src/digest/digestStore.ts";
+import { type DigestStore, openStore } from "../../../store/openStore.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
 import { FakeClock } from "../../helpers/fakeClock.ts";
 import { type SlackTestBot, startSlackTestBot } from "../../helpers/slackBot.ts";

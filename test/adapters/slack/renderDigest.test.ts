@@ -3,16 +3,14 @@ import { describe, expect, it } from "vitest";
 import {
   ALT_TEXT_MAX,
   FALLBACK_TEXT_MAX,
+  HEADER_TEXT_MAX,
   MESSAGE_BLOCKS_MAX,
   SECTION_TEXT_MAX,
+  SLACK_THREAD_HINT,
   type SlackMessage,
+  toSlackDigest,
   toSlackMessage,
 } from "../../../adapters/slack/render.ts";
-import {
-  HEADER_TEXT_MAX,
-  SLACK_THREAD_HINT,
-  toSlackDigest,
-} from "../../../adapters/slack/renderDigest.ts";
 import { MAX_ADDED, MAX_ASKED } from "../../../src/digest/digest.ts";
 import {
   ADDED_HEADING,

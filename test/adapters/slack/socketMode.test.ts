@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
-import { createLogger, memoryDestination } from "../../../adapters/logger.ts";
 import { createSlackAdapter, type SlackAdapter } from "../../../adapters/slack/slackAdapter.ts";
+import { createLogger, memoryDestination } from "../../../app/logger.ts";
 import { ThreadMemory } from "../../../src/answer/threadMemory.ts";
 import { staticIndexSource } from "../../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";

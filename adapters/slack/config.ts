@@ -1,0 +1,105 @@
+/**
+ * Slack's configuration, read from the environment: the bot token, and either an app token
+ * (Socket Mode) or the signing secret and port (HTTP). Values of secrets never appear in errors.
+ */
+import { apiUrl, ConfigError, type Env, read, required } from "../../src/platform/env.ts";
+
+/** Slack over Socket Mode (`SLACK_APP_TOKEN`): no public URL needed. */
+export interface SlackSocketConfig {
+  mode: "socket";
+  botToken: string;
+  appToken: string;
+  /** Web API base URL, ending in `/`, when not Slack's own. */
+  apiUrl?: string;
+}
+
+/** Slack over HTTP: Slack posts events to `PORT` at `/slack/events`. */
+export interface SlackHttpConfig {
+  mode: "http";
+  botToken: string;
+  signingSecret: string;
+  port: number;
+  /** Web API base URL, ending in `/`, when not Slack's own. */
+  apiUrl?: string;
+}
+
+/** How to reach Slack. */
+export type SlackConfig = SlackSocketConfig | SlackHttpConfig;
+
+/** Default HTTP port for Slack's Events API. */
+export const DEFAULT_PORT = 3000;
+
+/** Variables whose values are secrets. */
+export const SLACK_SECRET_VARIABLES = [
+  "SLACK_BOT_TOKEN",
+  "SLACK_APP_TOKEN",
+  "SLACK_SIGNING_SECRET",
+] as const;
+
+/** Slack's token shapes (`xoxb-`, `xapp-`, ...), scrubbed from the logs even when not ours. */
+export const SLACK_TOKEN_PATTERNS = [
+  /\bxox[abposr]-[A-Za-z0-9-]+/g,
+  /\bxapp-[A-Za-z0-9-]+/g,
+  // The one-time ticket in a Socket Mode WebSocket URL, which Bolt logs at debug level.
+  /(?<=[?&]ticket=)[^&\s"]+/g,
+];
+
+/**
+ * Slack's tokens are a prefix and dash-separated parts: `xoxb-<team>-<bot>-<secret>`,
+ * `xapp-<version>-<app>-<...>`. The prefix alone (`xoxb-`) is a pasted placeholder, not a token.
+ */
+function token(env: Env, name: string, prefix: string, why: string): string {
+  const value = required(env, name, why);
+  if (
+    !value.startsWith(prefix) ||
+    !/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$/.test(value.slice(prefix.length))
+  ) {
+    throw new ConfigError(
+      name,
+      `is malformed: it should start with "${prefix}" followed by the token's dash-separated parts`,
+    );
+  }
+  return value;
+}
+
+function port(env: Env): number {
+  const value = read(env, "PORT");
+  if (value === undefined) return DEFAULT_PORT;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1 || number > 65535) {
+    throw new ConfigError("PORT", `is malformed: "${value}" is not a port number (1-65535)`);
+  }
+  return number;
+}
+
+/** Reads Slack's configuration; undefined when no Slack variable is set. */
+export function readSlackConfig(env: Env): SlackConfig | undefined {
+  if (!SLACK_SECRET_VARIABLES.some((name) => read(env, name))) return undefined;
+  const botToken = token(env, "SLACK_BOT_TOKEN", "xoxb-", "Slack needs the app's bot token");
+  // The Web API client appends method names: "https://host/api/" + "chat.postMessage".
+  const url = apiUrl(env, "SLACK_API_URL");
+  const extra = url ? { apiUrl: url } : {};
+  if (read(env, "SLACK_APP_TOKEN")) {
+    const appToken = token(env, "SLACK_APP_TOKEN", "xapp-", "Socket Mode needs an app token");
+    return { mode: "socket", botToken, appToken, ...extra };
+  }
+  const signingSecret = required(
+    env,
+    "SLACK_SIGNING_SECRET",
+    "Slack's HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode)",
+  );
+  if (!/^[A-Za-z0-9]{16,}$/.test(signingSecret)) {
+    throw new ConfigError(
+      "SLACK_SIGNING_SECRET",
+      "is malformed: it should be the app's hex signing secret",
+    );
+  }
+  return { mode: "http", botToken, signingSecret, port: port(env), ...extra };
+}
+
+/** The secret values of a Slack configuration. */
+export function slackSecrets(config: SlackConfig): string[] {
+  return config.mode === "socket"
+    ? [config.botToken, config.appToken]
+    : [config.botToken, config.signingSecret];
+}

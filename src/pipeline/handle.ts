@@ -1,0 +1,101 @@
+/**
+ * The one request pipeline every adapter runs: the grammar, the digest commands, the answer and
+ * its count, sending, logging, and the one failure notice. An adapter only reads the platform's
+ * event into a {@link ChatRequest} and says how to send a reply back ({@link ReplyTransport}).
+ */
+import { parseRequest } from "../answer/grammar.ts";
+import type { Reply } from "../answer/reply.ts";
+import type { CoreLogger } from "../logger.ts";
+import { answerRequest, planRequest } from "./answer.ts";
+import type { AdapterCore } from "./context.ts";
+import { type ChatPlace, digestCommandReply } from "./digestCommands.ts";
+
+/** Shown to the asker when answering fails on our side; the full error goes to the log. */
+export const INTERNAL_ERROR =
+  "Sorry, something went wrong on my side answering that. It has been logged.";
+
+/** One thing a person said to the bot, as an adapter read it from its platform. */
+export interface ChatRequest {
+  /**
+   * `command`: a slash command (or a line at the console), which takes the digest commands too;
+   * `mention`: a message addressed to the bot, which only asks.
+   */
+  via: "command" | "mention";
+  /** What the person typed, platform markup read back into words (`<@U1>` is `@name`). */
+  text: string;
+  /** The thread-memory key of the conversation it came from; follow-ups there stay on its paper. */
+  thread?: string;
+  /** Where it was asked; absent away from chat platforms (the console), where nothing is counted. */
+  place?: ChatPlace;
+  /** What it is, for the log: "/paper", "a mention", "an interaction". */
+  label: string;
+  /** Fields the log lines about it carry (the channel, the server). */
+  fields?: Record<string, unknown>;
+  /**
+   * Called before a search, whose time grows with the corpus, when the platform must acknowledge
+   * first (Discord allows 3 s for the first response). Absent: the reply follows whenever ready.
+   */
+  acknowledge?(): Promise<void>;
+}
+
+/** How an adapter sends replies to the person who asked. */
+export interface ReplyTransport {
+  /**
+   * Prepares where the reply goes, inside the pipeline's failure handling (Discord starts the
+   * answer's thread), and names the thread the request belongs to when that decides it.
+   */
+  open?(): Promise<{ thread?: string }>;
+  /** Sends the reply, rendered for the platform (shown to the asker alone when its audience says so). */
+  send(reply: Reply, request: ChatRequest): Promise<void>;
+  /** Tells the asker, privately where the platform can, that answering failed. */
+  fail(message: string): Promise<void>;
+}
+
+/** What {@link handle} needs besides the request. */
+export interface HandleContext {
+  core: AdapterCore;
+  log: CoreLogger;
+  transport: ReplyTransport;
+}
+
+/**
+ * The reply to a request: a digest command answered from the digest, anything else from the
+ * index (counted in the place's workspace). A search waits for `acknowledge` first.
+ */
+export async function replyTo(core: AdapterCore, request: ChatRequest): Promise<Reply> {
+  const parsed = parseRequest(request.text);
+  if (parsed.kind === "digest" && request.via === "command") {
+    return digestCommandReply(core, parsed.action, request.place);
+  }
+  const asked = { text: request.text, ...(request.thread ? { thread: request.thread } : {}) };
+  const scope = request.place?.scope;
+  if (!request.acknowledge) return answerRequest(core, asked, scope);
+  const plan = planRequest(core, asked, scope);
+  if (plan.kind === "ready") return plan.reply;
+  await request.acknowledge();
+  return plan.run();
+}
+
+/**
+ * Answers one request end to end: replies, logs what was answered and how long it took, and on
+ * any failure logs it in full and tells the asker {@link INTERNAL_ERROR}. Never rejects.
+ */
+export async function handle(request: ChatRequest, context: HandleContext): Promise<void> {
+  const { core, log, transport } = context;
+  const began = performance.now();
+  try {
+    const opened = await transport.open?.();
+    const asked = opened?.thread ? { ...request, thread: opened.thread } : request;
+    const reply = await replyTo(core, asked);
+    await transport.send(reply, asked);
+    log.info(
+      { kind: reply.kind, ...request.fields, ms: Math.round(performance.now() - began) },
+      `answered ${request.label}`,
+    );
+  } catch (error) {
+    log.error({ err: error, ...request.fields }, `answering ${request.label} failed`);
+    await transport
+      .fail(INTERNAL_ERROR)
+      .catch((e: unknown) => log.error({ err: e }, "could not tell the asker about the failure"));
+  }
+}
