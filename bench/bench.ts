@@ -4,7 +4,8 @@
  * build, start-up to ready (paperbot from its snapshot), memory after start (both in a fresh
  * process), and latency of questions, /paper look-ups and autocomplete prefixes. Then, for
  * paperbot alone, the event loop's delay while a one-file change is re-indexed in the worker
- * thread against the same change re-indexed in the main thread (see reindexing.ts).
+ * thread against the same change re-indexed in the main thread (see reindexing.ts), and the
+ * memory of a watching bot either way, worker included, each in a fresh process (watchProbe.ts).
  *
  * Usage: npm run bench [-- --papers N ...] [--queries PER_KIND] [--seed N] [--keep]
  * Prints a Markdown table on stdout; progress goes to stderr.
@@ -50,6 +51,52 @@ interface Startup {
   fromSnapshot: boolean;
 }
 
+/** What one fresh watching process reports (see watchProbe.ts). */
+interface Watching {
+  rssStarted: number;
+  rssChanged: number;
+  saveDelayMax: number;
+}
+
+/** Watching processes run per mode; the figures are their medians. */
+const WATCH_RUNS = 3;
+
+function probeWatching(
+  indexIn: "worker" | "thread",
+  corpusDir: string,
+  snapshotDir: string,
+  file: string,
+): Watching {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "bench/watchProbe.ts", indexIn, corpusDir, snapshotDir, file],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as Watching;
+}
+
+/** Medians of {@link WATCH_RUNS} watching processes of each mode, run in turn. */
+function measureWatching(
+  corpusDir: string,
+  snapshotDir: string,
+  file: string,
+  bar: { update(done: number): void },
+): Record<"worker" | "thread", Watching> {
+  const runs: Record<"worker" | "thread", Watching[]> = { worker: [], thread: [] };
+  for (let run = 0; run < WATCH_RUNS; run++) {
+    for (const indexIn of ["thread", "worker"] as const) {
+      runs[indexIn].push(probeWatching(indexIn, corpusDir, snapshotDir, file));
+      bar.update(2 + run * 2 + (indexIn === "worker" ? 1 : 0));
+    }
+  }
+  const median = (of: Watching[]): Watching => ({
+    rssStarted: percentiles(of.map((r) => r.rssStarted)).median,
+    rssChanged: percentiles(of.map((r) => r.rssChanged)).median,
+    saveDelayMax: percentiles(of.map((r) => r.saveDelayMax)).median,
+  });
+  return { worker: median(runs.worker), thread: median(runs.thread) };
+}
+
 function probe(which: "paperbot" | "baseline", corpusDir: string, snapshotDir: string): Startup {
   const output = execFileSync(
     process.execPath,
@@ -85,8 +132,12 @@ interface Row {
   unit: string;
 }
 
-/** Re-indexing figures per corpus size: worker thread and main thread. */
-const reindexRows: Array<{ papers: number; worker: ReindexFigures; thread: ReindexFigures }> = [];
+/** Re-indexing and watching figures per corpus size: worker thread and main thread. */
+const reindexRows: Array<{
+  papers: number;
+  worker: ReindexFigures & Watching;
+  thread: ReindexFigures & Watching;
+}> = [];
 
 async function measureSize(papers: number): Promise<Row[]> {
   const root = mkdtempSync(join(tmpdir(), `paperbot-bench-${papers}-`));
@@ -127,12 +178,22 @@ async function measureSize(papers: number): Promise<Row[]> {
         .slice(0, q.kind === "autocomplete" ? 25 : 3),
     );
 
-    const reindexing = progressBar(`${papers} papers: re-indexing while answering`, 2);
+    const reindexing = progressBar(
+      `${papers} papers: re-indexing while answering, watching`,
+      2 + 2 * WATCH_RUNS,
+    );
     const thread = await measureReindexing(corpusDir, snapshotDir, generated, "thread", 0);
     reindexing.update(1);
     const worker = await measureReindexing(corpusDir, snapshotDir, generated, "worker", 0);
+    reindexing.update(2);
+    const changed = join(corpusDir, `${generated[0]?.meta.id}.md`);
+    const watching = measureWatching(corpusDir, snapshotDir, changed, reindexing);
     reindexing.finish();
-    reindexRows.push({ papers, worker, thread });
+    reindexRows.push({
+      papers,
+      worker: { ...worker, ...watching.worker },
+      thread: { ...thread, ...watching.thread },
+    });
 
     const rows: Row[] = [
       {
@@ -193,20 +254,24 @@ for (const papers of sizes) {
 lines.push(
   "",
   "Re-indexing while answering: one file changed, median of 5 changes; event-loop delay = lateness of a 10 ms timer, from the write until the new index answers.",
+  `Watching: a bot watching the corpus in a fresh process, worker thread included, median of ${WATCH_RUNS} processes per mode: RSS 2 s after start, and 2 s after one file changed and the snapshot was saved again; the event loop's longest delay from the change being answered until the snapshot is saved.`,
   "",
   "| papers | measure | worker thread | main thread (before) | worker ÷ main |",
   "| --- | --- | --- | --- | --- |",
 );
 for (const { papers, worker, thread } of reindexRows) {
-  const measures: Array<[string, keyof ReindexFigures]> = [
-    ["event-loop delay p99", "delayP99"],
-    ["event-loop delay max", "delayMax"],
-    ["change to answered from", "liveMs"],
+  const measures: Array<[string, keyof (ReindexFigures & Watching), number, string]> = [
+    ["event-loop delay p99", "delayP99", 1, "ms"],
+    ["event-loop delay max", "delayMax", 1, "ms"],
+    ["change to answered from", "liveMs", 1, "ms"],
+    ["RSS watching, after start", "rssStarted", 1e6, "MB"],
+    ["RSS watching, after a change and its save", "rssChanged", 1e6, "MB"],
+    ["event-loop delay max while saving", "saveDelayMax", 1, "ms"],
   ];
-  for (const [measure, key] of measures) {
+  for (const [measure, key, scale, unit] of measures) {
     const ratio = thread[key] > 0 ? `${format(worker[key] / thread[key])}×` : "n/a";
     lines.push(
-      `| ${papers.toLocaleString("en")} | ${measure} (ms) | ${format(worker[key])} | ${format(thread[key])} | ${ratio} |`,
+      `| ${papers.toLocaleString("en")} | ${measure} (${unit}) | ${format(worker[key] / scale)} | ${format(thread[key] / scale)} | ${ratio} |`,
     );
   }
 }

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openCorpusIndex } from "../src/retrieval/openCorpusIndex.ts";
 import { percentiles } from "./percentiles.ts";
+import { sampleDelay } from "./sampleDelay.ts";
 import type { SyntheticPaper } from "./syntheticCorpus.ts";
 
 /** One mode's figures, each the median over the changes. */
@@ -17,29 +18,6 @@ export interface ReindexFigures {
   delayMax: number;
   /** From the write until the new index answers (ms). */
   liveMs: number;
-}
-
-/**
- * Samples the event loop's delay: how late a 10 ms timer fires, again and again. `stop` counts the
- * timer still waiting too, so a block that ends just before it (a synchronous update) is seen.
- */
-function sampleDelay(everyMs = 10): { stop(): number[] } {
-  const delays: number[] = [];
-  let due = performance.now() + everyMs;
-  const tick = (): void => {
-    const now = performance.now();
-    delays.push(Math.max(0, now - due));
-    due = now + everyMs;
-    timer = setTimeout(tick, everyMs);
-  };
-  let timer = setTimeout(tick, everyMs);
-  return {
-    stop() {
-      clearTimeout(timer);
-      delays.push(Math.max(0, performance.now() - due));
-      return delays;
-    },
-  };
 }
 
 /** Changes measured per mode. */

@@ -9,14 +9,18 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { hashText } from "../corpus/corpusFiles.ts";
+import { runInSlices } from "./runInSlices.ts";
 import {
   decodeSnapshot,
   type IndexState,
   OutdatedSnapshotError,
+  pieceBytes,
   readPrefix,
   serializeSnapshot,
+  snapshotParts,
 } from "./snapshotCodec.ts";
 
 export type { IndexState } from "./snapshotCodec.ts";
@@ -82,6 +86,54 @@ export function writeSnapshot(snapshotDir: string, corpusDir: string, state: Ind
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Bytes gathered before each write of {@link writeSnapshotInSlices}: few writes, small buffers. */
+const WRITE_BYTES = 1 << 20;
+
+/**
+ * Writes a snapshot as {@link writeSnapshot} does, byte for byte, without holding the event loop:
+ * the snapshot is worked out in slices (see `runInSlices`), then written asynchronously in pieces
+ * of about a megabyte. The index must not be updated until it resolves.
+ */
+export async function writeSnapshotInSlices(
+  snapshotDir: string,
+  corpusDir: string,
+  state: IndexState,
+): Promise<void> {
+  const pieces = await runInSlices(snapshotParts(corpusDir, state));
+  const path = snapshotPath(snapshotDir, corpusDir);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await mkdir(snapshotDir, { recursive: true });
+    const file = await open(temporary, "w");
+    try {
+      let batch: Buffer[] = [];
+      let size = 0;
+      const flush = async (): Promise<void> => {
+        let bytes = Buffer.concat(batch, size);
+        batch = [];
+        size = 0;
+        while (bytes.length > 0) {
+          const { bytesWritten } = await file.write(bytes);
+          bytes = bytes.subarray(bytesWritten);
+        }
+      };
+      for (const piece of pieces) {
+        const bytes = pieceBytes(piece);
+        batch.push(bytes);
+        size += bytes.length;
+        if (size >= WRITE_BYTES) await flush();
+      }
+      await flush();
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
     throw error;
   }
 }

@@ -1,143 +1,138 @@
 import type { MessagePort } from "node:worker_threads";
-import { type CorpusFiles, resolveCorpus, scanCorpusFiles } from "../corpus/corpusFiles.ts";
+import {
+  type CorpusFileEntry,
+  type CorpusFiles,
+  resolveCorpus,
+  scanCorpusFiles,
+} from "../corpus/corpusFiles.ts";
 import type { CorpusProblem, Paper } from "../types.ts";
-import { emptyIndex, type PaperIndex } from "./buildIndex.ts";
-import { readSnapshot, writeSnapshot } from "./indexSnapshot.ts";
-import { filesChanged } from "./loadCorpusIndex.ts";
-import { updateIndex } from "./updateIndex.ts";
 
 /** What the index worker starts from (its `workerData`). */
 export interface IndexWorkerData {
   /** The corpus directory. */
   corpusDir: string;
-  /** Directory of the index snapshot; `null` to never write one. */
-  snapshotDir: string | null;
-  /** The version of each paper the main thread's index holds (see {@link paperVersions}). */
-  versions: Array<[paperId: string, version: string]>;
+  /** The files the main thread's index was made from, their papers outlined (see {@link outlineFiles}). */
+  files: Array<[file: string, entry: CorpusFileEntry]>;
 }
 
 /** What the main thread asks of the worker. */
-export type IndexWorkerRequest = { type: "refresh"; id: number } | { type: "save"; id: number };
+export type IndexWorkerRequest = { type: "refresh"; id: number };
+
+/**
+ * A corpus file's entry as the worker sends it: in full when the file was read anew, or only its
+ * new size and time when it was touched but its text is the same (the main thread keeps the rest).
+ */
+export type FileUpdate = CorpusFileEntry | { touched: Pick<CorpusFileEntry, "size" | "mtimeMs"> };
 
 /** What the worker answers, by request id. */
 export type IndexWorkerReply =
   | {
       type: "refreshed";
       id: number;
-      /** Whether any file was added, removed or touched, or any paper differs from the main thread's. */
+      /** Whether any file was added, removed or touched since the last reply. */
       changed: boolean;
-      /** Ids of the corpus's papers, in corpus order. */
-      order: string[];
-      /** The papers the main thread does not have in this version. */
-      added: Paper[];
+      /** Every file of the corpus in order, when files were added or removed (else as before). */
+      files?: string[];
+      /** The entries of files added or touched since the last reply. */
+      updated: Array<[file: string, entry: FileUpdate]>;
+      /** The files whose papers make the corpus, in corpus order (the others clash). */
+      included: string[];
       /** Problems of the files left out. */
       problems: CorpusProblem[];
       /** How many files were parsed anew. */
       reindexed: number;
     }
-  | { type: "failed"; id: number; message: string; code?: string }
-  | { type: "saved"; id: number; error?: string };
+  | { type: "failed"; id: number; message: string; code?: string };
 
 /**
- * A version of each paper of a corpus: its file and that file's hash. Two papers with the same
- * version were read from the same text of the same file, so they are the same paper.
+ * What the worker keeps of a paper: the names that `rejectClashes` compares and its file, enough
+ * to tell which papers clash. Made field by field, so a summary read lazily from a snapshot is not
+ * decoded; the main thread has the whole paper.
  */
-export function paperVersions(files: CorpusFiles, papers: readonly Paper[]): Map<string, string> {
-  const included = new Set(papers);
-  const versions = new Map<string, string>();
-  for (const [file, entry] of files) {
-    if (entry.paper && included.has(entry.paper)) {
-      versions.set(entry.paper.id, `${file}\0${entry.hash}`);
-    }
-  }
-  return versions;
+function outlinePaper(paper: Paper, file: string): Paper {
+  const { id, title, aliases, arxiv } = paper;
+  return { id, title, aliases, arxiv, file } as Paper;
 }
 
-function sameVersions(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+/** Corpus files with their papers outlined (see {@link outlinePaper}): the worker's starting point. */
+export function outlineFiles(files: CorpusFiles): Array<[string, CorpusFileEntry]> {
+  return [...files].map(([file, entry]) => [
+    file,
+    entry.paper ? { ...entry, paper: outlinePaper(entry.paper, entry.paper.file) } : entry,
+  ]);
+}
+
+function sameFileList(a: CorpusFiles, b: CorpusFiles): boolean {
   if (a.size !== b.size) return false;
-  for (const [id, version] of a) if (b.get(id) !== version) return false;
+  const names = b.keys();
+  for (const file of a.keys()) if (names.next().value !== file) return false;
   return true;
 }
 
 /**
  * The index worker: reads, validates and resolves the corpus off the main thread and answers each
- * refresh with only what the main thread needs to update its index (the corpus order and the
- * papers it does not have yet). It keeps its own copy of the index only to write snapshots.
+ * refresh with what changed, file by file, and the papers of files parsed anew. It keeps only
+ * what telling changes apart takes: each file's size, time, hash and paper without its summary;
+ * the main thread, which has the papers, brings its index up to date and saves the snapshot.
  */
 export function serveIndexWorker(port: MessagePort, data: IndexWorkerData): void {
-  const { corpusDir, snapshotDir } = data;
-  const read = snapshotDir === null ? undefined : readSnapshot(snapshotDir, corpusDir);
-  const saved = read && "state" in read ? read.state : undefined;
-  let files: CorpusFiles = saved?.files ?? new Map();
-  // The snapshot's index, brought up to date when a snapshot is asked for.
-  let index: PaperIndex | undefined =
-    snapshotDir === null ? undefined : (saved?.index ?? emptyIndex());
-  let papers: readonly Paper[] = [];
-  let problems: CorpusProblem[] = [];
-  let sent = new Map(data.versions);
-  // Files parsed, and whether any file changed, since the last reply: news to the main thread.
-  let unreported = 0;
-  let changedUnreported = false;
-
-  const scan = (): { changed: boolean; parsed: number } => {
-    const next = scanCorpusFiles(corpusDir, files);
-    const corpus = resolveCorpus(next.files);
-    changedUnreported ||= filesChanged(files, next.files);
-    files = next.files;
-    papers = corpus.papers;
-    problems = corpus.problems;
-    unreported += next.parsed;
-    return { changed: changedUnreported, parsed: unreported };
-  };
-  // Read the corpus once now, so the first change costs only what changed.
-  try {
-    scan();
-  } catch {
-    // The directory cannot be read now: the first refresh reports it.
-  }
-  // Without the snapshot that read was of every file, which the main thread had already read, and
-  // what changed since is unknown: the first refresh says "changed" to be sure.
-  if (!saved) {
-    unreported = 0;
-    changedUnreported = true;
-  }
+  const { corpusDir } = data;
+  let files: CorpusFiles = new Map(data.files);
 
   port.on("message", (request: IndexWorkerRequest) => {
-    if (request.type === "refresh") {
-      let reply: IndexWorkerReply;
-      try {
-        const { changed, parsed } = scan();
-        const versions = paperVersions(files, papers);
-        const added = papers.filter((paper) => sent.get(paper.id) !== versions.get(paper.id));
-        reply = {
-          type: "refreshed",
-          id: request.id,
-          changed: changed || !sameVersions(sent, versions),
-          order: papers.map((paper) => paper.id),
-          added,
-          problems,
-          reindexed: parsed,
-        };
-        sent = versions;
-        unreported = 0;
-        changedUnreported = false;
-      } catch (error) {
-        const code = error instanceof Error && "code" in error ? String(error.code) : undefined;
-        const message = error instanceof Error ? error.message : String(error);
-        reply = { type: "failed", id: request.id, message, ...(code ? { code } : {}) };
-      }
-      port.postMessage(reply);
-    } else if (request.type === "save") {
-      let error: string | undefined;
-      try {
-        if (snapshotDir !== null && index) {
-          index = updateIndex(index, papers);
-          writeSnapshot(snapshotDir, corpusDir, { index, files });
+    if (request.type !== "refresh") return;
+    let reply: IndexWorkerReply;
+    try {
+      const next = scanCorpusFiles(corpusDir, files);
+      const corpus = resolveCorpus(next.files);
+      const fileOf = new Map<Paper, string>();
+      const updated: Array<[string, FileUpdate]> = [];
+      // What the worker keeps: the papers parsed anew are the main thread's once sent.
+      const kept: CorpusFiles = new Map();
+      for (const [file, entry] of next.files) {
+        if (entry.paper) fileOf.set(entry.paper, file);
+        const before = files.get(file);
+        if (entry === before) {
+          kept.set(file, entry);
+          continue;
         }
-      } catch (failure) {
-        error = failure instanceof Error ? failure.message : String(failure);
+        const touched =
+          before &&
+          entry.hash === before.hash &&
+          entry.paper === before.paper &&
+          entry.keyLines === before.keyLines &&
+          entry.problems === before.problems;
+        if (touched) {
+          // Touched, same text: the scan kept the rest of the entry as it was.
+          updated.push([file, { touched: { size: entry.size, mtimeMs: entry.mtimeMs } }]);
+          kept.set(file, entry);
+        } else {
+          updated.push([file, entry]);
+          const { paper } = entry;
+          kept.set(file, paper ? { ...entry, paper: outlinePaper(paper, paper.file) } : entry);
+        }
       }
-      port.postMessage({ type: "saved", id: request.id, ...(error ? { error } : {}) });
+      const listChanged = !sameFileList(files, next.files);
+      reply = {
+        type: "refreshed",
+        id: request.id,
+        changed: listChanged || updated.length > 0,
+        ...(listChanged ? { files: [...next.files.keys()] } : {}),
+        updated,
+        included: corpus.papers.map((paper) => {
+          const file = fileOf.get(paper);
+          if (file === undefined) throw new Error(`no file has paper '${paper.id}'`);
+          return file;
+        }),
+        problems: corpus.problems,
+        reindexed: next.parsed,
+      };
+      files = kept;
+    } catch (error) {
+      const code = error instanceof Error && "code" in error ? String(error.code) : undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      reply = { type: "failed", id: request.id, message, ...(code ? { code } : {}) };
     }
+    port.postMessage(reply);
   });
 }

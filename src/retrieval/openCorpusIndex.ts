@@ -1,16 +1,16 @@
+import type { CorpusFiles } from "../corpus/corpusFiles.ts";
 import { formatProblem } from "../corpus/loadCorpus.ts";
 import { silentLogger } from "../logger.ts";
 import type { CorpusProblem, Paper } from "../types.ts";
-import type { IndexState } from "./indexSnapshot.ts";
+import { type IndexState, writeSnapshotInSlices } from "./indexSnapshot.ts";
 import type { IndexSource } from "./indexSource.ts";
-import { paperVersions } from "./indexWorker.ts";
+import { outlineFiles } from "./indexWorker.ts";
 import { type IndexWorkerClient, startIndexWorker } from "./indexWorkerClient.ts";
 import {
   type CorpusIndexOptions,
   filesChanged,
   loadCorpusIndex,
   refreshIndex,
-  saveSnapshot,
 } from "./loadCorpusIndex.ts";
 import { runInSlices } from "./runInSlices.ts";
 import { applyUpdate, prepareUpdate } from "./updateIndex.ts";
@@ -86,8 +86,6 @@ export function openCorpusIndex(options: OpenCorpusIndexOptions): CorpusIndex {
   );
 
   let closed = false;
-  // Whether `state.files` is the corpus of `state.index`: the worker keeps the files of updates it made.
-  let filesInSync = true;
   let worker: IndexWorkerClient | undefined;
   const workerStopped = (client: IndexWorkerClient, error: unknown, catchUp = true): void => {
     if (worker !== client) return;
@@ -98,42 +96,42 @@ export function openCorpusIndex(options: OpenCorpusIndexOptions): CorpusIndex {
       { err: error, reason, corpusDir: options.corpusDir },
       "index worker stopped; re-indexing in the main thread from now on",
     );
-    // Catch up now, in this thread, so that the files and the index agree again.
+    // Catch up now, in this thread, with the change the worker may have left unanswered.
     if (catchUp) void refresh();
   };
   if ((options.indexIn ?? (options.watch ? "worker" : "thread")) === "worker") {
     const client = startIndexWorker(
-      {
-        corpusDir: options.corpusDir,
-        snapshotDir: options.snapshotDir,
-        versions: [...paperVersions(loaded.files, [...loaded.index.papers.values()])],
-      },
+      { corpusDir: options.corpusDir, files: outlineFiles(loaded.files) },
       (error) => workerStopped(client, error),
       options.workerScript,
     );
     worker = client;
   }
 
+  // Refreshes and saves run one at a time: an update changes the index a save is reading.
+  let chain: Promise<void> = Promise.resolve();
+  const enqueue = (job: () => Promise<void>): Promise<void> => {
+    const run = chain.then(job);
+    chain = run.catch(() => {});
+    return run;
+  };
+
   let snapshotTimer: NodeJS.Timeout | undefined;
-  const saveNow = async (): Promise<void> => {
+  // Saved from this thread, in slices and written asynchronously, so answers keep flowing; the
+  // worker holds no index to save from, which keeps a watching bot's memory to one index.
+  const saveNow = (): Promise<void> => {
     clearTimeout(snapshotTimer);
     snapshotTimer = undefined;
-    if (worker) {
+    const { snapshotDir, corpusDir } = options;
+    if (snapshotDir === null) return Promise.resolve();
+    return enqueue(async () => {
       try {
-        const reply = await worker.save();
-        if (reply.error) {
-          logger.warn(
-            { snapshotDir: options.snapshotDir, reason: reply.error },
-            "index snapshot not saved",
-          );
-        }
-        return;
-      } catch {
-        // The worker stopped: save from this thread below.
+        await writeSnapshotInSlices(snapshotDir, corpusDir, state);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        logger.warn({ snapshotDir, reason }, "index snapshot not saved");
       }
-    }
-    // Files the worker read are not here: the catch-up refresh after it stopped brings them.
-    if (filesInSync) saveSnapshot(options, state, logger);
+    });
   };
 
   // Swaps in an updated index: one assignment, after the new index is complete.
@@ -170,7 +168,6 @@ export function openCorpusIndex(options: OpenCorpusIndexOptions): CorpusIndex {
     try {
       const started = performance.now();
       const next = refreshIndex(options.corpusDir, state);
-      filesInSync = true;
       if (!filesChanged(state.files, next.files)) return;
       swap(next, next.problems, next.reindexed, started);
     } catch (error) {
@@ -189,16 +186,29 @@ export function openCorpusIndex(options: OpenCorpusIndexOptions): CorpusIndex {
       return;
     }
     if (!reply.changed || closed) return;
-    const added = new Map(reply.added.map((paper) => [paper.id, paper]));
-    const papers = reply.order.map((id) => added.get(id) ?? state.index.papers.get(id));
-    if (papers.some((paper) => paper === undefined)) {
-      throw new Error("the index worker and the main thread disagree on the corpus");
+    const disagree = () => new Error("the index worker and the main thread disagree on the corpus");
+    const updated = new Map(reply.updated);
+    const files: CorpusFiles = new Map();
+    for (const file of reply.files ?? state.files.keys()) {
+      const before = state.files.get(file);
+      const update = updated.get(file);
+      if (!update) {
+        if (!before) throw disagree();
+        files.set(file, before);
+        continue;
+      }
+      if ("touched" in update) {
+        // What the corpus scan does with a touched file whose text is the same.
+        if (!before) throw disagree();
+        files.set(file, { ...before, ...update.touched });
+      } else files.set(file, update);
     }
+    const papers = reply.included.map((file) => files.get(file)?.paper);
+    if (papers.some((paper) => paper === undefined)) throw disagree();
     // Nothing else changes `state` meanwhile: refreshes run one at a time.
     const prepared = await runInSlices(prepareUpdate(state.index, papers as Paper[]));
     const index = prepared ? applyUpdate(state.index, prepared) : state.index;
-    filesInSync = false;
-    swap({ index, files: state.files }, reply.problems, reply.reindexed, started);
+    swap({ index, files }, reply.problems, reply.reindexed, started);
   };
 
   const refreshOnce = async (): Promise<void> => {
@@ -215,17 +225,13 @@ export function openCorpusIndex(options: OpenCorpusIndexOptions): CorpusIndex {
     refreshInThread();
   };
 
-  // Refreshes run one at a time; calls while one waits to start share it.
-  let chain: Promise<void> = Promise.resolve();
+  // Calls while a refresh waits to start share it.
   let waiting: Promise<void> | undefined;
   const refresh = (): Promise<void> => {
-    if (!waiting) {
-      waiting = chain.then(() => {
-        waiting = undefined;
-        return refreshOnce();
-      });
-      chain = waiting;
-    }
+    waiting ??= enqueue(() => {
+      waiting = undefined;
+      return refreshOnce();
+    });
     return waiting;
   };
 
@@ -252,8 +258,7 @@ export function openCorpusIndex(options: OpenCorpusIndexOptions): CorpusIndex {
       watcher?.close();
       clearTimeout(debounce);
       closed = true;
-      // The worker saves after the refresh it may be doing; then it stops, and a refresh still
-      // waiting for it ends unanswered.
+      // The snapshot is saved after the refresh under way; then the worker stops.
       if (snapshotTimer) await saveNow();
       const client = worker;
       worker = undefined;

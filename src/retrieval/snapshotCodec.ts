@@ -71,29 +71,173 @@ interface SnapshotHeader {
   speller: Array<[string, number]>;
 }
 
-/** The binary part as it is written: integer arrays first (4-byte aligned), then texts. */
-class BinaryWriter {
-  private readonly chunks: Buffer[] = [];
+/**
+ * A piece of the binary part: bytes, or a paper whose summary's bytes are made when written (so a
+ * snapshot being written holds no second copy of the summaries).
+ */
+export type BinaryPiece = Buffer | Paper;
+
+/** The binary part as it is laid out: integer arrays first (4-byte aligned), then texts. */
+class BinaryLayout {
+  readonly pieces: BinaryPiece[] = [];
   private offset = 0;
 
   ints(array: Int32Array): Range {
-    return this.bytes(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
+    return this.add(
+      Buffer.from(array.buffer, array.byteOffset, array.byteLength),
+      array.byteLength,
+    );
   }
 
-  bytes(bytes: Buffer): Range {
-    this.chunks.push(bytes);
-    const range: Range = [this.offset, bytes.length];
-    this.offset += bytes.length;
+  summary(paper: Paper): Range {
+    const stored = storedSummaries.get(paper);
+    return this.add(paper, stored ? stored.end - stored.start : Buffer.byteLength(paper.summary));
+  }
+
+  private add(piece: BinaryPiece, length: number): Range {
+    this.pieces.push(piece);
+    const range: Range = [this.offset, length];
+    this.offset += length;
     return range;
   }
+}
 
-  text(text: string): Range {
-    return this.bytes(Buffer.from(text, "utf8"));
+/** Where the summary of a paper read from a snapshot is: its UTF-8 bytes, copied as they are. */
+const storedSummaries = new WeakMap<Paper, { bytes: Buffer; start: number; end: number }>();
+
+/** The UTF-8 bytes of a binary piece (a view of a snapshot's bytes when it has them). */
+export function pieceBytes(piece: BinaryPiece): Buffer {
+  if (Buffer.isBuffer(piece)) return piece;
+  const stored = storedSummaries.get(piece);
+  return stored
+    ? stored.bytes.subarray(stored.start, stored.end)
+    : Buffer.from(piece.summary, "utf8");
+}
+
+/** Items serialized between two steps of {@link snapshotParts}. */
+const ITEMS_PER_STEP = 500;
+
+/**
+ * The JSON header as it is made: UTF-8 chunks of at most {@link ITEMS_PER_STEP} list items, so
+ * no step makes (and no write needs) one string of the whole header.
+ */
+class HeaderChunks {
+  readonly chunks: Buffer[] = [];
+  length = 0;
+
+  add(json: string): void {
+    const bytes = Buffer.from(json, "utf8");
+    this.chunks.push(bytes);
+    this.length += bytes.length;
   }
 
-  concat(): Buffer {
-    return Buffer.concat(this.chunks);
+  /** Adds a list's JSON in steps: the bytes `JSON.stringify(items.map(toJson))` gives. */
+  *list<T>(items: readonly T[], toJson: (item: T) => unknown): Generator<void, void> {
+    let parts: string[] = [];
+    let opened = false;
+    const flush = (last: boolean): void => {
+      const separator = !opened ? "[" : parts.length > 0 ? "," : "";
+      this.add(`${separator}${parts.join(",")}${last ? "]" : ""}`);
+      opened = true;
+      parts = [];
+    };
+    for (const item of items) {
+      parts.push(JSON.stringify(toJson(item)) ?? "null");
+      if (parts.length === ITEMS_PER_STEP) {
+        flush(false);
+        yield;
+      }
+    }
+    flush(true);
   }
+
+  /** Adds an object's JSON in steps, its long lists with {@link list}: what `JSON.stringify` gives. */
+  *object(value: object): Generator<void, void> {
+    let first = true;
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      this.add(`${first ? "{" : ","}${JSON.stringify(key)}:`);
+      first = false;
+      if (Array.isArray(item) && item.length > ITEMS_PER_STEP) yield* this.list(item, (x) => x);
+      else this.add(JSON.stringify(item));
+    }
+    this.add(first ? "{}" : "}");
+  }
+}
+
+/**
+ * A paper as the header keeps it, its summary a range of the binary part: `{ ...paper, summary }`
+ * without reading a stored summary (a spread would decode it).
+ */
+function savedPaper(paper: Paper, summary: Range): SavedPaper {
+  const saved: Record<string, unknown> = {};
+  for (const key of Object.keys(paper)) {
+    saved[key] = key === "summary" ? summary : paper[key as keyof Paper];
+  }
+  return saved as unknown as SavedPaper;
+}
+
+/**
+ * Works out a snapshot of an index and its files in steps, so a caller can spread the work over
+ * many turns of the event loop (see `runInSlices`): the snapshot's bytes are its pieces' (see
+ * {@link pieceBytes}) one after the other, as {@link serializeSnapshot} joins them. The index
+ * must not be updated until they are written: they include views of the index's arrays.
+ */
+export function* snapshotParts(
+  corpusDir: string,
+  state: IndexState,
+): Generator<void, BinaryPiece[]> {
+  const { index, files } = state;
+  const binary = new BinaryLayout();
+  function* saveTerms(terms: TermIndex): Generator<void, SavedTermIndex> {
+    const { lengths, postings, sizes, live, ...rest } = yield* terms.toDataInSteps();
+    return {
+      ...rest,
+      lengths: binary.ints(lengths),
+      postings: binary.ints(postings),
+      sizes: binary.ints(sizes),
+      live: binary.ints(live),
+    };
+  }
+  const passageSearch = yield* saveTerms(index.passageSearch);
+  yield;
+  const paperSearch = yield* saveTerms(index.paperSearch);
+  yield;
+  // The header key by key, in the order of SnapshotHeader: the bytes JSON.stringify would give
+  // the header as one object.
+  const header = new HeaderChunks();
+  header.add(`{"format":${SNAPSHOT_FORMAT}`);
+  header.add(`,"code":${JSON.stringify(codeFingerprint())}`);
+  header.add(`,"corpusDir":${JSON.stringify(resolve(corpusDir))}`);
+  header.add(',"files":');
+  yield* header.list([...files], ([file, { paper, ...entry }]): [string, SavedFile] => {
+    const indexed = paper && index.papers.get(paper.id) === paper;
+    return [file, indexed ? { ...entry, paperId: paper.id } : { ...entry, paper }];
+  });
+  header.add(',"papers":');
+  yield* header.list([...index.papers.values()], (paper) =>
+    savedPaper(paper, binary.summary(paper)),
+  );
+  header.add(',"passages":');
+  yield* header.list(
+    [...index.passagesByPaper],
+    ([paperId, own]): SavedPassages => [paperId, own[0]?.id ?? 0, own.length],
+  );
+  header.add(',"paperIds":');
+  yield* header.list(index.paperIds, (id) => id ?? null);
+  header.add(',"passageSearch":');
+  yield* header.object(passageSearch);
+  header.add(',"paperSearch":');
+  yield* header.object(paperSearch);
+  header.add(',"speller":');
+  yield* header.list(index.speller.entries(), (entry) => entry);
+  header.add("}");
+  const prefix = Buffer.alloc(8);
+  prefix.write(MAGIC, 0, "latin1");
+  prefix.writeUInt32LE(header.length, 4);
+  // The binary part starts on a 4-byte boundary so its integers can be viewed in place.
+  const padding = Buffer.alloc((4 - ((8 + header.length) % 4)) % 4);
+  return [prefix, ...header.chunks, padding, ...binary.pieces];
 }
 
 /**
@@ -103,49 +247,10 @@ class BinaryWriter {
  * viewed in place, summaries decoded when read, and passages cut again from them when shown.
  */
 export function serializeSnapshot(corpusDir: string, state: IndexState): Buffer {
-  const { index, files } = state;
-  const binary = new BinaryWriter();
-  const saveTerms = (terms: TermIndex): SavedTermIndex => {
-    const { lengths, postings, sizes, live, ...rest } = terms.toData();
-    return {
-      ...rest,
-      lengths: binary.ints(lengths),
-      postings: binary.ints(postings),
-      sizes: binary.ints(sizes),
-      live: binary.ints(live),
-    };
-  };
-  const passageSearch = saveTerms(index.passageSearch);
-  const paperSearch = saveTerms(index.paperSearch);
-  const header: SnapshotHeader = {
-    format: SNAPSHOT_FORMAT,
-    code: codeFingerprint(),
-    corpusDir: resolve(corpusDir),
-    files: [...files].map(([file, { paper, ...entry }]) => {
-      const indexed = paper && index.papers.get(paper.id) === paper;
-      return [file, indexed ? { ...entry, paperId: paper.id } : { ...entry, paper }];
-    }),
-    papers: [...index.papers.values()].map((paper) => ({
-      ...paper,
-      summary: binary.text(paper.summary),
-    })),
-    passages: [...index.passagesByPaper].map(([paperId, own]) => [
-      paperId,
-      own[0]?.id ?? 0,
-      own.length,
-    ]),
-    paperIds: index.paperIds.map((id) => id ?? null),
-    passageSearch,
-    paperSearch,
-    speller: index.speller.entries(),
-  };
-  const json = Buffer.from(JSON.stringify(header));
-  // The binary part starts on a 4-byte boundary so its integers can be viewed in place.
-  const padding = Buffer.alloc((4 - ((8 + json.length) % 4)) % 4);
-  const prefix = Buffer.alloc(8);
-  prefix.write(MAGIC, 0, "latin1");
-  prefix.writeUInt32LE(json.length, 4);
-  return Buffer.concat([prefix, json, padding, binary.concat()]);
+  const steps = snapshotParts(corpusDir, state);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return Buffer.concat(step.value.map(pieceBytes));
 }
 
 /** A view of the integers in `range` of the binary part (a copy only if misaligned). */
@@ -264,9 +369,11 @@ export function decodeSnapshot(corpusDir: string, header: string, binary: Buffer
       sizes: intsAt(binary, sizes),
       live: intsAt(binary, live),
     });
-  const papers: Paper[] = (data.papers ?? []).map(({ summary: [at, length], ...paper }) =>
-    lazyText(paper as Paper, "summary", binary, at, at + length),
-  );
+  const papers: Paper[] = (data.papers ?? []).map(({ summary: [at, length], ...paper }) => {
+    const stored = lazyText(paper as Paper, "summary", binary, at, at + length);
+    storedSummaries.set(stored, { bytes: binary, start: at, end: at + length });
+    return stored;
+  });
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
   const passages: Passage[] = [];
   const passagePapers: number[] = [];

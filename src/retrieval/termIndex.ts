@@ -6,6 +6,11 @@ import { processTerm, tokenize } from "../text/terms.ts";
  */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
+/** Terms listed between two steps of {@link TermIndex.toDataInSteps}. */
+const TERMS_PER_STEP = 2000;
+/** Postings entries copied between two steps of {@link TermIndex.toDataInSteps}. */
+const ENTRIES_PER_STEP = 200_000;
+
 /** Document numbers must fit in 23 bits, beside 8 bits of term count, in a positive 32-bit entry. */
 const MAX_DOCUMENTS = 2 ** 23;
 
@@ -328,6 +333,18 @@ export class TermIndex {
 
   /** The index as plain data for a snapshot, without dead documents' postings. */
   toData(): TermIndexData {
+    const steps = this.toDataInSteps();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * {@link toData} in steps of a few thousand terms, for a caller that spreads it over turns of
+   * the event loop (the postings of 100,000 passages take about 100 ms to gather). The index must
+   * not change until it returns, nor its `lengths` until they are written.
+   */
+  *toDataInSteps(): Generator<void, TermIndexData> {
     const terms: string[] = [];
     const sizes: number[] = [];
     let total = 0;
@@ -339,9 +356,11 @@ export class TermIndex {
         sizes.push(df);
         total += df;
       }
+      if (terms.length % TERMS_PER_STEP === 0) yield;
     }
     const postings = new Int32Array(total);
     let at = 0;
+    let copied = 0;
     for (const term of terms) {
       const byField = this.vocabulary.get(term) ?? [];
       for (let field = 0; field < this.fields.length; field++) {
@@ -350,6 +369,11 @@ export class TermIndex {
           const entry = p.data[i] as number;
           if (this.live[entry >> 8] === 1) postings[at++] = entry;
         }
+        copied += p?.size ?? 0;
+      }
+      if (copied >= ENTRIES_PER_STEP) {
+        copied = 0;
+        yield;
       }
     }
     const live: number[] = [];

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/loadCorpus.ts";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
-import { snapshotPath } from "../../src/retrieval/indexSnapshot.ts";
+import { snapshotPath, writeSnapshotInSlices } from "../../src/retrieval/indexSnapshot.ts";
 import { loadCorpusIndex } from "../../src/retrieval/loadCorpusIndex.ts";
 import { search } from "../../src/retrieval/search.ts";
 import {
@@ -106,5 +106,35 @@ describe("index snapshots", () => {
     const loaded = loadCorpusIndex({ corpusDir, snapshotDir: join(notADirectory, "sub"), logger });
     expect(loaded.index.papers.size).toBe(9);
     expect(logger.lines.join("\n")).toContain("index snapshot not saved");
+  });
+
+  it("writes in slices the very bytes it writes at once, for an index built, loaded and updated", async () => {
+    const sliced = tempDir("snapshots");
+    try {
+      const sameBytes = async (state: ReturnType<typeof load>): Promise<void> => {
+        await writeSnapshotInSlices(sliced, corpusDir, state);
+        const atOnce = readFileSync(snapshotPath(snapshotDir, corpusDir));
+        expect(readFileSync(snapshotPath(sliced, corpusDir)).equals(atOnce)).toBe(true);
+      };
+      // Built from the files: every summary is a string.
+      await sameBytes(load());
+      // Loaded from the snapshot, one paper changed, one removed, one left out for a clash:
+      // summaries read from the snapshot beside one parsed anew, and holes in the passage ids.
+      const file = join(corpusDir, "bear.md");
+      writeFileSync(file, readFileSync(file, "utf8").replace("Kumar et al.", "Kumar (kites)"));
+      rmSync(join(corpusDir, "smoothadv.md"));
+      writeFileSync(
+        join(corpusDir, "bear2.md"),
+        readFileSync(file, "utf8").replace("id: bear\n", "id: bear2\n"),
+      );
+      const updated = load();
+      expect(updated.fromSnapshot).toBe(true);
+      expect(updated.problems.map((problem) => problem.file)).toContain(
+        join(corpusDir, "bear2.md"),
+      );
+      await sameBytes(updated);
+    } finally {
+      rmSync(sliced, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generatePapers, writePapers } from "../../bench/syntheticCorpus.ts";
 import type { PaperIndex } from "../../src/retrieval/buildIndex.ts";
+import { snapshotPath } from "../../src/retrieval/indexSnapshot.ts";
 import {
   type CorpusIndex,
   type OpenCorpusIndexOptions,
@@ -143,6 +144,11 @@ describe("openCorpusIndex in a worker thread", () => {
     opened.push(source);
     return source;
   };
+  /** A file with bear's names under another id: it clashes with bear.md. */
+  const bearTwin = () =>
+    readFileSync(join(CORPUS_DIR, "bear.md"), "utf8")
+      .replace("id: bear\n", "id: bear2\n")
+      .replace("Kumar et al.", "Kumar (kites)");
   /** The index as bytes: equal bytes, equal index (files aside). */
   const bytesOf = (index: PaperIndex) =>
     serializeSnapshot(corpusDir, { index, files: new Map() }).toString("base64");
@@ -161,6 +167,11 @@ describe("openCorpusIndex in a worker thread", () => {
       },
       () => rmSync(join(corpusDir, "smoothadv.md")),
       () => writeFileSync(join(corpusDir, "broken.md"), "no front matter here\n"),
+      // A file whose names clash with bear's is left out, then taken in once bear is gone.
+      () => writeFileSync(join(corpusDir, "bear2.md"), bearTwin()),
+      () => rmSync(join(corpusDir, "bear.md")),
+      // Touched, text unchanged.
+      () => writeFileSync(join(corpusDir, "bear2.md"), bearTwin()),
     ];
     for (const change of changes) {
       change();
@@ -173,6 +184,36 @@ describe("openCorpusIndex in a worker thread", () => {
     expect(inWorker.problems().map((problem) => problem.file)).toContain(
       join(corpusDir, "broken.md"),
     );
+    expect(inWorker.current().papers.get("bear2")?.summary).toContain("Kumar (kites)");
+  }, 20_000);
+
+  it("saves the snapshot that re-indexing in the main thread saves, byte for byte", async () => {
+    corpusDir = tempCorpus(40);
+    const snapshotDirs = [tempDir("snapshots"), tempDir("snapshots")] as const;
+    try {
+      const inWorker = open({ indexIn: "worker", snapshotDir: snapshotDirs[0] });
+      const inThread = open({ indexIn: "thread", snapshotDir: snapshotDirs[1] });
+      const [added] = newcomers;
+      if (!added) throw new Error("no paper generated");
+      writePapers([added], corpusDir);
+      rmSync(join(corpusDir, "smoothadv.md"));
+      writeFileSync(join(corpusDir, "bear2.md"), bearTwin());
+      await Promise.all([inWorker.refresh(), inThread.refresh()]);
+      const mixmatch = join(corpusDir, "mixmatch.md");
+      writeFileSync(mixmatch, readFileSync(mixmatch, "utf8").replace("MixUp", "MixUp (quokka)"));
+      await Promise.all([inWorker.refresh(), inThread.refresh()]);
+      // Closing saves the snapshot the last change left pending.
+      for (const source of opened.splice(0)) await source.close();
+      const [fromWorker, fromThread] = snapshotDirs.map((dir) =>
+        readFileSync(snapshotPath(dir, corpusDir)),
+      );
+      expect(fromWorker?.equals(fromThread ?? Buffer.alloc(0))).toBe(true);
+      const reopened = open({ indexIn: "thread", snapshotDir: snapshotDirs[0] });
+      expect(search(reopened.current(), "quokka").results[0]?.paper.id).toBe("mixmatch");
+      expect(reopened.current().papers.has("bear2")).toBe(false);
+    } finally {
+      for (const dir of snapshotDirs) rmSync(dir, { recursive: true, force: true });
+    }
   }, 20_000);
 
   it("keeps answering while the worker re-indexes", async () => {
