@@ -44,6 +44,10 @@ export function fromThreadNote(paper: Paper): string {
   return `Answered from ${paper.title}, this thread's paper. Name another paper to switch.`;
 }
 
+/** The note under papers set side by side. */
+export const COMPARE_NOTE =
+  "Each passage is that paper's own summary answering your question; ask about one to go on with it.";
+
 /** The heading over an answer's second passage, from elsewhere in the same summary. */
 export const MORE_HEADING = "Also in this summary";
 

@@ -106,10 +106,48 @@ export interface DigestReply {
   note: string;
 }
 
+/** "which papers use T?": every paper whose summary covers a topic, one line each. */
+export interface PapersReply {
+  kind: "papers";
+  audience: Audience;
+  /** The question as asked (unescaped). */
+  question: string;
+  /** What the papers cover, as read from the question ("MMD"). */
+  topic: string;
+  /** The papers shown, best first, each with a line from the passage that shows it. */
+  papers: RelatedPaper[];
+  /** How many papers cover it in all (more than `papers` holds when the list was capped). */
+  total: number;
+}
+
+/** One paper of a comparison: its own best passage for the question. */
+export interface ComparedPaper {
+  /** The paper. */
+  paper: Paper;
+  /** Its passage, the question's terms highlighted, math made readable. */
+  passage: TextSegment[];
+  /** Where the passage stands in its summary ("How › Bias correction"). */
+  section?: string;
+  /** The figure that goes with the passage. */
+  figure?: string;
+}
+
+/** "A vs B": each named paper's own answer to the question, side by side. */
+export interface CompareReply {
+  kind: "compare";
+  audience: Audience;
+  /** The question as asked (unescaped). */
+  question: string;
+  /** The papers compared, in the order the question names them (two or more). */
+  sides: ComparedPaper[];
+}
+
 /** Everything the bot can say. */
 export type Reply =
   | CardReply
   | AnswerReply
+  | PapersReply
+  | CompareReply
   | NotFoundReply
   | ListReply
   | HelpReply

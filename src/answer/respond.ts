@@ -1,9 +1,10 @@
-import { truncateAtWord } from "../display/truncate.ts";
 import { lookupPaper } from "../lookup/lookupPaper.ts";
 import type { PaperIndex } from "../retrieval/buildIndex.ts";
 import { CONFIDENCE_THRESHOLD, MAX_QUERY_CHARS, search } from "../retrieval/search.ts";
 import { findWords } from "../text/terms.ts";
 import type { Paper, SearchResponse, SearchResult } from "../types.ts";
+import { compareReply, papersReply } from "./corpusReplies.ts";
+import { sectionPath, snippetOf } from "./excerpts.ts";
 import { COMMAND_FORMS, parseRequest } from "./grammar.ts";
 import { paperCard } from "./paperCard.ts";
 import { questionShape } from "./questionShape.ts";
@@ -31,8 +32,6 @@ export interface RespondContext {
 export const LIST_LIMIT = 20;
 /** Most other papers offered beside an answer. */
 export const MAX_RELATED = 2;
-/** Length of a related paper's one-line snippet. */
-const SNIPPET_CHARS = 140;
 /** How many papers a "did you mean" offers. */
 const MAX_SUGGESTIONS = 3;
 /** A miss this short, with no question mark, was probably meant as a name: suggest names. */
@@ -103,15 +102,20 @@ export function planReply(
   const authored =
     shape.kind === "authors" ? lookupPaper(index.names, shape.subject).paper : undefined;
   if (authored) return ready(cardReply(index, authored, request, context));
-  return {
-    kind: "search",
-    question: text,
-    run: () =>
-      questionReply(index, text, lookup.suggestions, request, {
-        ...context,
-        corpusWide: shape.kind === "corpus",
-      }),
-  };
+  const answer = () =>
+    questionReply(index, text, lookup.suggestions, request, {
+      ...context,
+      corpusWide: shape.kind === "corpus",
+    });
+  // "which papers use MMD?" lists every paper that does; "BEAR vs BCQ" sets the two side by side.
+  // Each falls back to an ordinary answer when there is no list or pair to show.
+  const shaped =
+    shape.kind === "corpus"
+      ? () => papersReply(index, text, shape.topic)
+      : shape.kind === "compare"
+        ? () => compareReply(index, text)
+        : () => undefined;
+  return { kind: "search", question: text, run: () => shaped() ?? answer() };
 }
 
 /**
@@ -233,18 +237,10 @@ function answerReply(response: SearchResponse, focus: string | undefined): Answe
     ...(best.more ? { more: readableSegments(best.more.highlighted) } : {}),
     related: related.map((r) => ({
       paper: r.paper,
-      snippet: truncateAtWord(readableText(r.passage.text), SNIPPET_CHARS),
+      snippet: snippetOf(r.passage.text),
     })),
     fromThread: focus === best.paper.id,
   };
-}
-
-/** Longest section path shown above a passage; a heading is a few words, not a paragraph. */
-const SECTION_PATH_CHARS = 120;
-
-/** A passage's headings as a path: "How › Bias correction". */
-export function sectionPath(headings: readonly string[]): string {
-  return truncateAtWord(headings.map((h) => readableText(h)).join(" › "), SECTION_PATH_CHARS);
 }
 
 function looksLikeName(text: string): boolean {

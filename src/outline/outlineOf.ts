@@ -5,6 +5,7 @@
  */
 import type { CardReply } from "../answer/card.ts";
 import {
+  COMPARE_NOTE,
   fromThreadNote,
   listSummary,
   MORE_HEADING,
@@ -182,6 +183,51 @@ export function outlineOf(reply: Reply): Outline {
         tone: "answer",
         fallback: `${reply.paper.title}: ${plainWords(reply.passage)}`,
         blocks: answerBlocks(reply),
+      };
+    case "papers":
+      return {
+        audience,
+        tone: "answer",
+        fallback: `${reply.total} papers cover ${reply.topic}`,
+        blocks: [
+          {
+            type: "text",
+            content: [`${reply.total} papers in our summaries cover `, { quote: reply.topic }, ":"],
+          },
+          {
+            type: "list",
+            style: "bullets",
+            items: reply.papers.map((r) => [{ paper: r.paper }, ": ", r.snippet]),
+            ...(reply.total > reply.papers.length ? { total: reply.total } : {}),
+          },
+        ],
+      };
+    case "compare":
+      return {
+        audience,
+        tone: "answer",
+        fallback: reply.sides.map((s) => s.paper.title).join(" vs "),
+        blocks: [
+          ...reply.sides.map(
+            (side): PaperBlock => ({
+              type: "paper",
+              paper: side.paper,
+              role: "passage",
+              ...(side.section ? { section: side.section } : {}),
+              body: side.passage,
+              ...(side.figure
+                ? {
+                    figure: {
+                      url: side.figure,
+                      alt: `Figure from ${side.paper.title}`,
+                      label: "Figure",
+                    },
+                  }
+                : {}),
+            }),
+          ),
+          { type: "note", content: [COMPARE_NOTE] },
+        ],
       };
     case "notFound":
       return {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { questionShape } from "../../src/answer/questionShape.ts";
 import { respond } from "../../src/answer/respond.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
+import { toPlainText } from "../../src/outline/plainText.ts";
 import { corpusIndex } from "../helpers/corpus.ts";
 
 const index = corpusIndex();
@@ -72,6 +73,49 @@ describe("questionShape", () => {
     ]) {
       expect(questionShape(text).kind, text).toBe("corpus");
     }
+    expect(questionShape("which papers use MMD?")).toEqual({ kind: "corpus", topic: "MMD" });
     expect(questionShape("how does BEAR pick actions?").kind).toBe("plain");
+  });
+});
+
+describe("replies about more than one paper", () => {
+  it("lists every paper that covers a topic, one line each", () => {
+    const reply = respond(index, { text: "which papers talk about lottery tickets?" });
+    expect(reply.kind).toBe("papers");
+    if (reply.kind !== "papers") return;
+    expect(reply.papers.map((p) => p.paper.id).sort()).toEqual([
+      "deconstructing-lottery-tickets",
+      "one-ticket",
+    ]);
+    expect(reply.total).toBe(2);
+    expect(reply.topic).toBe("lottery tickets");
+    for (const { snippet } of reply.papers) expect(snippet).not.toContain("\n");
+    expect(toPlainText(reply)).toContain("2 papers in our summaries cover");
+  });
+
+  it("answers as usual when only one paper covers the topic", () => {
+    expect(respond(index, { text: "which papers use MMD?" })).toMatchObject({
+      kind: "answer",
+      paper: { id: "bear" },
+    });
+  });
+
+  it("sets two named papers side by side, each with its own passage", () => {
+    const reply = respond(index, { text: "BEAR vs MixMatch" });
+    expect(reply.kind).toBe("compare");
+    if (reply.kind !== "compare") return;
+    expect(reply.sides.map((s) => s.paper.id)).toEqual(["bear", "mixmatch"]);
+    const text = toPlainText(reply);
+    expect(text).toContain("Stabilizing Off-Policy Q-Learning");
+    expect(text).toContain("MixMatch: A Holistic Approach");
+  });
+
+  it("reads 'difference between A and B' and 'compare A with B' as comparisons", () => {
+    for (const text of [
+      "what's the difference between one ticket to win them all and deconstructing lottery tickets?",
+      "compare vq-vae-2 with mixmatch",
+    ]) {
+      expect(respond(index, { text }).kind, text).toBe("compare");
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { respond, sectionPath } from "../../src/answer/respond.ts";
+import { sectionPath } from "../../src/answer/excerpts.ts";
+import { respond } from "../../src/answer/respond.ts";
 import { toPlainText } from "../../src/outline/plainText.ts";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { fakePaper } from "../helpers/papers.ts";

@@ -133,6 +133,30 @@ export const replyArbitrary: fc.Arbitrary<Reply> = fc.oneof(
     commands: fc.constant(COMMAND_FORMS.map((form) => ({ ...form }))),
     paperCount: fc.nat(),
   }),
+  fc.record({
+    kind: fc.constant("papers" as const),
+    audience,
+    question: hostileText(),
+    topic: hostileText(6),
+    papers: fc.array(fc.record({ paper: paperArbitrary, snippet: hostileText() }), {
+      maxLength: 12,
+    }),
+    total: fc.integer({ min: 0, max: 5000 }),
+  }),
+  fc.record({
+    kind: fc.constant("compare" as const),
+    audience,
+    question: hostileText(),
+    sides: fc.array(
+      fc.record({
+        paper: paperArbitrary,
+        passage: segments,
+        section: fc.option(hostileText(6), { nil: undefined }),
+        figure: fc.option(url, { nil: undefined }),
+      }),
+      { minLength: 2, maxLength: 3 },
+    ),
+  }),
   fc.record({ kind: fc.constant("error" as const), audience, message: hostileText() }),
   fc.record({ kind: fc.constant("notice" as const), audience, message: hostileText() }),
 );
