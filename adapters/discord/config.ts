@@ -2,7 +2,15 @@
  * Discord's configuration, read from the environment: the bot token and application id, and
  * optionally one development server. Values of secrets never appear in errors.
  */
-import { apiUrl, ConfigError, type Env, read, required } from "../../src/platform/env.ts";
+import {
+  apiUrl,
+  ConfigError,
+  choice,
+  type Env,
+  idList,
+  read,
+  required,
+} from "../../src/platform/env.ts";
 
 /** How to reach Discord: the bot token and application, optionally one development server. */
 export interface DiscordConfig {
@@ -13,6 +21,13 @@ export interface DiscordConfig {
   guildId?: string;
   /** REST base URL (default `https://discord.com/api`), for proxies and tests. */
   apiUrl?: string;
+  /**
+   * `DISCORD_MESSAGE_CONTENT=on`: the bot asks for the privileged Message Content intent and
+   * answers follow-ups in its threads without a mention. Off (the default): mentions only.
+   */
+  messageContent?: boolean;
+  /** `DISCORD_ANSWER_CHANNELS`: the only channels (and their threads) where it answers mentions. */
+  answerChannels?: string[];
 }
 
 /** A Discord snowflake: the decimal id of an application, a server or a channel. */
@@ -57,11 +72,15 @@ export function readDiscordConfig(env: Env): DiscordConfig | undefined {
   );
   const guildId = snowflake(env, "DISCORD_GUILD_ID");
   const url = apiUrl(env, "DISCORD_API_URL");
+  const messageContent = choice(env, "DISCORD_MESSAGE_CONTENT", ["on", "off"], "off") === "on";
+  const answerChannels = idList(env, "DISCORD_ANSWER_CHANNELS", SNOWFLAKE, "1234567890123456789");
   return {
     token: token.replace(/^Bot\s+/i, ""),
     applicationId,
     ...(guildId ? { guildId } : {}),
     // @discordjs/rest appends "/v10/..." to the base itself.
     ...(url ? { apiUrl: url.replace(/\/+$/, "") } : {}),
+    messageContent,
+    ...(answerChannels ? { answerChannels } : {}),
   };
 }

@@ -20,7 +20,7 @@ const GATEWAY_GIVE_UP: Record<number, string> = {
   4011: "the bot is in too many servers for one shard",
   4012: "invalid API version",
   4013: "invalid intents",
-  4014: "an intent the bot asks for is not enabled for it",
+  4014: "an intent the bot asks for is not enabled for it (DISCORD_MESSAGE_CONTENT=on needs Message Content Intent on the Developer Portal's Bot page)",
 };
 /** How long `start()` waits for the gateway's READY before giving up. */
 const READY_TIMEOUT_MS = 30_000;
@@ -37,6 +37,17 @@ export const INTENTS = [
   GatewayIntentBits.GuildMessages,
 ] as const;
 
+/**
+ * The intents with DISCORD_MESSAGE_CONTENT=on: Message Content is privileged, turned on for the
+ * bot in the Developer Portal (Bot > Privileged Gateway Intents), or the gateway closes with 4014.
+ * With it Discord sends the text of every message in the channels the bot can see, which is how
+ * a follow-up without a mention reaches it.
+ * https://discord.com/developers/docs/events/gateway#message-content-intent
+ */
+export function intentsFor(config: Pick<DiscordConfig, "messageContent">): GatewayIntentBits[] {
+  return config.messageContent ? [...INTENTS, GatewayIntentBits.MessageContent] : [...INTENTS];
+}
+
 /** The Discord adapter, with its discord.js client for tests and extra listeners. */
 export interface DiscordAdapter extends ChatAdapter {
   readonly client: Client;
@@ -44,7 +55,7 @@ export interface DiscordAdapter extends ChatAdapter {
 
 function clientOptions(config: DiscordConfig): ClientOptions {
   return {
-    intents: [...INTENTS],
+    intents: intentsFor(config),
     // Belt and braces: every send also passes this, but a forgotten one still pings nobody.
     allowedMentions: { parse: [] },
     // The bot never reads old messages; caching them would only cost memory.
@@ -108,7 +119,15 @@ export function createDiscordAdapter({
     track(handleInteraction(interaction, { core, log })),
   );
   client.on(Events.MessageCreate, (message) =>
-    track(handleMessage(message, { core, log, seen: seenMessages })),
+    track(
+      handleMessage(message, {
+        core,
+        log,
+        seen: seenMessages,
+        followUps: config.messageContent === true,
+        ...(config.answerChannels ? { answerChannels: config.answerChannels } : {}),
+      }),
+    ),
   );
   let fail: (error: Error) => void = () => {};
   const failed = new Promise<Error>((resolve) => {

@@ -2,10 +2,35 @@
  * Slack's configuration, read from the environment: the bot token, and either an app token
  * (Socket Mode) or the signing secret and port (HTTP). Values of secrets never appear in errors.
  */
-import { apiUrl, ConfigError, type Env, read, required } from "../../src/platform/env.ts";
+import type { ThreadFollowUps } from "../../src/pipeline/followUps.ts";
+import {
+  apiUrl,
+  ConfigError,
+  choice,
+  type Env,
+  idList,
+  read,
+  required,
+} from "../../src/platform/env.ts";
+
+/** A Slack channel id: C (public) or G (private), uppercase. */
+export const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
+/** An example channel id, shown when one is malformed. */
+export const SLACK_CHANNEL_EXAMPLE = "C0123ABCD";
+
+/** How the bot converses, whichever way it reaches Slack. */
+export interface SlackConversation {
+  /**
+   * `questions` (the default, `THREAD_FOLLOWUPS`): in a thread the bot answered in, a reply that
+   * reads as a question for it is answered without a mention; `mention`: only mentions are.
+   */
+  threadFollowUps?: ThreadFollowUps;
+  /** `SLACK_ANSWER_CHANNELS`: the only channels where mentions and follow-ups are answered. */
+  answerChannels?: string[];
+}
 
 /** Slack over Socket Mode (`SLACK_APP_TOKEN`): no public URL needed. */
-export interface SlackSocketConfig {
+export interface SlackSocketConfig extends SlackConversation {
   mode: "socket";
   botToken: string;
   appToken: string;
@@ -14,7 +39,7 @@ export interface SlackSocketConfig {
 }
 
 /** Slack over HTTP: Slack posts events to `PORT` at `/slack/events`. */
-export interface SlackHttpConfig {
+export interface SlackHttpConfig extends SlackConversation {
   mode: "http";
   botToken: string;
   signingSecret: string;
@@ -78,7 +103,17 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
   const botToken = token(env, "SLACK_BOT_TOKEN", "xoxb-", "Slack needs the app's bot token");
   // The Web API client appends method names: "https://host/api/" + "chat.postMessage".
   const url = apiUrl(env, "SLACK_API_URL");
-  const extra = url ? { apiUrl: url } : {};
+  const answerChannels = idList(
+    env,
+    "SLACK_ANSWER_CHANNELS",
+    SLACK_CHANNEL_ID,
+    SLACK_CHANNEL_EXAMPLE,
+  );
+  const extra = {
+    ...(url ? { apiUrl: url } : {}),
+    threadFollowUps: choice(env, "THREAD_FOLLOWUPS", ["questions", "mention"], "questions"),
+    ...(answerChannels ? { answerChannels } : {}),
+  };
   if (read(env, "SLACK_APP_TOKEN")) {
     const appToken = token(env, "SLACK_APP_TOKEN", "xapp-", "Socket Mode needs an app token");
     return { mode: "socket", botToken, appToken, ...extra };

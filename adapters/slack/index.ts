@@ -5,6 +5,8 @@
 import { definePlatform } from "../../src/platform/platform.ts";
 import {
   readSlackConfig,
+  SLACK_CHANNEL_EXAMPLE,
+  SLACK_CHANNEL_ID,
   SLACK_SECRET_VARIABLES,
   SLACK_TOKEN_PATTERNS,
   type SlackConfig,
@@ -26,8 +28,7 @@ export const slack = definePlatform<SlackConfig, "slack">({
     tokenPatterns: SLACK_TOKEN_PATTERNS,
     redactPaths: ['headers["x-slack-signature"]'],
   },
-  // Channel ids: C (public), G (private), uppercase.
-  ids: { channel: /^[CG][A-Z0-9]{6,}$/, channelExample: "C0123ABCD" },
+  ids: { channel: SLACK_CHANNEL_ID, channelExample: SLACK_CHANNEL_EXAMPLE },
   createAdapter: createSlackAdapter,
   render: toSlackMessage,
   digest: {

@@ -1,6 +1,6 @@
 /**
- * The Slack bot on Bolt: `/paper` commands and `@paperbot` mentions become core requests, and
- * the core's replies become Block Kit messages. Socket Mode with an app token, HTTP otherwise.
+ * The Slack bot on Bolt: `/paper` commands, `@paperbot` mentions and follow-ups in its threads
+ * become core requests, and the core's replies become Block Kit messages. Socket Mode with an app token, HTTP otherwise.
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,7 +8,12 @@ import { App, type AppOptions, HTTPReceiver } from "@slack/bolt";
 import { createError } from "../../src/errors.ts";
 import type { ChatLogger as Logger } from "../../src/logger.ts";
 import type { ChatPlace } from "../../src/pipeline/digestCommands.ts";
-import { handle } from "../../src/pipeline/handle.ts";
+import {
+  answerChannelsPointer,
+  answersIn,
+  isThreadFollowUp,
+} from "../../src/pipeline/followUps.ts";
+import { handle, type ReplyTransport } from "../../src/pipeline/handle.ts";
 import type { AdapterDeps, ChatAdapter } from "../../src/platform/platform.ts";
 import { RecentKeys } from "../recentKeys.ts";
 import { toBoltLogger } from "./boltLogger.ts";
@@ -207,6 +212,41 @@ export function createSlackAdapter({
     );
   });
 
+  /**
+   * How a reply goes back into a thread: in the thread for everyone, or to the asker alone
+   * (postEphemeral) when its audience says so, and failures to the asker alone.
+   */
+  const threadTransport = (
+    client: App["client"],
+    channel: string,
+    root: string,
+    user: string | undefined,
+  ): ReplyTransport => {
+    const ephemeral = (m: SlackMessage | { text: string }) =>
+      user
+        ? client.chat.postEphemeral({ channel, user, thread_ts: root, ...m })
+        : Promise.resolve();
+    return {
+      send: (result) =>
+        sendWithFallback(
+          (m) =>
+            result.audience === "asker" && user
+              ? ephemeral(m)
+              : client.chat.postMessage({
+                  channel,
+                  thread_ts: root,
+                  ...m,
+                  // Figures show as image blocks; link previews would repeat them.
+                  unfurl_links: false,
+                  unfurl_media: false,
+                }),
+          toSlackMessage(result),
+          log,
+        ),
+      fail: (message) => ephemeral({ text: message }).then(() => {}),
+    };
+  };
+
   app.event("app_mention", async ({ event, body, client, context }) => {
     // One mention, one answer: Slack delivers an event again when our 200 seemed late.
     const key = body.event_id ?? `${event.channel}:${event.ts}`;
@@ -216,10 +256,10 @@ export function createSlackAdapter({
     }
     const root = event.thread_ts ?? event.ts;
     const { user } = event;
-    const ephemeral = (m: SlackMessage | { text: string }) =>
-      user
-        ? client.chat.postEphemeral({ channel: event.channel, user, thread_ts: root, ...m })
-        : Promise.resolve();
+    if (!answersIn(config.answerChannels, event.channel)) {
+      await pointToAnswerChannels(client, event.channel, root, user);
+      return;
+    }
     await handle(
       {
         via: "mention",
@@ -229,31 +269,71 @@ export function createSlackAdapter({
         label: "a mention",
         fields: { channel: event.channel },
       },
-      {
-        core,
-        log,
-        transport: {
-          send: (result) =>
-            sendWithFallback(
-              (m) =>
-                result.audience === "asker" && user
-                  ? ephemeral(m)
-                  : client.chat.postMessage({
-                      channel: event.channel,
-                      thread_ts: root,
-                      ...m,
-                      // Figures show as image blocks; link previews would repeat them.
-                      unfurl_links: false,
-                      unfurl_media: false,
-                    }),
-              toSlackMessage(result),
-              log,
-            ),
-          fail: (message) => ephemeral({ text: message }).then(() => {}),
-        },
-      },
+      { core, log, transport: threadTransport(client, event.channel, root, user) },
     );
   });
+
+  /** Tells the asker alone where the bot answers mentions (SLACK_ANSWER_CHANNELS). */
+  async function pointToAnswerChannels(
+    client: App["client"],
+    channel: string,
+    root: string,
+    user: string | undefined,
+  ): Promise<void> {
+    if (!user) return;
+    const links = (config.answerChannels ?? []).map((id) => `<#${id}>`);
+    try {
+      await client.chat.postEphemeral({
+        channel,
+        user,
+        thread_ts: root,
+        text: answerChannelsPointer(links),
+      });
+      log.info({ channel }, "pointed a mention outside SLACK_ANSWER_CHANNELS to them");
+    } catch (error) {
+      log.error({ err: error, channel }, "could not point a mention to SLACK_ANSWER_CHANNELS");
+    }
+  }
+
+  // Replies in a thread the bot answered in, without a mention: the `message.channels` and
+  // `message.groups` events (scopes `channels:history`, `groups:history`). A plain message has no
+  // `subtype`; edits (`message_changed`), bots (`bot_message`), joins and broadcasts all have one.
+  // https://docs.slack.dev/reference/events/message.channels
+  // https://docs.slack.dev/reference/events/message
+  if ((config.threadFollowUps ?? "questions") === "questions") {
+    app.event("message", async ({ event, body, client, context }) => {
+      if (event.subtype !== undefined) return;
+      const { channel, user, text, ts } = event;
+      const root = event.thread_ts;
+      // Bolt's ignoreSelf drops the bot's own messages; other bots carry a bot_id.
+      if (event.bot_id || !user || user === context.botUserId || !text) return;
+      // A top-level message, or a thread's first message, is not a reply in a thread.
+      if (!root || root === ts) return;
+      if (event.channel_type !== "channel" && event.channel_type !== "group") return;
+      const botMention = context.botUserId ? `<@${context.botUserId}>` : undefined;
+      // The app_mention event answers a message that mentions the bot: never twice.
+      if (botMention && text.includes(botMention)) return;
+      if (!answersIn(config.answerChannels, channel)) return;
+      const thread = slackThreadKey(body.team_id ?? "", channel, root);
+      if (!isThreadFollowUp(core, { thread, text, ...(botMention ? { botMention } : {}) })) return;
+      const key = body.event_id ?? `${channel}:${ts}`;
+      if (!seenEvents.add(key)) {
+        log.info({ eventId: key, retry: context.retryNum }, "ignored a repeated delivery");
+        return;
+      }
+      await handle(
+        {
+          via: "mention",
+          text: fromSlackText(text, context.botUserId),
+          thread,
+          place: place(channel, user),
+          label: "a follow-up",
+          fields: { channel },
+        },
+        { core, log, transport: threadTransport(client, channel, root, user) },
+      );
+    });
+  }
 
   app.error(async (error) => {
     log.error({ err: error }, "Bolt reported an error");

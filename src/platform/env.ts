@@ -48,3 +48,38 @@ export function apiUrl(env: Env, name: string): string | undefined {
   }
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
+
+/** One of a few words (`on`/`off`, `questions`/`mention`), lowercase; `fallback` when unset. */
+export function choice<const T extends string>(
+  env: Env,
+  name: string,
+  values: readonly T[],
+  fallback: T,
+): T {
+  const value = read(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (!(values as readonly string[]).includes(value)) {
+    throw new ConfigError(name, `is malformed: "${value}" is not one of ${values.join(", ")}`);
+  }
+  return value as T;
+}
+
+/**
+ * A list of ids ("C123, C456" or "C123 C456"), each checked against the platform's `shape`;
+ * undefined when unset.
+ */
+export function idList(
+  env: Env,
+  name: string,
+  shape: RegExp,
+  example: string,
+): string[] | undefined {
+  const value = read(env, name);
+  if (value === undefined) return undefined;
+  const ids = value.split(/[\s,]+/).filter(Boolean);
+  const bad = ids.find((id) => !shape.test(id));
+  if (bad !== undefined) {
+    throw new ConfigError(name, `is malformed: "${bad}" is not a channel id (like ${example})`);
+  }
+  return ids;
+}

@@ -96,6 +96,7 @@ describe("loadConfig", () => {
       botToken: BOT,
       signingSecret: SECRET,
       port: 3000,
+      threadFollowUps: "questions",
     });
     expect(config.logFormat).toBe("json");
     expect(config.logLevel).toBe("info");
@@ -159,6 +160,7 @@ describe("loadConfig", () => {
       applicationId: APP_ID,
       guildId: "987654321098765432",
       apiUrl: "http://127.0.0.1:9100/api",
+      messageContent: false,
     });
     expect(config.slack?.mode).toBe("http");
     expect(config.logFormat).toBe("json");
@@ -180,6 +182,60 @@ describe("loadConfig", () => {
     expect(problem({ DISCORD_TOKEN: DISCORD, DISCORD_APP_ID: "12" }).variable).toBe(
       "DISCORD_APP_ID",
     );
+  });
+
+  it("reads how each platform takes follow-ups and where it answers (#13)", () => {
+    const slack = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET };
+    const discord = { DISCORD_TOKEN: DISCORD, DISCORD_APP_ID: APP_ID };
+    const config = loadConfig({
+      ...slack,
+      ...discord,
+      THREAD_FOLLOWUPS: "Mention",
+      SLACK_ANSWER_CHANNELS: "C0123ABCD, G0456EFGH",
+      DISCORD_MESSAGE_CONTENT: "on",
+      DISCORD_ANSWER_CHANNELS: "123456789012345678 223456789012345678",
+    });
+    expect(config.slack).toMatchObject({
+      threadFollowUps: "mention",
+      answerChannels: ["C0123ABCD", "G0456EFGH"],
+    });
+    expect(config.discord).toMatchObject({
+      messageContent: true,
+      answerChannels: ["123456789012345678", "223456789012345678"],
+    });
+    // Unset: follow-ups on Slack, mention-only on Discord, answers everywhere.
+    const plain = loadConfig({ ...slack, ...discord });
+    expect(plain.slack?.threadFollowUps).toBe("questions");
+    expect(plain.slack?.answerChannels).toBeUndefined();
+    expect(plain.discord?.messageContent).toBe(false);
+    expect(plain.discord?.answerChannels).toBeUndefined();
+  });
+
+  it.each([
+    [
+      { THREAD_FOLLOWUPS: "always" },
+      /THREAD_FOLLOWUPS is malformed: "always" is not one of questions, mention/,
+    ],
+    [
+      { SLACK_ANSWER_CHANNELS: "C0123ABCD #papers" },
+      /SLACK_ANSWER_CHANNELS is malformed: "#papers" is not a channel id \(like C0123ABCD\)/,
+    ],
+    [
+      { DISCORD_MESSAGE_CONTENT: "yes" },
+      /DISCORD_MESSAGE_CONTENT is malformed: "yes" is not one of on, off/,
+    ],
+    [
+      { DISCORD_ANSWER_CHANNELS: "C0123ABCD" },
+      /DISCORD_ANSWER_CHANNELS is malformed: "C0123ABCD" is not a channel id \(like 1234567890123456789\)/,
+    ],
+  ])("names the conversation variable at fault: %j", (env, message) => {
+    const base = {
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      DISCORD_TOKEN: DISCORD,
+      DISCORD_APP_ID: APP_ID,
+    };
+    expect(() => loadConfig({ ...base, ...env })).toThrow(message);
   });
 
   it("lists the secrets the logger must scrub", () => {

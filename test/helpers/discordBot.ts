@@ -42,6 +42,8 @@ export interface DiscordTestBotOptions {
    * `runBot` wires them.
    */
   core?: Partial<AdapterCore>;
+  /** Configuration besides the stand-in's: `messageContent`, `answerChannels`. */
+  config?: Partial<DiscordConfig>;
 }
 
 /** Starts the stand-in and the bot, answering from the real corpus; `close()` stops both. */
@@ -56,7 +58,7 @@ export async function startDiscordTestBot(
       memory: new ThreadMemory(),
       ...options.core,
     },
-    config: testDiscordConfig(standIn),
+    config: { ...testDiscordConfig(standIn), ...options.config },
     logger,
   });
   await adapter.start();

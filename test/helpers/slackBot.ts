@@ -3,6 +3,7 @@
  * helpers that post signed slash commands and mention events to it as Slack would.
  */
 
+import type { SlackConversation } from "../../adapters/slack/config.ts";
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slackAdapter.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
 import type { AdapterCore } from "../../src/pipeline/context.ts";
@@ -10,6 +11,7 @@ import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "./corpus.ts";
 import {
   mentionEventBody,
+  messageEventBody,
   type SlackStandIn,
   type SlackStandInOptions,
   slackSignature,
@@ -43,6 +45,11 @@ export interface SlackTestBot {
     options: Parameters<typeof mentionEventBody>[0],
     headers?: Record<string, string>,
   ): Promise<Response>;
+  /** Posts a correctly signed `message` event (a channel or thread message). */
+  message(
+    options: Parameters<typeof messageEventBody>[0],
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -56,6 +63,7 @@ let commandCount = 0;
 export async function createTestSlackAdapter(
   apiUrl: string,
   core: Partial<AdapterCore> = {},
+  conversation: SlackConversation = {},
 ): Promise<{ adapter: SlackAdapter; lines: string[] }> {
   const { logger, lines } = await testLogger("debug", [TEST_BOT_TOKEN, TEST_SIGNING_SECRET]);
   const adapter = createSlackAdapter({
@@ -66,6 +74,7 @@ export async function createTestSlackAdapter(
       signingSecret: TEST_SIGNING_SECRET,
       port: 0,
       apiUrl,
+      ...conversation,
     },
     logger,
   });
@@ -78,12 +87,18 @@ export interface SlackTestBotOptions {
   standIn?: SlackStandInOptions;
   /** Parts of the bot's core to replace; see {@link createTestSlackAdapter}. */
   core?: Partial<AdapterCore>;
+  /** How it converses: `THREAD_FOLLOWUPS`, `SLACK_ANSWER_CHANNELS`. */
+  conversation?: SlackConversation;
 }
 
 /** Starts the stand-in and the bot; `close()` stops both. */
 export async function startSlackTestBot(options: SlackTestBotOptions = {}): Promise<SlackTestBot> {
   const standIn = await startSlackStandIn(options.standIn);
-  const { adapter, lines } = await createTestSlackAdapter(standIn.apiUrl, options.core);
+  const { adapter, lines } = await createTestSlackAdapter(
+    standIn.apiUrl,
+    options.core,
+    options.conversation,
+  );
   await adapter.start();
   const url = `http://127.0.0.1:${adapter.address()?.port}/slack/events`;
   const post = (body: string, headers: Record<string, string>) =>
@@ -105,6 +120,14 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
     },
     mention(options, headers = {}) {
       const body = mentionEventBody(options);
+      return post(body, {
+        "content-type": "application/json",
+        ...slackSignature(TEST_SIGNING_SECRET, body),
+        ...headers,
+      });
+    },
+    message(options, headers = {}) {
+      const body = messageEventBody(options);
       return post(body, {
         "content-type": "application/json",
         ...slackSignature(TEST_SIGNING_SECRET, body),

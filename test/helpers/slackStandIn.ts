@@ -258,6 +258,46 @@ export function mentionEventBody(options: {
   });
 }
 
+/**
+ * A `message` event callback (the `message.channels` / `message.groups` subscriptions), as Slack
+ * posts it: a plain message has no `subtype`; a reply in a thread carries `thread_ts`.
+ * https://docs.slack.dev/reference/events/message.channels
+ */
+export function messageEventBody(options: {
+  text: string;
+  eventId: string;
+  ts: string;
+  threadTs?: string;
+  channel?: string;
+  user?: string;
+  /** `group` for a private channel (`message.groups`). */
+  channelType?: "channel" | "group";
+  /** Another bot's message: `bot_message`, with its `bot_id`. */
+  botId?: string;
+  /** A subtype, such as `message_changed` for an edit. */
+  subtype?: string;
+}): string {
+  return JSON.stringify({
+    token: "legacy-verification-token",
+    team_id: TEAM_ID,
+    api_app_id: "A1",
+    type: "event_callback",
+    event_id: options.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event: {
+      type: "message",
+      ...(options.subtype ? { subtype: options.subtype } : {}),
+      ...(options.botId ? { bot_id: options.botId } : { user: options.user ?? "U1" }),
+      text: options.text,
+      ts: options.ts,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+      channel: options.channel ?? "C1",
+      event_ts: options.ts,
+      channel_type: options.channelType ?? "channel",
+    },
+  });
+}
+
 /** Every block's visible text in a recorded message, flattened. */
 export function visibleText(call: SlackCall): string {
   return JSON.stringify(call.body.blocks ?? []) + String(call.body.text ?? "");

@@ -17,7 +17,12 @@ describe("Slack app manifests", () => {
       expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([
         SLASH_COMMAND,
       ]);
-      expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_mention"]);
+      // Thread replies, for follow-ups without a re-mention (#13).
+      expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+        "app_mention",
+        "message.channels",
+        "message.groups",
+      ]);
       expect(manifest.oauth_config.scopes.bot).toEqual([
         "app_mentions:read",
         "chat:write",
@@ -27,6 +32,9 @@ describe("Slack app manifests", () => {
         "users:read",
         "channels:read",
         "groups:read",
+        // The events of follow-ups without a re-mention.
+        "channels:history",
+        "groups:history",
       ]);
       expect(manifest.features.slash_commands[0].usage_hint).toContain("digest");
     },

@@ -9,6 +9,7 @@ import {
   BOT_USER_ID,
   imageBlocks,
   mentionEventBody,
+  messageEventBody,
   slashCommandBody,
   visibleText,
 } from "../../helpers/slackStandIn.ts";
@@ -120,6 +121,30 @@ describe("Slack adapter (Bolt in Socket Mode on loopback)", () => {
     const [image] = imageBlocks(call);
     expect(image?.image_url).toMatch(/^https:\/\/i\.imgur\.com\//);
     expect(image?.alt_text).toContain("Figure from");
+  });
+
+  it("answers a follow-up without a mention in a thread it answered in (#13)", async () => {
+    const root = next();
+    let from = standIn.web.calls.length;
+    standIn.send(
+      eventsApiEnvelope(
+        root.envelopeId,
+        mentionEventBody({ ...root, text: `<@${BOT_USER_ID}> what is MixMatch?` }),
+      ),
+    );
+    await standIn.web.waitFor((c) => c.method === "chat.postMessage", 3000, from);
+    const reply = next();
+    from = standIn.web.calls.length;
+    standIn.send(
+      eventsApiEnvelope(
+        reply.envelopeId,
+        messageEventBody({ ...reply, threadTs: root.ts, text: "how do they sharpen the labels?" }),
+      ),
+    );
+    await standIn.waitForAck(reply.envelopeId);
+    const call = await standIn.web.waitFor((c) => c.method === "chat.postMessage", 3000, from);
+    expect(call.body.thread_ts).toBe(root.ts);
+    expect(visibleText(call)).toContain("MixMatch: A Holistic Approach");
   });
 
   it("acks /paper mixmatch with an empty payload and answers on the response URL", async () => {
