@@ -16,6 +16,13 @@ const ACKNOWLEDGEMENT =
 const PERSON_MENTION =
   /<@!?[A-Z0-9]+(?:\|[^>]*)?>|<!(?:subteam\^[A-Z0-9]+|here|channel|everyone)[^>]*>|@(?:here|everyone|channel)\b/i;
 
+/**
+ * Words that put a question to the people in the thread, not the bot: "what did you all think?"
+ * in a digest's discussion thread is for the group.
+ */
+const ASKS_PEOPLE =
+  /\b(?:you\s+all|y'?all|you\s+guys|anyone|anybody|everyone|everybody|folks|someone|somebody|you\s+think|your\s+(?:take|opinion|view))\b/i;
+
 /** Longest message read as a follow-up: a long message is a discussion, not a question. */
 const MAX_FOLLOW_UP_CHARS = 500;
 
@@ -28,7 +35,8 @@ export interface FollowUpContext {
 /**
  * True when a thread message reads as a question for the bot: it asks something (a question mark,
  * or a question word first), addresses no one else (no mention of a person other than the bot),
- * is not an acknowledgement ("thanks!", "makes sense"), and is not a long discussion.
+ * is not an acknowledgement ("thanks!", "makes sense"), does not ask the people in the thread
+ * ("what did you all think?", "anyone tried it?"), and is not a long discussion.
  */
 export function readsAsFollowUp(text: string, context: FollowUpContext = {}): boolean {
   let rest = text;
@@ -36,6 +44,6 @@ export function readsAsFollowUp(text: string, context: FollowUpContext = {}): bo
   if (PERSON_MENTION.test(rest)) return false;
   const trimmed = rest.replace(/\s+/g, " ").trim();
   if (trimmed.length === 0 || trimmed.length > MAX_FOLLOW_UP_CHARS) return false;
-  if (ACKNOWLEDGEMENT.test(trimmed)) return false;
+  if (ACKNOWLEDGEMENT.test(trimmed) || ASKS_PEOPLE.test(trimmed)) return false;
   return trimmed.includes("?") || QUESTION_START.test(trimmed);
 }

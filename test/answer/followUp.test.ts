@@ -33,6 +33,14 @@ describe("readsAsFollowUp", () => {
     expect(readsAsFollowUp("<@U0ALICE> what did you think of it?")).toBe(false);
     expect(readsAsFollowUp("what do you all think? <!here>")).toBe(false);
     expect(readsAsFollowUp("@everyone what time is the meeting?")).toBe(false);
+    // A digest's discussion thread is for the group: questions to the people there are theirs.
+    for (const text of [
+      "what did you all think?",
+      "anyone tried this on ImageNet?",
+      "what do you think of the ablations?",
+    ]) {
+      expect(readsAsFollowUp(text), text).toBe(false);
+    }
   });
 
   it("leaves alone a long discussion", () => {
