@@ -2,7 +2,7 @@
  * Discord's configuration, read from the environment: the bot token and application id, and
  * optionally one development server. Values of secrets never appear in errors.
  */
-import { apiUrl, ConfigError, type Env, read, required } from "../../src/platform/env.ts";
+import { apiUrl, ConfigError, type Env, idList, read, required } from "../../src/platform/env.ts";
 
 /** How to reach Discord: the bot token and application, optionally one development server. */
 export interface DiscordConfig {
@@ -13,6 +13,8 @@ export interface DiscordConfig {
   guildId?: string;
   /** REST base URL (default `https://discord.com/api`), for proxies and tests. */
   apiUrl?: string;
+  /** Users who may add papers from chat besides the channel's managers (`DISCORD_CORPUS_EDITORS`). */
+  corpusEditors?: string[];
 }
 
 /** A Discord snowflake: the decimal id of an application, a server or a channel. */
@@ -57,11 +59,13 @@ export function readDiscordConfig(env: Env): DiscordConfig | undefined {
   );
   const guildId = snowflake(env, "DISCORD_GUILD_ID");
   const url = apiUrl(env, "DISCORD_API_URL");
+  const editors = idList(env, "DISCORD_CORPUS_EDITORS", SNOWFLAKE, "123456789012345678");
   return {
     token: token.replace(/^Bot\s+/i, ""),
     applicationId,
     ...(guildId ? { guildId } : {}),
     // @discordjs/rest appends "/v10/..." to the base itself.
     ...(url ? { apiUrl: url.replace(/\/+$/, "") } : {}),
+    ...(editors.length > 0 ? { corpusEditors: editors } : {}),
   };
 }

@@ -94,6 +94,7 @@ export function createDiscordAdapter({
   const log = logger.child({ adapter: "discord" });
   const client = new Client(clientOptions(config));
   const seenMessages = new RecentKeys();
+  const editors = config.corpusEditors ? { corpusEditors: config.corpusEditors } : {};
   const inFlight = new Set<Promise<unknown>>();
   let started = false;
 
@@ -105,10 +106,10 @@ export function createDiscordAdapter({
   };
 
   client.on(Events.InteractionCreate, (interaction) =>
-    track(handleInteraction(interaction, { core, log })),
+    track(handleInteraction(interaction, { core, log, ...editors })),
   );
   client.on(Events.MessageCreate, (message) =>
-    track(handleMessage(message, { core, log, seen: seenMessages })),
+    track(handleMessage(message, { core, log, seen: seenMessages, ...editors })),
   );
   let fail: (error: Error) => void = () => {};
   const failed = new Promise<Error>((resolve) => {

@@ -3,7 +3,12 @@
  * in a thread started from it, or in the thread it was asked in, where follow-ups stay on the
  * thread's paper.
  */
-import { type Message, type SendableChannels, ThreadAutoArchiveDuration } from "discord.js";
+import {
+  type Message,
+  PermissionFlagsBits,
+  type SendableChannels,
+  ThreadAutoArchiveDuration,
+} from "discord.js";
 import type { ChatLogger as Logger } from "../../src/logger.ts";
 import type { AdapterCore } from "../../src/pipeline/context.ts";
 import { handle } from "../../src/pipeline/handle.ts";
@@ -18,6 +23,8 @@ export interface MentionContext {
   log: Logger;
   /** Messages already answered: a gateway may deliver one again after a resume. */
   seen: RecentKeys;
+  /** Users who may add papers besides the channel's managers (`DISCORD_CORPUS_EDITORS`). */
+  corpusEditors?: readonly string[];
 }
 
 /**
@@ -89,6 +96,13 @@ export async function handleMessage(message: Message, context: MentionContext): 
         platform: "discord",
         channelId: message.channelId,
         scope: discordScope(message.guildId),
+        // Who may add a paper ("@paperbot add URL"), as for `/paper add`.
+        managers: "people who can manage this channel or the server",
+        canManage: async () =>
+          message.member
+            ?.permissionsIn(message.channelId)
+            .any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild]) ?? false,
+        corpusEditor: context.corpusEditors?.includes(message.author.id) ?? false,
       },
     },
     {

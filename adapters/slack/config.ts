@@ -2,7 +2,7 @@
  * Slack's configuration, read from the environment: the bot token, and either an app token
  * (Socket Mode) or the signing secret and port (HTTP). Values of secrets never appear in errors.
  */
-import { apiUrl, ConfigError, type Env, read, required } from "../../src/platform/env.ts";
+import { apiUrl, ConfigError, type Env, idList, read, required } from "../../src/platform/env.ts";
 
 /** Slack over Socket Mode (`SLACK_APP_TOKEN`): no public URL needed. */
 export interface SlackSocketConfig {
@@ -23,8 +23,17 @@ export interface SlackHttpConfig {
   apiUrl?: string;
 }
 
+/** Who may add papers from chat besides the channel's managers (`SLACK_CORPUS_EDITORS`, #17). */
+export interface SlackCorpusEditors {
+  /** Slack user ids (`U…`, `W…`); absent when none are listed. */
+  corpusEditors?: string[];
+}
+
 /** How to reach Slack. */
-export type SlackConfig = SlackSocketConfig | SlackHttpConfig;
+export type SlackConfig = (SlackSocketConfig | SlackHttpConfig) & SlackCorpusEditors;
+
+/** A Slack user id: `U` (or `W` on Enterprise Grid) and capital letters and digits. */
+export const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 /** Default HTTP port for Slack's Events API. */
 export const DEFAULT_PORT = 3000;
@@ -78,7 +87,11 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
   const botToken = token(env, "SLACK_BOT_TOKEN", "xoxb-", "Slack needs the app's bot token");
   // The Web API client appends method names: "https://host/api/" + "chat.postMessage".
   const url = apiUrl(env, "SLACK_API_URL");
-  const extra = url ? { apiUrl: url } : {};
+  const editors = idList(env, "SLACK_CORPUS_EDITORS", SLACK_USER_ID, "U0123ABCD");
+  const extra = {
+    ...(url ? { apiUrl: url } : {}),
+    ...(editors.length > 0 ? { corpusEditors: editors } : {}),
+  };
   if (read(env, "SLACK_APP_TOKEN")) {
     const appToken = token(env, "SLACK_APP_TOKEN", "xapp-", "Socket Mode needs an app token");
     return { mode: "socket", botToken, appToken, ...extra };

@@ -48,3 +48,16 @@ export function apiUrl(env: Env, name: string): string | undefined {
   }
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
+
+/**
+ * A list of ids ("U123, U456" or "U123 U456"), each checked against `shape`; empty when unset.
+ * A malformed one names the variable and shows `example`.
+ */
+export function idList(env: Env, name: string, shape: RegExp, example: string): string[] {
+  const ids = (read(env, name) ?? "").split(/[\s,]+/).filter(Boolean);
+  const bad = ids.find((id) => !shape.test(id));
+  if (bad !== undefined) {
+    throw new ConfigError(name, `is malformed: "${bad}" is not a user id (like ${example})`);
+  }
+  return ids;
+}
