@@ -30,6 +30,7 @@ describe("loadConfig", () => {
       corpusDir: "./corpus",
       databasePath: "./data/paperbot.db",
       digest: DEFAULT_DIGEST,
+      arxiv: { timeoutMs: 20_000 },
       logLevel: "warn",
       logFormat: "pretty",
     });
