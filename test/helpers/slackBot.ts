@@ -56,6 +56,7 @@ let commandCount = 0;
 export async function createTestSlackAdapter(
   apiUrl: string,
   core: Partial<AdapterCore> = {},
+  settings: { corpusEditors?: string[] } = {},
 ): Promise<{ adapter: SlackAdapter; lines: string[] }> {
   const { logger, lines } = await testLogger("debug", [TEST_BOT_TOKEN, TEST_SIGNING_SECRET]);
   const adapter = createSlackAdapter({
@@ -66,6 +67,7 @@ export async function createTestSlackAdapter(
       signingSecret: TEST_SIGNING_SECRET,
       port: 0,
       apiUrl,
+      ...settings,
     },
     logger,
   });
@@ -78,12 +80,18 @@ export interface SlackTestBotOptions {
   standIn?: SlackStandInOptions;
   /** Parts of the bot's core to replace; see {@link createTestSlackAdapter}. */
   core?: Partial<AdapterCore>;
+  /** Settings read from the environment besides the tokens (`SLACK_CORPUS_EDITORS`). */
+  settings?: { corpusEditors?: string[] };
 }
 
 /** Starts the stand-in and the bot; `close()` stops both. */
 export async function startSlackTestBot(options: SlackTestBotOptions = {}): Promise<SlackTestBot> {
   const standIn = await startSlackStandIn(options.standIn);
-  const { adapter, lines } = await createTestSlackAdapter(standIn.apiUrl, options.core);
+  const { adapter, lines } = await createTestSlackAdapter(
+    standIn.apiUrl,
+    options.core,
+    options.settings,
+  );
   await adapter.start();
   const url = `http://127.0.0.1:${adapter.address()?.port}/slack/events`;
   const post = (body: string, headers: Record<string, string>) =>
