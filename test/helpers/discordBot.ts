@@ -42,6 +42,8 @@ export interface DiscordTestBotOptions {
    * `runBot` wires them.
    */
   core?: Partial<AdapterCore>;
+  /** Settings read from the environment besides the connection (`DISCORD_CORPUS_EDITORS`). */
+  settings?: Pick<DiscordConfig, "corpusEditors">;
 }
 
 /** Starts the stand-in and the bot, answering from the real corpus; `close()` stops both. */
@@ -56,7 +58,7 @@ export async function startDiscordTestBot(
       memory: new ThreadMemory(),
       ...options.core,
     },
-    config: testDiscordConfig(standIn),
+    config: { ...testDiscordConfig(standIn), ...options.settings },
     logger,
   });
   await adapter.start();
