@@ -28,7 +28,7 @@ async function consoleSession(opened: AddingCorpus) {
   output.on("data", (chunk) => {
     printed += chunk;
   });
-  const { logger } = await testLogger("warn", []);
+  const { logger } = await testLogger("info", []);
   const adapter = createConsoleAdapter({
     core: { source: opened.index, memory: new ThreadMemory(), corpus: opened.desk },
     config: { input, output },
