@@ -4,7 +4,8 @@
  * in those messages. Each platform reads its own variables (see `Platform.settings`); this reads
  * the rest and the digest channels of every platform, `DIGEST_<NAME>_CHANNELS`.
  */
-import { ConfigError, type Env, read } from "../src/platform/env.ts";
+import { DEFAULT_ARXIV_TIMEOUT_MS } from "../src/import/arxivClient.ts";
+import { apiUrl, ConfigError, type Env, read } from "../src/platform/env.ts";
 import type { Platform } from "../src/platform/platform.ts";
 import { DEFAULT_DIGEST_CRON, DEFAULT_DIGEST_TZ, DigestSchedule } from "./digest/schedule.ts";
 import { PLATFORMS } from "./platforms.ts";
@@ -49,11 +50,39 @@ export type BotConfig<R extends Registry = typeof PLATFORMS> = {
   databasePath: string;
   /** The digest's schedule and configured channels. */
   digest: DigestConfig<R>;
+  /** How `/paper add` reaches the arXiv API (`ARXIV_API_URL`, `ARXIV_API_TIMEOUT`); always read by `loadConfig`. */
+  arxiv?: ArxivConfig;
   /** Least severe log level written. */
   logLevel: LogLevel;
   /** JSON lines for machines, or readable lines for a person at a terminal. */
   logFormat: "json" | "pretty";
 } & PlatformConfigs<R>;
+
+/** How the bot reaches the arXiv API to add papers from chat (#17). */
+export interface ArxivConfig {
+  /** The API's query endpoint, when not arXiv's own (a proxy, a test's stand-in). */
+  apiUrl?: string;
+  /** How long one import may wait for the API in all, retries included. */
+  timeoutMs: number;
+}
+
+/** `ARXIV_API_URL` and `ARXIV_API_TIMEOUT` (seconds, more than 0 and at most 600). */
+function arxivConfig(env: Env): ArxivConfig {
+  const url = apiUrl(env, "ARXIV_API_URL");
+  const value = read(env, "ARXIV_API_TIMEOUT");
+  const seconds = value === undefined ? DEFAULT_ARXIV_TIMEOUT_MS / 1000 : Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+    throw new ConfigError(
+      "ARXIV_API_TIMEOUT",
+      `is malformed: "${value}" is not a number of seconds from 0 to 600`,
+    );
+  }
+  // The endpoint is a full URL (`…/api/query`): the trailing slash `apiUrl` adds is not part of it.
+  return {
+    ...(url ? { apiUrl: url.replace(/\/$/, "") } : {}),
+    timeoutMs: seconds * 1000,
+  };
+}
 
 /** A platform's configuration in `config`, when it is set up. */
 export function configOf<C>(config: object, platform: Platform<C>): C | undefined {
@@ -183,6 +212,7 @@ function readConfig(env: Env, overrides: ConfigOverrides, platforms: Registry): 
     corpusDir,
     databasePath,
     digest: digestConfig(env, platforms, new Set(configs.map(([name]) => name))),
+    arxiv: arxivConfig(env),
     logLevel: logLevel(env, onPlatform ? "info" : "warn"),
     logFormat: overrides.logFormat ?? logFormat(env, onPlatform ? "json" : "pretty"),
     ...Object.fromEntries(configs),

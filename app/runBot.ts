@@ -6,7 +6,7 @@ import type { Readable, Writable } from "node:stream";
 import { createConsoleAdapter } from "../adapters/console/consoleAdapter.ts";
 import type { DigestPublisher } from "../src/digest/publisher.ts";
 import { PaperbotError } from "../src/errors.ts";
-import type { AdapterCore } from "../src/pipeline/context.ts";
+import type { AdapterCore, CorpusDesk } from "../src/pipeline/context.ts";
 import type { ChatAdapter } from "../src/platform/platform.ts";
 import type { IndexSource } from "../src/retrieval/indexSource.ts";
 import { openStore } from "../store/openStore.ts";
@@ -33,6 +33,8 @@ export interface RunBotOptions {
   platforms?: Registry;
   logger: Logger;
   source: IndexSource;
+  /** How `/paper add` writes to the corpus `source` follows; absent, adding from chat is off. */
+  corpus?: CorpusDesk;
   /** The console's input and output, used when no platform is configured. */
   console: {
     input: Readable;
@@ -154,6 +156,7 @@ async function serve(options: RunBotOptions, digest: DigestService): Promise<num
     counts: digest.store.counts,
     digest,
     platformTitles: platforms.map((p) => p.title),
+    ...(options.corpus ? { corpus: options.corpus } : {}),
   };
   const adapters = platformAdapters(config, core, logger, platforms);
   if (adapters.length === 0) {

@@ -28,6 +28,8 @@ export interface DiscordConfig {
   messageContent?: boolean;
   /** `DISCORD_ANSWER_CHANNELS`: the only channels (and their threads) where it answers mentions. */
   answerChannels?: string[];
+  /** Users who may add papers from chat besides the channel's managers (`DISCORD_CORPUS_EDITORS`). */
+  corpusEditors?: string[];
 }
 
 /** A Discord snowflake: the decimal id of an application, a server or a channel. */
@@ -74,6 +76,7 @@ export function readDiscordConfig(env: Env): DiscordConfig | undefined {
   const url = apiUrl(env, "DISCORD_API_URL");
   const messageContent = choice(env, "DISCORD_MESSAGE_CONTENT", ["on", "off"], "off") === "on";
   const answerChannels = idList(env, "DISCORD_ANSWER_CHANNELS", SNOWFLAKE, "1234567890123456789");
+  const editors = idList(env, "DISCORD_CORPUS_EDITORS", SNOWFLAKE, "123456789012345678", "user id") ?? [];
   return {
     token: token.replace(/^Bot\s+/i, ""),
     applicationId,
@@ -82,5 +85,6 @@ export function readDiscordConfig(env: Env): DiscordConfig | undefined {
     ...(url ? { apiUrl: url.replace(/\/+$/, "") } : {}),
     messageContent,
     ...(answerChannels ? { answerChannels } : {}),
+    ...(editors.length > 0 ? { corpusEditors: editors } : {}),
   };
 }

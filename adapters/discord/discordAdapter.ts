@@ -105,6 +105,7 @@ export function createDiscordAdapter({
   const log = logger.child({ adapter: "discord" });
   const client = new Client(clientOptions(config));
   const seenMessages = new RecentKeys();
+  const editors = config.corpusEditors ? { corpusEditors: config.corpusEditors } : {};
   const inFlight = new Set<Promise<unknown>>();
   let started = false;
 
@@ -116,7 +117,7 @@ export function createDiscordAdapter({
   };
 
   client.on(Events.InteractionCreate, (interaction) =>
-    track(handleInteraction(interaction, { core, log })),
+    track(handleInteraction(interaction, { core, log, ...editors })),
   );
   client.on(Events.MessageCreate, (message) =>
     track(
@@ -126,6 +127,7 @@ export function createDiscordAdapter({
         seen: seenMessages,
         followUps: config.messageContent === true,
         ...(config.answerChannels ? { answerChannels: config.answerChannels } : {}),
+        ...editors,
       }),
     ),
   );

@@ -30,6 +30,8 @@ const MANAGERS = "people who can manage this channel or the server";
 export interface InteractionContext {
   core: AdapterCore;
   log: Logger;
+  /** Users who may add papers besides the channel's managers (`DISCORD_CORPUS_EDITORS`). */
+  corpusEditors?: readonly string[];
 }
 
 /** The reply as an interaction response: ephemeral when only the asker should see it. */
@@ -52,7 +54,10 @@ async function autocomplete(
  * Where `/paper` was run. Subscribing is for people who can manage the channel or the server (the
  * permissions Discord computed for this channel); threads and DMs cannot subscribe.
  */
-function place(interaction: ChatInputCommandInteraction): ChatPlace {
+function place(
+  interaction: ChatInputCommandInteraction,
+  corpusEditors: readonly string[] = [],
+): ChatPlace {
   // Under the Guilds intent every channel of a server is cached, but a thread only while it is
   // active and the bot may see it: a channel the bot does not know (a private thread it is not
   // in, an archived one) is a thread, and must not be taken for a channel.
@@ -68,6 +73,7 @@ function place(interaction: ChatInputCommandInteraction): ChatPlace {
         PermissionFlagsBits.ManageChannels,
         PermissionFlagsBits.ManageGuild,
       ]) ?? false,
+    corpusEditor: corpusEditors.includes(interaction.user.id),
   };
 }
 
@@ -78,7 +84,7 @@ function place(interaction: ChatInputCommandInteraction): ChatPlace {
  */
 async function command(
   interaction: ChatInputCommandInteraction,
-  { core, log }: InteractionContext,
+  { core, log, corpusEditors }: InteractionContext,
 ): Promise<void> {
   if (interaction.commandName !== PAPER_COMMAND) {
     await interaction.reply({ content: "I only know /paper.", flags: MessageFlags.Ephemeral });
@@ -88,7 +94,7 @@ async function command(
     {
       via: "command",
       text: interaction.options.getString(QUERY_OPTION) ?? "",
-      place: place(interaction),
+      place: place(interaction, corpusEditors),
       label: "an interaction",
       fields: {
         interaction: interaction.id,

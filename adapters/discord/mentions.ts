@@ -4,7 +4,12 @@
  * thread's paper. With the Message Content intent, a follow-up in a thread the bot answered in
  * is answered without a mention.
  */
-import { type Message, type SendableChannels, ThreadAutoArchiveDuration } from "discord.js";
+import {
+  type Message,
+  PermissionFlagsBits,
+  type SendableChannels,
+  ThreadAutoArchiveDuration,
+} from "discord.js";
 import type { ChatLogger as Logger } from "../../src/logger.ts";
 import type { AdapterCore } from "../../src/pipeline/context.ts";
 import {
@@ -31,6 +36,8 @@ export interface MentionContext {
   followUps?: boolean;
   /** DISCORD_ANSWER_CHANNELS: the only channels (and their threads) where mentions are answered. */
   answerChannels?: readonly string[];
+  /** Users who may add papers besides the channel's managers (`DISCORD_CORPUS_EDITORS`). */
+  corpusEditors?: readonly string[];
 }
 
 /**
@@ -151,6 +158,13 @@ export async function handleMessage(message: Message, context: MentionContext): 
         platform: "discord",
         channelId: message.channelId,
         scope: discordScope(message.guildId),
+        // Who may add a paper ("@paperbot add URL"), as for `/paper add`.
+        managers: "people who can manage this channel or the server",
+        canManage: async () =>
+          message.member
+            ?.permissionsIn(message.channelId)
+            .any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild]) ?? false,
+        corpusEditor: context.corpusEditors?.includes(message.author.id) ?? false,
       },
     },
     {

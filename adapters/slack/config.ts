@@ -48,8 +48,17 @@ export interface SlackHttpConfig extends SlackConversation {
   apiUrl?: string;
 }
 
+/** Who may add papers from chat besides the channel's managers (`SLACK_CORPUS_EDITORS`, #17). */
+export interface SlackCorpusEditors {
+  /** Slack user ids (`U…`, `W…`); absent when none are listed. */
+  corpusEditors?: string[];
+}
+
 /** How to reach Slack. */
-export type SlackConfig = SlackSocketConfig | SlackHttpConfig;
+export type SlackConfig = (SlackSocketConfig | SlackHttpConfig) & SlackCorpusEditors;
+
+/** A Slack user id: `U` (or `W` on Enterprise Grid) and capital letters and digits. */
+export const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 /** Default HTTP port for Slack's Events API. */
 export const DEFAULT_PORT = 3000;
@@ -103,6 +112,7 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
   const botToken = token(env, "SLACK_BOT_TOKEN", "xoxb-", "Slack needs the app's bot token");
   // The Web API client appends method names: "https://host/api/" + "chat.postMessage".
   const url = apiUrl(env, "SLACK_API_URL");
+  const editors = idList(env, "SLACK_CORPUS_EDITORS", SLACK_USER_ID, "U0123ABCD", "user id") ?? [];
   const answerChannels = idList(
     env,
     "SLACK_ANSWER_CHANNELS",
@@ -113,6 +123,7 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
     ...(url ? { apiUrl: url } : {}),
     threadFollowUps: choice(env, "THREAD_FOLLOWUPS", ["questions", "mention"], "questions"),
     ...(answerChannels ? { answerChannels } : {}),
+    ...(editors.length > 0 ? { corpusEditors: editors } : {}),
   };
   if (read(env, "SLACK_APP_TOKEN")) {
     const appToken = token(env, "SLACK_APP_TOKEN", "xapp-", "Socket Mode needs an app token");

@@ -162,13 +162,14 @@ export function createSlackAdapter({
   let server: Server | undefined;
   let started = false;
 
-  /** Where a request was made: direct messages (`D…`) cannot subscribe. */
+  /** Where a request was made: direct messages (`D…`) cannot subscribe; who may add papers. */
   const place = (channelId: string, userId: string | undefined): ChatPlace => ({
     platform: "slack",
     channelId: channelId.startsWith("D") ? undefined : channelId,
     scope: SLACK_SCOPE,
     managers: MANAGERS,
     canManage: async () => userId !== undefined && canManageChannel(app.client, userId, channelId),
+    corpusEditor: userId !== undefined && (config.corpusEditors?.includes(userId) ?? false),
   });
 
   // Every request's listeners, tracked until they settle: the acknowledgement has long gone

@@ -15,6 +15,8 @@ export type ParsedRequest =
   | { kind: "random" }
   /** `/paper digest [subscribe|unsubscribe]`: the weekly digest of this channel. */
   | { kind: "digest"; action: DigestAction }
+  /** `/paper add ID|URL`: a paper from arXiv into the corpus (#17); `source` as typed, maybe empty. */
+  | { kind: "add"; source: string }
   /** A paper's name or a question: which of the two is decided against the corpus. */
   | { kind: "query"; text: string };
 
@@ -32,6 +34,10 @@ export const COMMAND_FORMS: ReadonlyArray<{ usage: string; description: string }
     usage: "/paper digest subscribe",
     description: "post the digest in this channel weekly (unsubscribe stops it; channel managers)",
   },
+  {
+    usage: "/paper add ARXIV_ID|URL",
+    description: "add a paper from arXiv to the corpus (channel managers and corpus editors)",
+  },
   { usage: "/paper help", description: "this help" },
   {
     usage: "@paperbot QUESTION",
@@ -41,8 +47,9 @@ export const COMMAND_FORMS: ReadonlyArray<{ usage: string; description: string }
 
 /**
  * Reads the one grammar both platforms share: `help`, `list`, `random`, `digest [subscribe|
- * unsubscribe]`, or anything else as a
- * name or question. A leading `/paper` is dropped, so "@paperbot /paper list" works too.
+ * unsubscribe]`, `add ID|URL`, or anything else as a name or question. A leading `/paper` is
+ * dropped, so "@paperbot /paper list" works too. `add` takes one word (an id or link): "add noise
+ * to what?" stays a question.
  */
 export function parseRequest(raw: string): ParsedRequest {
   const text = raw
@@ -55,5 +62,7 @@ export function parseRequest(raw: string): ParsedRequest {
   if (word === "random") return { kind: "random" };
   const action = DIGEST_ACTIONS[word.replace(/\s+/g, " ")];
   if (action) return { kind: "digest", action };
+  const add = /^add(?:\s+(\S+))?$/i.exec(text);
+  if (add) return { kind: "add", source: (add[1] ?? "").replace(/^<(.*)>$/, "$1") };
   return { kind: "query", text };
 }

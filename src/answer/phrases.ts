@@ -74,3 +74,9 @@ export const NOT_FOUND_HINT = "Try `/paper list` to see every paper, or `/paper 
 export function nearestHeading(reply: NotFoundReply): string {
   return reply.asked === "name" ? "Did you mean" : "Nearest papers";
 }
+
+/** The line over the card of a paper `/paper add` wrote to the corpus. */
+export const ADDED_OPENING = "Added to our papers: ask about it now.";
+
+/** The line over the card of a paper `/paper add` found in the corpus already. */
+export const ALREADY_ADDED_OPENING = "We have this paper already; nothing was added.";

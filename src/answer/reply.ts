@@ -142,6 +142,16 @@ export interface CompareReply {
   sides: ComparedPaper[];
 }
 
+/** `/paper add`: the card of a paper just added to the corpus, or of the one that had it already. */
+export interface AddedReply {
+  kind: "added";
+  audience: Audience;
+  /** The paper's card, from the index that now answers about it. */
+  card: CardReply;
+  /** True when the corpus had the paper already and nothing was written. */
+  already: boolean;
+}
+
 /** Everything the bot can say. */
 export type Reply =
   | CardReply
@@ -153,4 +163,5 @@ export type Reply =
   | HelpReply
   | ErrorReply
   | NoticeReply
-  | DigestReply;
+  | DigestReply
+  | AddedReply;

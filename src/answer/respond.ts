@@ -81,6 +81,14 @@ export function planReply(
         "The digest is a slash command: run `/paper digest` in a channel, or `paperbot digest preview`.",
     });
   }
+  if (parsed.kind === "add") {
+    // The pipeline answers these when the bot can write its corpus; this is everywhere else.
+    return ready({
+      kind: "error",
+      audience: "asker",
+      message: "Adding papers is not set up here: run `paperbot import arxiv ID` instead.",
+    });
+  }
   if (parsed.kind === "list") return ready(listReply(index));
   if (parsed.kind === "random") {
     const papers = [...index.papers.values()];

@@ -5,6 +5,8 @@
  */
 import type { CardReply } from "../answer/card.ts";
 import {
+  ADDED_OPENING,
+  ALREADY_ADDED_OPENING,
   COMPARE_NOTE,
   fromThreadNote,
   listSummary,
@@ -272,6 +274,15 @@ export function outlineOf(reply: Reply): Outline {
       return { audience, tone: "error", fallback: reply.message, blocks: [text(reply.message)] };
     case "notice":
       return { audience, tone: "notice", fallback: reply.message, blocks: [text(reply.message)] };
+    case "added": {
+      const opening = reply.already ? ALREADY_ADDED_OPENING : ADDED_OPENING;
+      return {
+        audience,
+        tone: "answer",
+        fallback: `${opening} ${reply.card.paper.title}`,
+        blocks: [text(opening), cardBlock(reply.card), ...sourceNote(reply.card.paper)],
+      };
+    }
     case "digest":
       // The note first, so the preview is not mistaken for the posted digest.
       return {

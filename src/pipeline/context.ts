@@ -1,6 +1,7 @@
 /** What the core's request pipeline answers with: the index, the memories and the digest. */
 import type { ThreadPapers } from "../answer/threadMemory.ts";
 import type { Digest } from "../digest/digest.ts";
+import type { ImportReport } from "../import/addPapers.ts";
 import type { IndexSource } from "../retrieval/indexSource.ts";
 
 /** Counts the bot's answers per paper, for the digest's "most asked" list. */
@@ -28,6 +29,17 @@ export interface DigestDesk {
   unsubscribe(platform: string, channelId: string): string;
 }
 
+/** What `/paper add` does to the corpus (the app's, over `CORPUS_DIR` and the live index). */
+export interface CorpusDesk {
+  /**
+   * Imports one paper from arXiv by id or URL into the corpus directory, written atomically; the
+   * import's report. Throws `SOURCE_UNAVAILABLE` or `SOURCE_MALFORMED`, writing nothing.
+   */
+  importArxiv(source: string): Promise<ImportReport>;
+  /** Resolves once the index answers from the corpus directory as it is now. */
+  refresh(): Promise<void>;
+}
+
 /** What the core gives every adapter. */
 export interface AdapterCore {
   /** The index to answer from; asked for on every request, since a live corpus swaps it. */
@@ -40,6 +52,8 @@ export interface AdapterCore {
   counts?: AnswerCounter;
   /** The weekly digest, for `/paper digest`; absent where the bot keeps no state. */
   digest?: DigestDesk;
+  /** Adding papers from chat, for `/paper add`; absent where the bot does not write its corpus. */
+  corpus?: CorpusDesk;
   /** The names of the platforms digests can be posted to ("Slack"), for the console's replies. */
   platformTitles?: readonly string[];
 }

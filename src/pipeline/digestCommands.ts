@@ -21,6 +21,11 @@ export interface ChatPlace {
    * or the whole workspace or server. Asked only for those two actions (absent: no one may).
    */
   canManage?(): Promise<boolean>;
+  /**
+   * Whether the asker is one of the platform's corpus editors (`<PLATFORM>_CORPUS_EDITORS`), who
+   * may add papers besides the people who can manage the channel.
+   */
+  corpusEditor?: boolean;
 }
 
 const asker = (message: string): Reply => ({ kind: "error", audience: "asker", message });

@@ -6,6 +6,7 @@
 import { parseRequest } from "../answer/grammar.ts";
 import type { Reply } from "../answer/reply.ts";
 import type { CoreLogger } from "../logger.ts";
+import { addPaperReply } from "./addPaper.ts";
 import { answerRequest, planRequest } from "./answer.ts";
 import type { AdapterCore } from "./context.ts";
 import { type ChatPlace, digestCommandReply } from "./digestCommands.ts";
@@ -18,7 +19,7 @@ export const INTERNAL_ERROR =
 export interface ChatRequest {
   /**
    * `command`: a slash command (or a line at the console), which takes the digest commands too;
-   * `mention`: a message addressed to the bot, which only asks.
+   * `mention`: a message addressed to the bot, which asks, or adds a paper (`add URL`).
    */
   via: "command" | "mention";
   /** What the person typed, platform markup read back into words (`<@U1>` is `@name`). */
@@ -59,13 +60,18 @@ export interface HandleContext {
 }
 
 /**
- * The reply to a request: a digest command answered from the digest, anything else from the
- * index (counted in the place's workspace). A search waits for `acknowledge` first.
+ * The reply to a request: a digest command answered from the digest, `add` from arXiv into the
+ * corpus, anything else from the index (counted in the place's workspace). A search or an import
+ * waits for `acknowledge` first.
  */
 export async function replyTo(core: AdapterCore, request: ChatRequest): Promise<Reply> {
   const parsed = parseRequest(request.text);
   if (parsed.kind === "digest" && request.via === "command") {
     return digestCommandReply(core, parsed.action, request.place);
+  }
+  if (parsed.kind === "add") {
+    // arXiv may take seconds to answer: acknowledged once the asker may add, before it is asked.
+    return addPaperReply(core, parsed.source, request.place, request.acknowledge);
   }
   const asked = { text: request.text, ...(request.thread ? { thread: request.thread } : {}) };
   const scope = request.place?.scope;

@@ -73,13 +73,14 @@ export function idList(
   name: string,
   shape: RegExp,
   example: string,
+  what = "channel id",
 ): string[] | undefined {
   const value = read(env, name);
   if (value === undefined) return undefined;
   const ids = value.split(/[\s,]+/).filter(Boolean);
   const bad = ids.find((id) => !shape.test(id));
   if (bad !== undefined) {
-    throw new ConfigError(name, `is malformed: "${bad}" is not a channel id (like ${example})`);
+    throw new ConfigError(name, `is malformed: "${bad}" is not a ${what} (like ${example})`);
   }
   return ids;
 }

@@ -30,6 +30,7 @@ describe("loadConfig", () => {
       corpusDir: "./corpus",
       databasePath: "./data/paperbot.db",
       digest: DEFAULT_DIGEST,
+      arxiv: { timeoutMs: 20_000 },
       logLevel: "warn",
       logFormat: "pretty",
     });
@@ -241,6 +242,37 @@ describe("loadConfig", () => {
   it("lists the secrets the logger must scrub", () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET });
     expect(secretsOf(config)).toEqual([BOT, SECRET]);
+  });
+});
+
+describe("loadConfig: adding papers from chat (#17)", () => {
+  it("reads each platform's corpus editors and the arXiv API's place and deadline", () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_CORPUS_EDITORS: "U0123ABCD, W0456EFGH",
+      DISCORD_TOKEN: DISCORD,
+      DISCORD_APP_ID: APP_ID,
+      DISCORD_CORPUS_EDITORS: "223456789012345678",
+      ARXIV_API_URL: "http://127.0.0.1:8080/api/query",
+      ARXIV_API_TIMEOUT: "7.5",
+    });
+    expect(config.slack?.corpusEditors).toEqual(["U0123ABCD", "W0456EFGH"]);
+    expect(config.discord?.corpusEditors).toEqual(["223456789012345678"]);
+    expect(config.arxiv).toEqual({ apiUrl: "http://127.0.0.1:8080/api/query", timeoutMs: 7500 });
+  });
+
+  it("names a malformed editor id or timeout", () => {
+    const slack = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET };
+    expect(() => loadConfig({ ...slack, SLACK_CORPUS_EDITORS: "ada" })).toThrow(
+      /SLACK_CORPUS_EDITORS is malformed: "ada" is not a user id \(like U0123ABCD\)/,
+    );
+    expect(() =>
+      loadConfig({ DISCORD_TOKEN: DISCORD, DISCORD_APP_ID: APP_ID, DISCORD_CORPUS_EDITORS: "U1" }),
+    ).toThrow(/DISCORD_CORPUS_EDITORS is malformed/);
+    expect(() => loadConfig({ ARXIV_API_TIMEOUT: "soon" })).toThrow(
+      /ARXIV_API_TIMEOUT is malformed/,
+    );
   });
 });
 

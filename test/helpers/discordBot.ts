@@ -44,6 +44,8 @@ export interface DiscordTestBotOptions {
   core?: Partial<AdapterCore>;
   /** Configuration besides the stand-in's: `messageContent`, `answerChannels`. */
   config?: Partial<DiscordConfig>;
+  /** Settings read from the environment besides the connection (`DISCORD_CORPUS_EDITORS`). */
+  settings?: Pick<DiscordConfig, "corpusEditors">;
 }
 
 /** Starts the stand-in and the bot, answering from the real corpus; `close()` stops both. */
@@ -58,7 +60,7 @@ export async function startDiscordTestBot(
       memory: new ThreadMemory(),
       ...options.core,
     },
-    config: { ...testDiscordConfig(standIn), ...options.config },
+    config: { ...testDiscordConfig(standIn), ...options.config, ...options.settings },
     logger,
   });
   await adapter.start();

@@ -90,14 +90,22 @@ const segments: fc.Arbitrary<TextSegment[]> = fc.array(
 
 const audience = fc.constantFrom("channel" as const, "asker" as const);
 
+const cardArbitrary = fc.record({
+  kind: fc.constant("card" as const),
+  audience,
+  paper: paperArbitrary,
+  summary: hostileText(80),
+  figure: fc.option(url, { nil: undefined }),
+});
+
 /** Any reply the core gives a chat adapter, but the digest (its own renderer). */
 export const replyArbitrary: fc.Arbitrary<Reply> = fc.oneof(
+  cardArbitrary,
   fc.record({
-    kind: fc.constant("card" as const),
+    kind: fc.constant("added" as const),
     audience,
-    paper: paperArbitrary,
-    summary: hostileText(80),
-    figure: fc.option(url, { nil: undefined }),
+    card: cardArbitrary,
+    already: fc.boolean(),
   }),
   fc.record({
     kind: fc.constant("answer" as const),

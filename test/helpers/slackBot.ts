@@ -63,7 +63,7 @@ let commandCount = 0;
 export async function createTestSlackAdapter(
   apiUrl: string,
   core: Partial<AdapterCore> = {},
-  conversation: SlackConversation = {},
+  conversation: SlackConversation & { corpusEditors?: string[] } = {},
 ): Promise<{ adapter: SlackAdapter; lines: string[] }> {
   const { logger, lines } = await testLogger("debug", [TEST_BOT_TOKEN, TEST_SIGNING_SECRET]);
   const adapter = createSlackAdapter({
@@ -89,6 +89,8 @@ export interface SlackTestBotOptions {
   core?: Partial<AdapterCore>;
   /** How it converses: `THREAD_FOLLOWUPS`, `SLACK_ANSWER_CHANNELS`. */
   conversation?: SlackConversation;
+  /** Settings read from the environment besides the tokens (`SLACK_CORPUS_EDITORS`). */
+  settings?: { corpusEditors?: string[] };
 }
 
 /** Starts the stand-in and the bot; `close()` stops both. */
@@ -97,7 +99,7 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
   const { adapter, lines } = await createTestSlackAdapter(
     standIn.apiUrl,
     options.core,
-    options.conversation,
+    { ...options.conversation, ...options.settings },
   );
   await adapter.start();
   const url = `http://127.0.0.1:${adapter.address()?.port}/slack/events`;

@@ -1,3 +1,4 @@
+import { arxivCorpusDesk } from "../../../src/pipeline/addPaper.ts";
 import { openCorpusIndex } from "../../../src/retrieval/openCorpusIndex.ts";
 import { parseCommandArgs } from "../args.ts";
 import { loadBotRuntime } from "../botRuntime.ts";
@@ -44,6 +45,12 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
       config,
       logger,
       source: corpus,
+      // `/paper add` writes to the directory the index follows, and waits for it to refresh.
+      corpus: arxivCorpusDesk({
+        corpusDir: config.corpusDir,
+        ...config.arxiv,
+        refresh: () => corpus.refresh(),
+      }),
       console: { input: io.stdin, output: io.stdout, ...(mark ? { mark } : {}) },
     });
   } finally {
