@@ -19,8 +19,12 @@ const WORD_JOINER = "\u2060";
 const INLINE_MARKUP = /[\\*_~`|<>[\]]/g;
 /** Markup that counts only at the start of a line: headings, quotes, lists, `-#` subtext. */
 const LINE_START_MARKUP = /^(\s*)([#>+-]|\d+\.)/gm;
-/** A bare URL: escaping inside one would change the link, and an URL formats nothing. */
-const URL = /https?:\/\/[^\s<>()[\]]+[^\s<>()[\].,;:!?'"]/g;
+/**
+ * A bare URL: escaping inside one would change the link, and an URL formats nothing. No
+ * backslash: it is no URL character (RFC 3986), and left unescaped at a URL's end it would escape
+ * whatever follows (found by the renderer's property test).
+ */
+const URL = /https?:\/\/[^\s<>()[\]\\]+[^\s<>()[\].,;:!?'"\\]/g;
 
 /**
  * Breaks `@everyone` and `@here` with a word joiner, for plain text (footers, thread names) that

@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { escapeMarkdown } from "../../../adapters/discord/markdown.ts";
 import {
   CONTENT_MAX,
   type DiscordMessage,
@@ -82,6 +83,12 @@ describe("toDiscordMessage (fast-check's counterexamples)", () => {
       summary: "",
     }).embeds;
     expect(embed?.footer?.text).toMatch(/^@\u2060everyonehttps:/);
+  });
+
+  it("escapes a backslash at the end of a URL in a snippet: it would escape what follows", () => {
+    expect(escapeMarkdown("see https://example.com/a_b*c\\")).toBe(
+      "see https://example.com/a_b*c\\\\",
+    );
   });
 
   it("breaks @everyone in a footer too", () => {
