@@ -76,7 +76,8 @@ export function readDiscordConfig(env: Env): DiscordConfig | undefined {
   const url = apiUrl(env, "DISCORD_API_URL");
   const messageContent = choice(env, "DISCORD_MESSAGE_CONTENT", ["on", "off"], "off") === "on";
   const answerChannels = idList(env, "DISCORD_ANSWER_CHANNELS", SNOWFLAKE, "1234567890123456789");
-  const editors = idList(env, "DISCORD_CORPUS_EDITORS", SNOWFLAKE, "123456789012345678", "user id") ?? [];
+  const editors =
+    idList(env, "DISCORD_CORPUS_EDITORS", SNOWFLAKE, "123456789012345678", "user id") ?? [];
   return {
     token: token.replace(/^Bot\s+/i, ""),
     applicationId,

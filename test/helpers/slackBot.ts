@@ -96,11 +96,10 @@ export interface SlackTestBotOptions {
 /** Starts the stand-in and the bot; `close()` stops both. */
 export async function startSlackTestBot(options: SlackTestBotOptions = {}): Promise<SlackTestBot> {
   const standIn = await startSlackStandIn(options.standIn);
-  const { adapter, lines } = await createTestSlackAdapter(
-    standIn.apiUrl,
-    options.core,
-    { ...options.conversation, ...options.settings },
-  );
+  const { adapter, lines } = await createTestSlackAdapter(standIn.apiUrl, options.core, {
+    ...options.conversation,
+    ...options.settings,
+  });
   await adapter.start();
   const url = `http://127.0.0.1:${adapter.address()?.port}/slack/events`;
   const post = (body: string, headers: Record<string, string>) =>
