@@ -78,6 +78,13 @@ function unknownNameFactor(index: PaperIndex, folded: string): number {
   return UNKNOWN_NAME_FACTOR;
 }
 
+/** The summed weight of a weighed query (see {@link weighQuery}). */
+export function totalWeight(weights: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const weight of weights.values()) total += weight;
+  return total;
+}
+
 /** Measures how much of the weighed query the given hits (a passage, a paper's names) matched. */
 export function measureCoverage(
   weights: ReadonlyMap<string, number>,

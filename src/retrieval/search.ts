@@ -1,7 +1,7 @@
 import { processTerm, tokenize } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
 import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
-import { idf, measureCoverage } from "./confidence.ts";
+import { idf, measureCoverage, totalWeight } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
@@ -319,14 +319,10 @@ function resultCoverage(
   const byId = prepared.mentions.some(
     (m) => m.paper.id === c.paper.id && (m.by === "arxiv" || m.by === "doi"),
   );
-  let nameWeight = byId ? idf(index, "") : 0;
-  for (const [term, weight] of prepared.weights) {
-    if (!prepared.residualWeights.has(term)) nameWeight += weight;
-  }
-  let residualTotal = 0;
-  for (const weight of prepared.residualWeights.values()) residualTotal += weight;
-  const total = nameWeight + residualTotal;
-  return total === 0 ? 1 : (nameWeight + residual.matchedWeight) / total;
+  // The rest of the question is a part of it: what is not the rest names the paper.
+  const whole = totalWeight(prepared.weights) + (byId ? idf(index, "") : 0);
+  const rest = totalWeight(prepared.residualWeights);
+  return whole === 0 ? 1 : (whole - rest + residual.matchedWeight) / whole;
 }
 
 function round(value: number): number {
@@ -353,24 +349,21 @@ export function search(
   const queryWords = wordTerms(prepared.text);
   const ranked = candidates.map((c) => toResult(index, c, prepared, queryWords));
   // A thread's pinned paper stays first; otherwise the paper the question is about leads.
-  const sum = (weights: ReadonlyMap<string, number>) => {
-    let total = 0;
-    for (const weight of weights.values()) total += weight;
-    return total;
-  };
   const ordered =
     pinned || !prepared.asksMore
       ? ranked
       : orderBySubject(ranked, {
-          residual: sum(prepared.residualWeights),
-          total: sum(prepared.weights),
+          residual: totalWeight(prepared.residualWeights),
+          total: totalWeight(prepared.weights),
         });
   const results = ordered.map((r) => r.result);
   const coverage = results[0]?.coverage ?? 0;
   // A question of everyday words alone ("what datasets did they use?") is about some paper in
   // particular: a thread's, or one it names. Asked of the whole corpus, any paper would do.
   const enough =
-    pinned || ordered[0]?.named || sum(prepared.weights) >= MIN_QUESTION_WEIGHT * idf(index, "");
+    pinned ||
+    ordered[0]?.named ||
+    totalWeight(prepared.weights) >= MIN_QUESTION_WEIGHT * idf(index, "");
   return {
     query,
     confident: coverage >= CONFIDENCE_THRESHOLD && Boolean(enough),
