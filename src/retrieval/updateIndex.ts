@@ -1,6 +1,6 @@
 import { NameTable } from "../lookup/nameTable.ts";
 import type { Paper, Passage } from "../types.ts";
-import { type PaperIndex, paperFields, spellerTexts } from "./buildIndex.ts";
+import { type PaperIndex, paperFields, spellerTexts } from "./paperIndex.ts";
 import { indexedPassageText, splitPassages } from "./passages.ts";
 
 /** Papers an update takes out of an index and puts in. */

@@ -1,0 +1,94 @@
+/**
+ * The shape of the index every search reads, and the texts it holds for a paper: apart from
+ * building it (`buildIndex`), so that updating it (`updateIndex`) needs no import back.
+ */
+import { NameTable } from "../lookup/nameTable.ts";
+import { Speller } from "../text/spelling.ts";
+import { termsOf } from "../text/terms.ts";
+import type { Paper, Passage } from "../types.ts";
+import { TermIndex } from "./termIndex.ts";
+
+/** Fields of the paper index, in the order {@link paperFields} gives their texts. */
+export const PAPER_FIELDS = ["title", "aliases", "authors", "arxiv", "id", "summary"] as const;
+
+/** Everything the retriever needs, built from a corpus and then only read (or updated as a whole). */
+export interface PaperIndex {
+  /** Papers by id, in corpus order. */
+  papers: Map<string, Paper>;
+  /**
+   * All passages; a passage's `id` is its position here. After an update the array has holes
+   * where removed papers' passages were (ids are never reused while the index lives).
+   */
+  passages: Passage[];
+  /** The paper number (in `paperSearch`) of each passage id; -1 for a removed passage. */
+  passagePapers: number[];
+  /** Each paper's passages in summary order. */
+  passagesByPaper: Map<string, Passage[]>;
+  /** Full-text index of passages, by passage id (its document frequencies give IDF weights). */
+  passageSearch: TermIndex;
+  /** Index of papers: title, aliases, authors, arXiv id, id and the whole summary. */
+  paperSearch: TermIndex;
+  /** Each paper's document number in `paperSearch`. */
+  paperNumbers: Map<string, number>;
+  /** The paper id of each document number of `paperSearch` (numbers are never reused). */
+  paperIds: Array<string | undefined>;
+  /** Every name of every paper, for lookup by name. */
+  names: NameTable;
+  /** Corrects typos in questions against the corpus vocabulary. */
+  speller: Speller;
+  /** Each paper's title and alias terms, filled on first use (see {@link paperNameTerms}). */
+  nameTerms: Map<string, ReadonlySet<string>>;
+  /** Each paper's overview passage, filled on first use (see `overviewPassage`). */
+  overviews: Map<string, Passage>;
+  /** Each paper's summary split into sentences, filled on first use. */
+  sentences: Map<string, string[]>;
+}
+
+/** The texts the paper index holds for a paper, in the order of {@link PAPER_FIELDS}. */
+export function paperFields(paper: Paper): string[] {
+  return [
+    paper.title,
+    paper.aliases.join(" ; "),
+    paper.authors.join(" ; "),
+    paper.arxiv ?? "",
+    paper.id,
+    paper.summary,
+  ];
+}
+
+/** The texts whose words the speller learns from a paper. */
+export function spellerTexts(paper: Paper): string[] {
+  return [paper.summary, paper.title, ...paper.aliases, ...paper.authors];
+}
+
+/**
+ * The terms of a paper's title and aliases: the words that name or describe it. Worked out on
+ * first use and kept, so a large index starts without stemming every title.
+ */
+export function paperNameTerms(index: PaperIndex, paper: Paper): ReadonlySet<string> {
+  let terms = index.nameTerms.get(paper.id);
+  if (!terms) {
+    terms = new Set(termsOf([paper.title, ...paper.aliases].join(" ")));
+    index.nameTerms.set(paper.id, terms);
+  }
+  return terms;
+}
+
+/** An index of no papers, to add a corpus to. */
+export function emptyIndex(): PaperIndex {
+  return {
+    papers: new Map(),
+    passages: [],
+    passagePapers: [],
+    passagesByPaper: new Map(),
+    passageSearch: new TermIndex(["text"]),
+    paperSearch: new TermIndex(PAPER_FIELDS),
+    paperNumbers: new Map(),
+    paperIds: [],
+    names: new NameTable([]),
+    speller: new Speller([]),
+    nameTerms: new Map(),
+    overviews: new Map(),
+    sentences: new Map(),
+  };
+}
