@@ -28,10 +28,13 @@ const COMPARE =
 const RELATION_WORDS =
   /\b(?:use[sd]?|using|cover(?:s|ed)?|discuss(?:es|ed)?|mention(?:s|ed)?|talk(?:s|ed)?|deal(?:s|t)?|address(?:es|ed)?|propose[sd]?|stud(?:y|ies|ied)|apply|applies|applied|involve[sd]?|do|does|did|have|has|had|anything|something|any|on|about|with|in|for|to|the|a|an|our|we|us|there|is|are|summar(?:y|ies)|corpus|papers?)\b/gi;
 
+/** {@link CORPUS} for every place it stands, to take them out of a topic. */
+const CORPUS_EVERYWHERE = new RegExp(CORPUS.source, "gi");
+
 /** The topic of a question about the whole corpus: "which papers use MMD?" asks of "MMD". */
 function topicOf(text: string): string {
   return text
-    .replace(new RegExp(CORPUS.source, "gi"), " ")
+    .replace(CORPUS_EVERYWHERE, " ")
     .replace(RELATION_WORDS, " ")
     .replace(/[?!.,;:]+/g, " ")
     .replace(/\s+/g, " ")

@@ -174,10 +174,3 @@ export function readSections(summary: string): Section[] {
   if (current.blocks.length > 0) sections.push(current);
   return sections;
 }
-
-/** True when a summary has any structure beyond prose: a heading, a list on its own lines, a table. */
-export function hasStructure(sections: readonly Section[]): boolean {
-  return sections.some(
-    (section) => section.headings.length > 0 || section.blocks.some((b) => b.kind !== "paragraph"),
-  );
-}

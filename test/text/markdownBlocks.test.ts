@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasStructure, readSections } from "../../src/text/markdownBlocks.ts";
+import { readSections } from "../../src/text/markdownBlocks.ts";
 
 const NOTES = `## What
 
@@ -88,7 +88,6 @@ describe("readSections", () => {
 
   it("reads a one-line prose export as one paragraph with no structure", () => {
     const sections = readSections("Kumar et al. propose BEAR. It works - mostly - well.");
-    expect(hasStructure(sections)).toBe(false);
     expect(sections).toEqual([
       {
         headings: [],
