@@ -4,8 +4,9 @@
  * in those messages. Each platform reads its own variables (see `Platform.settings`); this reads
  * the rest and the digest channels of every platform, `DIGEST_<NAME>_CHANNELS`.
  */
+import { DEFAULT_RETENTION_DAYS } from "../src/feedback/feedback.ts";
 import { DEFAULT_ARXIV_TIMEOUT_MS } from "../src/import/arxivClient.ts";
-import { apiUrl, ConfigError, type Env, read } from "../src/platform/env.ts";
+import { apiUrl, ConfigError, choice, type Env, read } from "../src/platform/env.ts";
 import type { Platform } from "../src/platform/platform.ts";
 import { DEFAULT_DIGEST_CRON, DEFAULT_DIGEST_TZ, DigestSchedule } from "./digest/schedule.ts";
 import { PLATFORMS } from "./platforms.ts";
@@ -37,6 +38,11 @@ export type DigestConfig<R extends Registry = typeof PLATFORMS> = {
   cron: string;
   /** IANA time zone the cron is read in (`DIGEST_TZ`, default UTC). */
   timeZone: string;
+  /**
+   * Whether the digest's discussion thread gets the week's unanswered questions
+   * (`DIGEST_OPEN_QUESTIONS=on`; off by default).
+   */
+  openQuestions?: boolean;
 } & {
   /** Channel ids that always get the digest (`DIGEST_<NAME>_CHANNELS`). */
   [P in R[number] as `${P["name"]}Channels`]: string[];
@@ -50,6 +56,8 @@ export type BotConfig<R extends Registry = typeof PLATFORMS> = {
   databasePath: string;
   /** The digest's schedule and configured channels. */
   digest: DigestConfig<R>;
+  /** What is kept of answers, declined questions and votes (#16). */
+  feedback?: FeedbackConfig;
   /** How `/paper add` reaches the arXiv API (`ARXIV_API_URL`, `ARXIV_API_TIMEOUT`); always read by `loadConfig`. */
   arxiv?: ArxivConfig;
   /** Least severe log level written. */
@@ -57,6 +65,33 @@ export type BotConfig<R extends Registry = typeof PLATFORMS> = {
   /** JSON lines for machines, or readable lines for a person at a terminal. */
   logFormat: "json" | "pretty";
 } & PlatformConfigs<R>;
+
+/** What is kept of answers, declined questions and votes, and for how long. */
+export interface FeedbackConfig {
+  /** Days question text and the passage shown are kept (`FEEDBACK_RETENTION_DAYS`, default 90). */
+  retentionDays: number;
+  /** False with `RECORD_QUESTIONS=off`: only counts are kept, never a question's words. */
+  recordQuestions: boolean;
+}
+
+/** The longest retention `FEEDBACK_RETENTION_DAYS` takes: ten years. */
+const MAX_RETENTION_DAYS = 3650;
+
+/** `FEEDBACK_RETENTION_DAYS` (a whole number of days, 1 to 3650) and `RECORD_QUESTIONS` (on/off). */
+function feedbackConfig(env: Env): FeedbackConfig {
+  const value = read(env, "FEEDBACK_RETENTION_DAYS");
+  const days = value === undefined ? DEFAULT_RETENTION_DAYS : Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
+    throw new ConfigError(
+      "FEEDBACK_RETENTION_DAYS",
+      `is malformed: "${value}" is not a whole number of days from 1 to ${MAX_RETENTION_DAYS}`,
+    );
+  }
+  return {
+    retentionDays: days,
+    recordQuestions: choice(env, "RECORD_QUESTIONS", ["on", "off"], "on") === "on",
+  };
+}
 
 /** How the bot reaches the arXiv API to add papers from chat (#17). */
 export interface ArxivConfig {
@@ -162,6 +197,7 @@ function digestConfig(
   return {
     cron,
     timeZone,
+    openQuestions: choice(env, "DIGEST_OPEN_QUESTIONS", ["on", "off"], "off") === "on",
     ...Object.fromEntries(channels.map(([platform, ids]) => [`${platform.name}Channels`, ids])),
   };
 }
@@ -213,6 +249,7 @@ function readConfig(env: Env, overrides: ConfigOverrides, platforms: Registry): 
     databasePath,
     digest: digestConfig(env, platforms, new Set(configs.map(([name]) => name))),
     arxiv: arxivConfig(env),
+    feedback: feedbackConfig(env),
     logLevel: logLevel(env, onPlatform ? "info" : "warn"),
     logFormat: overrides.logFormat ?? logFormat(env, onPlatform ? "json" : "pretty"),
     ...Object.fromEntries(configs),

@@ -106,7 +106,10 @@ export function openDigest(
   options: { now?: () => number; platforms?: Registry } = {},
 ): DigestService {
   const { platforms = PLATFORMS, ...clock } = options;
-  const store = openStore(config.databasePath, clock);
+  const store = openStore(config.databasePath, {
+    ...clock,
+    ...(config.feedback ? { feedback: config.feedback } : {}),
+  });
   try {
     for (const platform of platforms) {
       store.subscriptions.syncConfigured(platform.name, configuredChannels(config, platform));
@@ -154,6 +157,7 @@ async function serve(options: RunBotOptions, digest: DigestService): Promise<num
     source,
     memory: digest.store.threads,
     counts: digest.store.counts,
+    feedback: digest.store.feedback,
     digest,
     platformTitles: platforms.map((p) => p.title),
     ...(options.corpus ? { corpus: options.corpus } : {}),

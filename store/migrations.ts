@@ -82,4 +82,38 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE subscriptions;
   ALTER TABLE subscriptions_v2 RENAME TO subscriptions;
   `,
+  // 3: feedback and knowledge gaps (#16). Answers and declined questions, votes on answers. No
+  // user id and no name: a voter is an HMAC of the platform's user id, keyed with this database's
+  // own secret and the answer's id, so it only tells one vote per person per answer. The question,
+  // its normalized key and the passage are cleared after FEEDBACK_RETENTION_DAYS (never stored
+  // with RECORD_QUESTIONS=off); the rest stays, for the counts `paperbot stats` shows.
+  `
+  CREATE TABLE answers (
+    id           TEXT PRIMARY KEY,
+    platform     TEXT NOT NULL,
+    scope        TEXT,
+    kind         TEXT NOT NULL CHECK (kind IN ('answered', 'declined')),
+    question     TEXT,
+    question_key TEXT,
+    paper_id     TEXT,
+    passage      TEXT,
+    section      TEXT,
+    at           INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX answers_at ON answers (at);
+
+  CREATE TABLE votes (
+    answer_id TEXT NOT NULL,
+    voter     TEXT NOT NULL,
+    helpful   INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+    at        INTEGER NOT NULL,
+    PRIMARY KEY (answer_id, voter)
+  ) STRICT;
+
+  -- Settings the database keeps for itself: the key voters are hashed with.
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -1,4 +1,5 @@
 import { type OpenDatabaseOptions, openDatabase, type StateDatabase } from "./database.ts";
+import { type FeedbackOptions, FeedbackStore } from "./feedback.ts";
 import { DigestLedger } from "./ledger.ts";
 import { QuestionCounts } from "./questionCounts.ts";
 import { ReadingQueue } from "./readingQueue.ts";
@@ -14,6 +15,8 @@ export interface DigestStore {
   readonly counts: QuestionCounts;
   /** Thread memory that outlives the process (see {@link SqliteThreadMemory}). */
   readonly threads: SqliteThreadMemory;
+  /** Answers, declined questions and votes (#16). */
+  readonly feedback: FeedbackStore;
   /** Closes the database; safe to call twice. */
   close(): void;
 }
@@ -22,6 +25,8 @@ export interface DigestStore {
 export interface OpenStoreOptions extends OpenDatabaseOptions {
   /** The clock (ms); tests pass a fake one. */
   now?: () => number;
+  /** How feedback is kept (`FEEDBACK_RETENTION_DAYS`, `RECORD_QUESTIONS`). */
+  feedback?: Omit<FeedbackOptions, "now">;
 }
 
 /** Opens (creating and migrating) the database at `path`; see `openDatabase` for its errors. */
@@ -35,6 +40,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): DigestS
     ledger: new DigestLedger(db),
     counts: new QuestionCounts(db, now),
     threads: new SqliteThreadMemory(db, undefined, now),
+    feedback: new FeedbackStore(db, { ...options.feedback, now }),
     close: () => {
       if (db.open) db.close();
     },

@@ -3,6 +3,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { terminalSafe, terminalSafeOutput } from "../../src/display/terminalSafe.ts";
 import { toPlainText } from "../../src/outline/plainText.ts";
+import { voteOn } from "../../src/pipeline/feedback.ts";
 import { handle } from "../../src/pipeline/handle.ts";
 import type { AdapterDeps, ChatAdapter } from "../../src/platform/platform.ts";
 
@@ -21,7 +22,7 @@ export function consoleBanner(paperCount: number, platforms: readonly string[] =
     `paperbot: ${paperCount} paper(s) loaded. No ${names} tokens set, so this is the console.`,
     "Ask a question, e.g.   @paperbot how does BEAR avoid out-of-distribution actions?",
     "Look a paper up:       /paper mixmatch      (also /paper list, /paper random, /paper help)",
-    "Follow-up questions stay on the paper of the last answer. Leave with Ctrl-D.",
+    "Follow-up questions stay on the paper of the last answer. Rate an answer with + or -. Leave with Ctrl-D.",
     `To connect ${platforms.join(" or ") || "a chat platform"}, set their tokens in .env (see .env.example and the README).`,
   ].join("\n");
 }
@@ -56,6 +57,19 @@ export function createConsoleAdapter({
   // session starts afresh rather than continuing the last one's paper from the database.
   const thread = `console:${randomUUID()}`;
 
+  /** The last answer shown, which `+` and `-` vote on. */
+  let lastAnswer: string | undefined;
+
+  /** `+` or `-`: a vote on the last answer, by this session (its own voter, as a person is). */
+  const vote = (helpful: boolean): void => {
+    const message =
+      lastAnswer === undefined
+        ? "Nothing to rate yet: + and - rate the answer just above."
+        : voteOn(core, { answerId: lastAnswer, platform: "console", voter: thread, helpful }, log)
+            .message;
+    config.output.write(`\n${message.replace(/`/g, "")}\n`);
+  };
+
   /** Answers one line; lines are answered one after another, in the order they came. */
   const answer = (line: string): Promise<void> =>
     handle(
@@ -75,6 +89,7 @@ export function createConsoleAdapter({
         log,
         transport: {
           send: async (reply) => {
+            lastAnswer = "feedback" in reply ? reply.feedback?.answerId : undefined;
             const text = toPlainText(reply, config.mark ? { mark: config.mark } : {});
             config.output.write(`\n${terminalSafeOutput(text)}\n`);
           },
@@ -95,7 +110,9 @@ export function createConsoleAdapter({
       if (interactive) lines.prompt();
       lines.on("line", (line) => {
         answering = answering.then(async () => {
-          if (line.trim()) await answer(line);
+          const typed = line.trim();
+          if (typed === "+" || typed === "-") vote(typed === "+");
+          else if (typed) await answer(line);
           if (interactive) lines.prompt();
         });
       });

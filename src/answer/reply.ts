@@ -3,10 +3,17 @@
  * platform shows these, through the message outline (`outlineOf`), and nothing else.
  */
 import type { Digest } from "../digest/digest.ts";
+import type { FeedbackHandle } from "../feedback/feedback.ts";
 import type { Paper, TextSegment } from "../types.ts";
 import type { Audience, CardReply } from "./card.ts";
 
 export type { Audience, CardReply } from "./card.ts";
+
+/** A reply people can vote on: it carries its recorded answer's id when feedback is kept. */
+export interface Rateable {
+  /** Set once the answer is recorded (see the pipeline); the platforms show vote buttons for it. */
+  feedback?: FeedbackHandle;
+}
 
 /** Another paper worth a look beside an answer. */
 export interface RelatedPaper {
@@ -17,7 +24,7 @@ export interface RelatedPaper {
 }
 
 /** An answer to a question: the best passage of the cited paper, with its figure. */
-export interface AnswerReply {
+export interface AnswerReply extends Rateable {
   kind: "answer";
   audience: Audience;
   /** The question as asked (unescaped: renderers must escape it). */
@@ -107,7 +114,7 @@ export interface DigestReply {
 }
 
 /** "which papers use T?": every paper whose summary covers a topic, one line each. */
-export interface PapersReply {
+export interface PapersReply extends Rateable {
   kind: "papers";
   audience: Audience;
   /** The question as asked (unescaped). */
@@ -133,7 +140,7 @@ export interface ComparedPaper {
 }
 
 /** "A vs B": each named paper's own answer to the question, side by side. */
-export interface CompareReply {
+export interface CompareReply extends Rateable {
   kind: "compare";
   audience: Audience;
   /** The question as asked (unescaped). */

@@ -5,6 +5,7 @@
  * fields, terminal lines); it never decides what is said.
  */
 import type { Audience } from "../answer/card.ts";
+import type { FeedbackHandle } from "../feedback/feedback.ts";
 import type { Paper } from "../types.ts";
 
 /**
@@ -120,6 +121,11 @@ export interface Outline {
   title?: string;
   /** The parts, in reading order. */
   blocks: Block[];
+  /**
+   * Vote buttons under the message ("Helpful", "Not helpful"), carrying the recorded answer's id:
+   * each platform lays them out in its own controls (Block Kit buttons, message components, `+`/`-`).
+   */
+  feedback?: FeedbackHandle;
 }
 
 /** The words of a run of inlines, without markup: for fallbacks and plain platforms. */

@@ -170,6 +170,12 @@ export function digestOutline(digest: Digest): Outline {
 
 /** The outline of a reply: what every platform shows, before it escapes, fits and serializes it. */
 export function outlineOf(reply: Reply): Outline {
+  const outline = outlineWithoutFeedback(reply);
+  const feedback = "feedback" in reply ? reply.feedback : undefined;
+  return feedback ? { ...outline, feedback } : outline;
+}
+
+function outlineWithoutFeedback(reply: Reply): Outline {
   const { audience } = reply;
   switch (reply.kind) {
     case "card":

@@ -6,6 +6,7 @@ import { shortAuthors, venueLine } from "../answer/phrases.ts";
 import type { Reply } from "../answer/reply.ts";
 import type { Digest } from "../digest/digest.ts";
 import { moreItems } from "../digest/digestPhrases.ts";
+import { CONSOLE_VOTE_HINT } from "../feedback/feedback.ts";
 import type { Block, Inline, ListBlock, Outline, PaperBlock } from "./outline.ts";
 import { digestOutline, outlineOf } from "./outlineOf.ts";
 
@@ -126,6 +127,8 @@ export function outlineToPlainText(outline: Outline, options: TextOptions = {}):
     if (lines.length > 0 && !continues(block, outline.blocks[i - 1])) lines.push("");
     lines.push(...shown);
   });
+  // The console takes a vote as a line of its own: `+` or `-` right after the answer.
+  if (outline.feedback) lines.push("", CONSOLE_VOTE_HINT);
   const text = lines.join("\n");
   return tone === "error" ? `Sorry: ${text}` : text;
 }

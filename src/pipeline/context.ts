@@ -1,6 +1,7 @@
 /** What the core's request pipeline answers with: the index, the memories and the digest. */
 import type { ThreadPapers } from "../answer/threadMemory.ts";
 import type { Digest } from "../digest/digest.ts";
+import type { FeedbackDesk } from "../feedback/feedback.ts";
 import type { ImportReport } from "../import/addPapers.ts";
 import type { IndexSource } from "../retrieval/indexSource.ts";
 
@@ -50,6 +51,8 @@ export interface AdapterCore {
   random?: () => number;
   /** Where answers are counted; absent, nothing is. */
   counts?: AnswerCounter;
+  /** Where answers, declined questions and votes are kept; absent, answers have no vote buttons. */
+  feedback?: FeedbackDesk;
   /** The weekly digest, for `/paper digest`; absent where the bot keeps no state. */
   digest?: DigestDesk;
   /** Adding papers from chat, for `/paper add`; absent where the bot does not write its corpus. */

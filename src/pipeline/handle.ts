@@ -10,6 +10,7 @@ import { addPaperReply } from "./addPaper.ts";
 import { answerRequest, planRequest } from "./answer.ts";
 import type { AdapterCore } from "./context.ts";
 import { type ChatPlace, digestCommandReply } from "./digestCommands.ts";
+import { recordReply } from "./feedback.ts";
 
 /** Shown to the asker when answering fails on our side; the full error goes to the log. */
 export const INTERNAL_ERROR =
@@ -92,7 +93,7 @@ export async function handle(request: ChatRequest, context: HandleContext): Prom
   try {
     const opened = await transport.open?.();
     const asked = opened?.thread ? { ...request, thread: opened.thread } : request;
-    const reply = await replyTo(core, asked);
+    const reply = recordReply(core, await replyTo(core, asked), asked, log);
     await transport.send(reply, asked);
     log.info(
       { kind: reply.kind, ...request.fields, ms: Math.round(performance.now() - began) },
