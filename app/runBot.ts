@@ -20,6 +20,7 @@ import {
 import { DigestService } from "./digest/digestService.ts";
 import { DigestSchedule } from "./digest/schedule.ts";
 import { startDigestScheduler } from "./digest/scheduler.ts";
+import { keepWithinRetention } from "./feedbackRetention.ts";
 import { type Logger, scrubSecrets } from "./logger.ts";
 import { PLATFORMS } from "./platforms.ts";
 
@@ -151,7 +152,7 @@ export async function runBot(options: RunBotOptions): Promise<number> {
 }
 
 async function serve(options: RunBotOptions, digest: DigestService): Promise<number> {
-  const { config, logger, source } = options;
+  const { logger, source } = options;
   const platforms = options.platforms ?? PLATFORMS;
   const core: AdapterCore = {
     source,
@@ -162,6 +163,22 @@ async function serve(options: RunBotOptions, digest: DigestService): Promise<num
     platformTitles: platforms.map((p) => p.title),
     ...(options.corpus ? { corpus: options.corpus } : {}),
   };
+  const stopPruning = keepWithinRetention(digest.store.feedback, logger);
+  try {
+    return await serveAdapters(options, core, digest);
+  } finally {
+    stopPruning();
+  }
+}
+
+/** Runs the configured adapters (or the console) on `core` until stopped; the exit code. */
+async function serveAdapters(
+  options: RunBotOptions,
+  core: AdapterCore,
+  digest: DigestService,
+): Promise<number> {
+  const { config, logger, source } = options;
+  const platforms = options.platforms ?? PLATFORMS;
   const adapters = platformAdapters(config, core, logger, platforms);
   if (adapters.length === 0) {
     const console = createConsoleAdapter({ core, config: options.console, logger });
