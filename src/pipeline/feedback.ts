@@ -14,12 +14,26 @@ import type { CoreLogger } from "../logger.ts";
 import type { AdapterCore } from "./context.ts";
 import type { ChatRequest } from "./handle.ts";
 
+/** How a person is named in a stored question. */
+export const SOMEONE = "@someone";
+
+/**
+ * The question as it is stored: the adapter's `storedText` when it gave one, and in any case no
+ * mention that looks like an id (`@U0123ABC`, `@80351110224678912`): people are never stored.
+ */
+export function storedQuestion(request: ChatRequest): string {
+  return (request.storedText ?? request.text).replace(
+    /@[\p{L}\p{N}_-]*\p{N}[\p{L}\p{N}_-]*/gu,
+    SOMEONE,
+  );
+}
+
 /** What is recorded of a reply, or undefined when it is not an answer to a question. */
 export function recordOf(reply: Reply, request: ChatRequest): AnswerRecord | undefined {
   const where = {
     platform: request.place?.platform ?? "console",
     ...(request.place?.scope !== undefined ? { scope: request.place.scope } : {}),
-    question: request.text,
+    question: storedQuestion(request),
   };
   switch (reply.kind) {
     case "answer":

@@ -25,6 +25,11 @@ export interface ChatRequest {
   via: "command" | "mention";
   /** What the person typed, platform markup read back into words (`<@U1>` is `@name`). */
   text: string;
+  /**
+   * The question as feedback may keep it (`paperbot gaps`): `text` with people's mentions read as
+   * "@someone", so no user id or name is stored. Absent: `text`, its id-like mentions replaced.
+   */
+  storedText?: string;
   /** The thread-memory key of the conversation it came from; follow-ups there stay on its paper. */
   thread?: string;
   /** Where it was asked; absent away from chat platforms (the console), where nothing is counted. */

@@ -6,7 +6,7 @@ import type { Reply } from "../../src/answer/reply.ts";
 import { ThreadMemory } from "../../src/answer/threadMemory.ts";
 import { CONSOLE_VOTE_HINT, VOTE_FAILED } from "../../src/feedback/feedback.ts";
 import type { AdapterCore } from "../../src/pipeline/context.ts";
-import { voteOn } from "../../src/pipeline/feedback.ts";
+import { storedQuestion, voteOn } from "../../src/pipeline/feedback.ts";
 import { type ChatRequest, handle } from "../../src/pipeline/handle.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { openStore } from "../../store/openStore.ts";
@@ -156,5 +156,18 @@ describe("the console's + and -", () => {
       store.db.prepare("SELECT platform, helpful FROM votes JOIN answers ON id = answer_id").all(),
     ).toEqual([{ platform: "console", helpful: 1 }]);
     store.close();
+  });
+});
+
+describe("storedQuestion", () => {
+  it("keeps no id-like mention of a person, and takes the adapter's stored text first", () => {
+    const request = { via: "mention", label: "a mention" } as const;
+    expect(
+      storedQuestion({ ...request, text: "@U0ALICE1 what does @80351110224678912 think of BEAR?" }),
+    ).toBe("@someone what does @someone think of BEAR?");
+    expect(storedQuestion({ ...request, text: "ask @alice", storedText: "ask @someone" })).toBe(
+      "ask @someone",
+    );
+    expect(storedQuestion({ ...request, text: "what is MixMatch?" })).toBe("what is MixMatch?");
   });
 });
