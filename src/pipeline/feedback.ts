@@ -12,7 +12,7 @@ import {
 } from "../feedback/feedback.ts";
 import type { CoreLogger } from "../logger.ts";
 import type { AdapterCore } from "./context.ts";
-import type { ChatRequest } from "./handle.ts";
+import type { ChatRequest } from "./request.ts";
 
 /** How a person is named in a stored question. */
 export const SOMEONE = "@someone";

@@ -9,54 +9,15 @@ import type { CoreLogger } from "../logger.ts";
 import { addPaperReply } from "./addPaper.ts";
 import { answerRequest, planRequest } from "./answer.ts";
 import type { AdapterCore } from "./context.ts";
-import { type ChatPlace, digestCommandReply } from "./digestCommands.ts";
+import { digestCommandReply } from "./digestCommands.ts";
 import { recordReply } from "./feedback.ts";
+import type { ChatRequest, ReplyTransport } from "./request.ts";
+
+export type { ChatRequest, ReplyTransport } from "./request.ts";
 
 /** Shown to the asker when answering fails on our side; the full error goes to the log. */
 export const INTERNAL_ERROR =
   "Sorry, something went wrong on my side answering that. It has been logged.";
-
-/** One thing a person said to the bot, as an adapter read it from its platform. */
-export interface ChatRequest {
-  /**
-   * `command`: a slash command (or a line at the console), which takes the digest commands too;
-   * `mention`: a message addressed to the bot, which asks, or adds a paper (`add URL`).
-   */
-  via: "command" | "mention";
-  /** What the person typed, platform markup read back into words (`<@U1>` is `@name`). */
-  text: string;
-  /**
-   * The question as feedback may keep it (`paperbot gaps`): `text` with people's mentions read as
-   * "@someone", so no user id or name is stored. Absent: `text`, its id-like mentions replaced.
-   */
-  storedText?: string;
-  /** The thread-memory key of the conversation it came from; follow-ups there stay on its paper. */
-  thread?: string;
-  /** Where it was asked; absent away from chat platforms (the console), where nothing is counted. */
-  place?: ChatPlace;
-  /** What it is, for the log: "/paper", "a mention", "an interaction". */
-  label: string;
-  /** Fields the log lines about it carry (the channel, the server). */
-  fields?: Record<string, unknown>;
-  /**
-   * Called before a search, whose time grows with the corpus, when the platform must acknowledge
-   * first (Discord allows 3 s for the first response). Absent: the reply follows whenever ready.
-   */
-  acknowledge?(): Promise<void>;
-}
-
-/** How an adapter sends replies to the person who asked. */
-export interface ReplyTransport {
-  /**
-   * Prepares where the reply goes, inside the pipeline's failure handling (Discord starts the
-   * answer's thread), and names the thread the request belongs to when that decides it.
-   */
-  open?(): Promise<{ thread?: string }>;
-  /** Sends the reply, rendered for the platform (shown to the asker alone when its audience says so). */
-  send(reply: Reply, request: ChatRequest): Promise<void>;
-  /** Tells the asker, privately where the platform can, that answering failed. */
-  fail(message: string): Promise<void>;
-}
 
 /** What {@link handle} needs besides the request. */
 export interface HandleContext {

@@ -30,12 +30,15 @@ describe("openDatabase", () => {
       .all()
       .map((t) => t.name);
     expect(tables).toEqual([
+      "answers",
       "digests",
       "featured",
+      "meta",
       "question_counts",
       "reading_queue",
       "subscriptions",
       "thread_papers",
+      "votes",
     ]);
     db.close();
   });
