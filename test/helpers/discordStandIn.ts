@@ -300,6 +300,8 @@ export interface RestCall {
   auth?: string;
   /** The file parts of a multipart request, if any. */
   files?: UploadedFile[];
+  /** When the request arrived (`performance.now()`), to time the bot's answers to the millisecond. */
+  at: number;
 }
 
 /** A gateway payload the client sent (other than heartbeats), in order. */
@@ -873,6 +875,7 @@ class StandIn implements DiscordStandIn {
     const path = pathname.startsWith("/api/v10/") ? pathname.slice("/api/v10".length) : pathname;
     const { body, files, invalidJson } = await readBody(request);
     const call: RestCall = {
+      at: performance.now(),
       method: request.method ?? "GET",
       path,
       query: Object.fromEntries(url.searchParams),

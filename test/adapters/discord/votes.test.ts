@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { APIMessage } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOT_A_VOTE_BUTTON, voteCustomId } from "../../../adapters/discord/voteButtons.ts";
-import { HELPFUL_LABEL, UNHELPFUL_LABEL } from "../../../src/feedback/feedback.ts";
+import { HELPFUL_LABEL, UNHELPFUL_LABEL, VOTE_FAILED } from "../../../src/feedback/feedback.ts";
 import { type DigestStore, openStore } from "../../../store/openStore.ts";
 import { type DiscordTestBot, EPHEMERAL, startDiscordTestBot } from "../../helpers/discordBot.ts";
 import { CHANNEL_ID, type RestCall, USER_ID } from "../../helpers/discordStandIn.ts";
@@ -63,7 +63,10 @@ async function askByMention(question: string): Promise<{ thread: string; answer:
   return { thread: message.id, answer };
 }
 
-/** Clicks a component on a message; resolves with the callback and how long it took (ms). */
+/**
+ * Clicks a component on a message; resolves with the callback and how long it took from the
+ * click to the callback's arrival at the stand-in (ms).
+ */
 async function click(
   messageId: string,
   customId: string,
@@ -72,7 +75,7 @@ async function click(
   const began = performance.now();
   const payload = bot.standIn.clickComponent({ messageId, customId, ...options });
   const call = await bot.standIn.waitFor(isCallback(payload.id));
-  return { call, ms: performance.now() - began, payload };
+  return { call, ms: call.at - began, payload };
 }
 
 /** The votes the database holds: every column of every row. */
@@ -83,8 +86,8 @@ function votes(): Array<Record<string, unknown>> {
 }
 
 /** The public (not ephemeral) messages in a channel or thread. */
-function publicMessages(channel: string): APIMessage[] {
-  return bot.standIn.messagesIn(channel).filter((m) => ((m.flags ?? 0) & EPHEMERAL) === 0);
+function publicMessages(channel: string, of: DiscordTestBot = bot): APIMessage[] {
+  return of.standIn.messagesIn(channel).filter((m) => ((m.flags ?? 0) & EPHEMERAL) === 0);
 }
 
 /** Expects an ephemeral answer (type 4, flag 64) saying `content`, pinging no one. */
@@ -241,5 +244,40 @@ describe("Discord vote buttons (discord.js against a loopback Discord, votes in 
       `vote acknowledged in ${acknowledged.map((ms) => ms.toFixed(1)).join(", ")} ms (loopback)`,
     );
     for (const ms of acknowledged) expect(ms).toBeLessThan(3000);
+  });
+});
+
+describe("Discord vote buttons when the database fails", () => {
+  let failing: DiscordTestBot;
+  let memory: DigestStore;
+  beforeAll(async () => {
+    memory = openStore(":memory:");
+    // Answers are recorded; counting a vote fails as a locked or full database would.
+    const feedback = {
+      record: memory.feedback.record.bind(memory.feedback),
+      vote: () => {
+        throw new Error("SQLITE_FULL: database or disk is full");
+      },
+    };
+    failing = await startDiscordTestBot({ core: { feedback } });
+  });
+  afterAll(async () => {
+    await failing.close();
+    memory.close();
+  });
+
+  it("tells the voter privately that the vote was not recorded, and logs why", async () => {
+    const from = failing.standIn.calls.length;
+    const message = failing.standIn.messageCreate({ content: BEAR_QUESTION });
+    await failing.standIn.waitFor(postsTo(message.id), 3000, from);
+    const answer = failing.standIn.lastMessageIn(message.id);
+    const payload = failing.standIn.clickComponent({
+      messageId: answer?.id ?? "",
+      customId: buttonsOf(answer)[HELPFUL_LABEL] ?? "",
+    });
+    const call = await failing.standIn.waitFor(isCallback(payload.id));
+    expectToldPrivately(call, VOTE_FAILED);
+    expect(failing.logs.some((line) => line.includes("SQLITE_FULL"))).toBe(true);
+    expect(publicMessages(message.id, failing)).toHaveLength(1);
   });
 });
