@@ -323,7 +323,8 @@ function textEmbed(outline: Outline, blocks: readonly Block[]): APIEmbed[] {
  */
 export function outlineToDiscord(outline: Outline): DiscordMessage {
   const message = messageBody(outline);
-  return outline.feedback ? { ...message, components: voteButtons(outline.feedback) } : message;
+  const buttons = outline.feedback ? voteButtons(outline.feedback) : [];
+  return buttons.length > 0 ? { ...message, components: buttons } : message;
 }
 
 /**

@@ -65,12 +65,14 @@ export function parseVoteCustomId(customId: string): ButtonVote | undefined {
 
 /**
  * The vote buttons under an answer: one action row, "Helpful" then "Not helpful". Both grey
- * (Secondary), so neither answer looks like the expected one.
+ * (Secondary), so neither answer looks like the expected one. None for an answer id that would
+ * not fit a `custom_id`: the answer goes out without buttons rather than not at all.
  * https://discord.com/developers/docs/components/reference#action-row
  */
 export function voteButtons(
   handle: FeedbackHandle,
 ): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  if (!ANSWER_ID.test(handle.answerId)) return [];
   const button = (helpful: boolean): APIButtonComponentWithCustomId => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,

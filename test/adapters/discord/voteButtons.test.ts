@@ -102,6 +102,13 @@ describe("toDiscordMessage with vote buttons", () => {
     expect(message.embeds[0]?.title).toContain("Bootstrapping Error Reduction");
   });
 
+  it("sends an answer whose id would not fit a custom_id without buttons, rather than failing", () => {
+    const reply = respond(index, { text: "how does BEAR avoid out-of-distribution actions?" });
+    const message = toDiscordMessage(rated(reply, "x".repeat(CUSTOM_ID_MAX)));
+    expect(message.components).toBeUndefined();
+    expect(message.embeds[0]?.title).toContain("Bootstrapping Error Reduction");
+  });
+
   it("gives an answer that was not recorded, and a digest, no buttons", () => {
     const reply = respond(index, { text: "how does BEAR avoid out-of-distribution actions?" });
     expect(toDiscordMessage(reply).components).toBeUndefined();
