@@ -1,7 +1,7 @@
 /**
- * The Discord bot on discord.js: connects to the gateway and hands `/paper` interactions
- * (interactions.ts) and messages addressed to the bot (mentions.ts) to their handlers; the
- * core's replies become embeds (render.ts).
+ * The Discord bot on discord.js: connects to the gateway and hands interactions (`/paper` and
+ * the vote buttons under answers: interactions.ts) and messages addressed to the bot
+ * (mentions.ts) to their handlers; the core's replies become embeds (render.ts).
  */
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options, Routes } from "discord.js";
 import type { AdapterDeps, ChatAdapter } from "../../src/platform/platform.ts";
@@ -105,6 +105,7 @@ export function createDiscordAdapter({
   const log = logger.child({ adapter: "discord" });
   const client = new Client(clientOptions(config));
   const seenMessages = new RecentKeys();
+  const seenInteractions = new RecentKeys();
   const editors = config.corpusEditors ? { corpusEditors: config.corpusEditors } : {};
   const inFlight = new Set<Promise<unknown>>();
   let started = false;
@@ -117,7 +118,7 @@ export function createDiscordAdapter({
   };
 
   client.on(Events.InteractionCreate, (interaction) =>
-    track(handleInteraction(interaction, { core, log, ...editors })),
+    track(handleInteraction(interaction, { core, log, seen: seenInteractions, ...editors })),
   );
   client.on(Events.MessageCreate, (message) =>
     track(

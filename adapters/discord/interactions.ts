@@ -1,7 +1,8 @@
 /**
- * `/paper` on Discord: autocomplete choices, and the command itself, answered at once when no
- * search is needed and deferred then edited when one is (Discord allows 3 s for the first
- * response). https://discord.com/developers/docs/interactions/receiving-and-responding
+ * Interactions on Discord: `/paper` (autocomplete choices, and the command itself, answered at
+ * once when no search is needed and deferred then edited when one is: Discord allows 3 s for the
+ * first response) and clicks on the vote buttons under answers (votes.ts).
+ * https://discord.com/developers/docs/interactions/receiving-and-responding
  */
 import {
   type AutocompleteInteraction,
@@ -17,9 +18,11 @@ import { MAX_AUTOCOMPLETE_CHOICES, suggestPapers } from "../../src/lookup/sugges
 import type { AdapterCore } from "../../src/pipeline/context.ts";
 import type { ChatPlace } from "../../src/pipeline/digestCommands.ts";
 import { handle, INTERNAL_ERROR } from "../../src/pipeline/handle.ts";
+import type { RecentKeys } from "../recentKeys.ts";
 import { PAPER_COMMAND, paperChoices, QUERY_OPTION } from "./commands.ts";
 import { discordScope } from "./digestPublisher.ts";
 import { toDiscordMessage } from "./render.ts";
+import { handleVoteButton } from "./votes.ts";
 
 export { INTERNAL_ERROR };
 
@@ -32,6 +35,11 @@ export interface InteractionContext {
   log: Logger;
   /** Users who may add papers besides the channel's managers (`DISCORD_CORPUS_EDITORS`). */
   corpusEditors?: readonly string[];
+  /**
+   * Interactions already handled: the gateway may deliver one again after a resume, and a second
+   * answer would only fail (Discord takes one initial response per interaction).
+   */
+  seen?: RecentKeys;
 }
 
 /** The reply as an interaction response: ephemeral when only the asker should see it. */
@@ -144,9 +152,14 @@ export async function handleInteraction(
   interaction: Interaction,
   context: InteractionContext,
 ): Promise<void> {
+  if (context.seen && !context.seen.add(interaction.id)) {
+    context.log.info({ interaction: interaction.id }, "an interaction delivered again; ignored");
+    return;
+  }
   try {
     if (interaction.isAutocomplete()) await autocomplete(interaction, context);
     else if (interaction.isChatInputCommand()) await command(interaction, context);
+    else if (interaction.isMessageComponent()) await handleVoteButton(interaction, context);
   } catch (error) {
     // The pipeline answers for the command itself; this catches autocomplete and the rest.
     context.log.error(

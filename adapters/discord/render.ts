@@ -5,7 +5,12 @@
  * Pure: no network, unit-tested.
  * Limits: https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  */
-import type { APIEmbed, APIEmbedField } from "discord.js";
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIEmbed,
+  APIEmbedField,
+} from "discord.js";
 import { shortAuthors, venueLine } from "../../src/answer/phrases.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import { DIGEST_TITLE, type Digest } from "../../src/digest/digest.ts";
@@ -22,6 +27,7 @@ import { digestOutline, outlineOf } from "../../src/outline/outlineOf.ts";
 import type { TextSegment } from "../../src/types.ts";
 import { fitPlain, fitSegments, fitText, fitWithCode, packLines } from "./fit.ts";
 import { bold, breakSpecialMentions, escapeMarkdown, maskedLink } from "./markdown.ts";
+import { voteButtons } from "./voteButtons.ts";
 
 /** An embed's title holds at most 256 characters. */
 export const EMBED_TITLE_MAX = 256;
@@ -65,14 +71,19 @@ const ALIAS_NAME_MAX = 40;
 const DATE_NAME_MAX = 40;
 
 /**
- * A Discord message, in the shape discord.js's `reply`, `editReply` and `send` take. Mentions are
- * never parsed: nothing a summary or a question contains can ping anyone.
+ * A Discord message, in the shape discord.js's `reply`, `editReply`, `followUp` and `send` take.
+ * Mentions are never parsed: nothing a summary or a question contains can ping anyone.
  */
 export interface DiscordMessage {
   /** Message text (escaped markdown); absent when the embeds say it all. */
   content?: string;
   /** At most {@link EMBEDS_MAX} embeds, within {@link EMBEDS_TOTAL_MAX} characters together. */
   embeds: APIEmbed[];
+  /**
+   * The vote buttons under a recorded answer (see `voteButtons.ts`): one action row; absent on
+   * messages that cannot be rated.
+   */
+  components?: APIActionRowComponent<APIButtonComponentWithCustomId>[];
   /** Always `{ parse: [] }`: no @everyone, @here, role or user ping. */
   allowedMentions: { parse: [] };
 }
@@ -307,11 +318,21 @@ function textEmbed(outline: Outline, blocks: readonly Block[]): APIEmbed[] {
 }
 
 /**
- * An outline as a Discord message within Discord's limits, pinging no one. Our own one-line
- * replies (a refusal, a confirmation) are plain content; a heading and the notes before it (a
- * digest preview's note) are the content above the embeds.
+ * An outline as a Discord message within Discord's limits, pinging no one, with the vote buttons
+ * under it when it is a recorded answer.
  */
 export function outlineToDiscord(outline: Outline): DiscordMessage {
+  const message = messageBody(outline);
+  const buttons = outline.feedback ? voteButtons(outline.feedback) : [];
+  return buttons.length > 0 ? { ...message, components: buttons } : message;
+}
+
+/**
+ * The words of a message: our own one-line replies (a refusal, a confirmation) are plain
+ * content; a heading and the notes before it (a digest preview's note) are the content above the
+ * embeds.
+ */
+function messageBody(outline: Outline): DiscordMessage {
   const allowedMentions = { parse: [] as [] };
   if (outline.tone === "error" || outline.tone === "notice") {
     const words = outline.blocks.map((b) => (b.type === "text" ? backticked(b.content) : ""));

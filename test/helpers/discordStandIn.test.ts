@@ -5,6 +5,7 @@
  */
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   ChannelType,
   type ChatInputCommandInteraction,
   Client,
@@ -323,6 +324,69 @@ describe("slash commands", () => {
     const error = await interaction.reply({ content: "too late" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect(error).toMatchObject({ status: 404, code: 10062 });
+  });
+});
+
+describe("message components", () => {
+  /** A message the bot posted in the channel with one button on it. */
+  async function messageWithButton(client: Client<true>, customId: string): Promise<Message> {
+    const channel = await client.channels.fetch(CHANNEL_ID);
+    if (!channel?.isSendable()) throw new Error("the channel is not sendable");
+    return channel.send({
+      content: "Was this helpful?",
+      components: [
+        { type: 1, components: [{ type: 2, style: 2, label: "Helpful", custom_id: customId }] },
+      ],
+    });
+  }
+
+  /** The next component interaction (by `payload.id`) the client receives. */
+  async function nextClick(client: Client, id: string): Promise<ButtonInteraction> {
+    const [interaction] = await nextEvent(client, Events.InteractionCreate, (i) => i.id === id);
+    if (!interaction.isButton()) throw new Error(`expected a button, got ${interaction.type}`);
+    return interaction;
+  }
+
+  it("delivers a button click with its custom_id and message, and records an ephemeral reply", async () => {
+    await start();
+    const client = await readyClient();
+    const message = await messageWithButton(client, "vote:yes");
+    expect(standIn.message(message.id)?.components).toHaveLength(1);
+
+    const payload = standIn.clickComponent({ messageId: message.id, customId: "vote:yes" });
+    const interaction = await nextClick(client, payload.id);
+    expect(interaction.customId).toBe("vote:yes");
+    expect(interaction.message.id).toBe(message.id);
+    expect(interaction.user.id).toBe(USER_ID);
+    await interaction.reply({ content: "Thanks.", flags: MessageFlags.Ephemeral });
+
+    const call = await standIn.waitFor(callbackOf(payload));
+    expect(call.body).toMatchObject({ type: 4, data: { content: "Thanks.", flags: 64 } });
+    // The ephemeral answer is stored, but only the voter sees it: nothing is echoed.
+    expect(standIn.lastMessageIn(CHANNEL_ID)?.interaction_metadata).toMatchObject({
+      type: 3,
+      interacted_message_id: message.id,
+    });
+  });
+
+  it("takes update() as type 7, editing the clicked message, and refuses autocomplete's 8", async () => {
+    await start();
+    const client = await readyClient();
+    const message = await messageWithButton(client, "vote:no");
+    const interaction = await nextClick(
+      client,
+      standIn.clickComponent({ messageId: message.id, customId: "vote:no" }).id,
+    );
+    await interaction.update({ content: "Voted.", components: [] });
+    expect(standIn.message(message.id)).toMatchObject({ content: "Voted.", components: [] });
+
+    // discord.js has no respond() on a button, so go around it to the route.
+    const other = standIn.clickComponent({ messageId: message.id, customId: "vote:no" });
+    const choices = client.rest.post(Routes.interactionCallback(other.id, other.token), {
+      body: { type: 8, data: { choices: [] } },
+      auth: false,
+    });
+    await expect(choices).rejects.toMatchObject({ status: 400, code: 50035 });
   });
 });
 

@@ -48,6 +48,7 @@ import type {
   APIGuildMember,
   APIInteractionGuildMember,
   APIMessage,
+  APIMessageComponentGuildInteraction,
   APIMessageTopLevelComponent,
   APIRole,
   APITextChannel,
@@ -299,6 +300,8 @@ export interface RestCall {
   auth?: string;
   /** The file parts of a multipart request, if any. */
   files?: UploadedFile[];
+  /** When the request arrived (`performance.now()`), to time the bot's answers to the millisecond. */
+  at: number;
 }
 
 /** A gateway payload the client sent (other than heartbeats), in order. */
@@ -391,6 +394,20 @@ export interface DiscordStandIn {
     userId?: string;
     permissions?: bigint;
   }): APIChatInputApplicationCommandGuildInteraction;
+  /**
+   * Dispatches a click on a message component (a MESSAGE_COMPONENT interaction, type 3) on
+   * message `messageId`, as a guild member makes it; returns the payload. `componentType` is 2
+   * (a button) unless given. The message need not carry a component with that `custom_id`, so a
+   * test can click what a forged request or an older bot would. Its initial response may be a
+   * message (4), a deferral (5), a deferred update (6) or an update of the message (7).
+   * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-interaction-type
+   */
+  clickComponent(options: {
+    messageId: string;
+    customId: string;
+    componentType?: number;
+    userId?: string;
+  }): APIMessageComponentGuildInteraction;
   /** Dispatches an autocomplete interaction for the command's `query` option; returns the payload. */
   autocomplete(options: {
     query: string;
@@ -667,9 +684,12 @@ interface Reply {
 interface InteractionRecord {
   id: string;
   token: string;
-  /** 2 application command, 4 autocomplete. */
-  type: 2 | 4;
+  /** 2 application command, 3 message component, 4 autocomplete. */
+  type: 2 | 3 | 4;
+  /** The command's name, or a component's `custom_id`. */
   commandName: string;
+  /** For a message component: the message it is on (what an update, type 7, edits). */
+  messageId?: string;
   channelId: string;
   user: APIUser;
   dispatchedAt: number;
@@ -855,6 +875,7 @@ class StandIn implements DiscordStandIn {
     const path = pathname.startsWith("/api/v10/") ? pathname.slice("/api/v10".length) : pathname;
     const { body, files, invalidJson } = await readBody(request);
     const call: RestCall = {
+      at: performance.now(),
       method: request.method ?? "GET",
       path,
       query: Object.fromEntries(url.searchParams),
@@ -1111,9 +1132,10 @@ class StandIn implements DiscordStandIn {
             application_id: APPLICATION_ID,
             interaction_metadata: {
               id: interaction.id,
-              type: 2,
+              type: interaction.type,
               user: interaction.user,
               authorizing_integration_owners: { 0: GUILD_ID },
+              ...(interaction.messageId ? { interacted_message_id: interaction.messageId } : {}),
             },
           }
         : {}),
@@ -1333,7 +1355,9 @@ class StandIn implements DiscordStandIn {
     }
     const type = Number(call.body?.type);
     const data = (call.body?.data ?? {}) as MessageBody & { choices?: unknown[] };
-    const allowed = interaction.type === 4 ? [8] : [4, 5, 9, 12];
+    // https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
+    const allowed =
+      interaction.type === 4 ? [8] : interaction.type === 3 ? [4, 5, 6, 7, 9] : [4, 5, 9, 12];
     if (!allowed.includes(type)) {
       return {
         status: 400,
@@ -1353,6 +1377,12 @@ class StandIn implements DiscordStandIn {
       const invalid = formErrors(data);
       if (invalid) return { status: 400, body: invalid };
       if (isEmpty(data, call.files?.length ?? 0)) return EMPTY_MESSAGE;
+    }
+    if (type === 7) {
+      const target = this.messages.get(interaction.messageId ?? "");
+      if (!target) return UNKNOWN_MESSAGE;
+      const edited = this.editWebhookMessage(target, { ...call, body: data });
+      if (edited.status !== 200) return edited;
     }
     if (type === 8) {
       const invalid = choiceErrors(data.choices);
@@ -1380,7 +1410,8 @@ class StandIn implements DiscordStandIn {
       body,
       files,
       // 20 CHAT_INPUT_COMMAND: https://discord.com/developers/docs/resources/message#message-object-message-types
-      type: 20,
+      // (a component's response is modelled as a plain message, 0).
+      type: interaction.type === 3 ? 0 : 20,
       interaction,
     });
     interaction.originalId = message.id;
@@ -1528,6 +1559,26 @@ class StandIn implements DiscordStandIn {
     return payload;
   }
 
+  clickComponent(options: {
+    messageId: string;
+    customId: string;
+    componentType?: number;
+    userId?: string;
+  }): APIMessageComponentGuildInteraction {
+    const message = this.messages.get(options.messageId);
+    if (!message) throw new Error(`no message ${options.messageId} to click a component on`);
+    const record = this.newInteraction(3, options.customId, message.channel_id, options.userId);
+    record.messageId = message.id;
+    const payload = {
+      ...this.interactionBase(record),
+      type: 3,
+      message,
+      data: { custom_id: options.customId, component_type: options.componentType ?? 2 },
+    } as APIMessageComponentGuildInteraction;
+    this.dispatch("INTERACTION_CREATE", payload);
+    return payload;
+  }
+
   autocomplete(options: {
     query: string;
     name?: string;
@@ -1549,7 +1600,7 @@ class StandIn implements DiscordStandIn {
   }
 
   private newInteraction(
-    type: 2 | 4,
+    type: 2 | 3 | 4,
     commandName: string,
     channelId = CHANNEL_ID,
     userId = USER_ID,
