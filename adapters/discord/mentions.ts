@@ -152,6 +152,8 @@ export async function handleMessage(message: Message, context: MentionContext): 
     {
       via: "mention",
       text: question,
+      // Kept for `paperbot gaps` with no one's name in it: people are never stored.
+      storedText: fromDiscordText(message.content, me.id, { user: () => "someone" }),
       label: addressed ? "a mention" : "a follow-up",
       fields: { guild: message.guildId, channel: message.channelId },
       place: {

@@ -200,6 +200,14 @@ describe("Discord vote buttons (discord.js against a loopback Discord, votes in 
     expect(rows.map((r) => r.question)).toEqual(["what is the capital of France?"]);
   });
 
+  it("stores a declined question with the people it mentions as @someone, never their ids", async () => {
+    await askByMention(`<@${OTHER_USER_ID}> do you know the capital of Spain?`);
+    const rows = store.db
+      .prepare("SELECT question FROM answers WHERE question LIKE '%Spain%'")
+      .all() as Array<{ question: string }>;
+    expect(rows.map((r) => r.question)).toEqual(["@someone do you know the capital of Spain?"]);
+  });
+
   it("tells a vote on an answer not on record that it did not count, storing nothing", async () => {
     const stored = votes();
     const unknown = voteCustomId("answerFromBefore", true);
@@ -239,10 +247,7 @@ describe("Discord vote buttons (discord.js against a loopback Discord, votes in 
 
   it("acknowledges every vote well within Discord's 3 s", () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(5);
-    // Informational: the bench (`npm run bench:chat`) measures the p99.
-    console.info(
-      `vote acknowledged in ${acknowledged.map((ms) => ms.toFixed(1)).join(", ")} ms (loopback)`,
-    );
+    // The platform's hard limit, not a speed target: the bench (`npm run bench:chat`) measures the p99.
     for (const ms of acknowledged) expect(ms).toBeLessThan(3000);
   });
 });
