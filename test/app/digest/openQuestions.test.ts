@@ -250,6 +250,19 @@ describe("the digest's open questions", () => {
     store.close();
   });
 
+  it("posts none on a platform that has no threads, and posts its digest as ever", async () => {
+    const clock = new FakeClock("2026-11-30T08:00:00Z");
+    const { service, store, publisher } = bot(dbPath(), clock);
+    // A publisher without postInThread, as a platform with no threads would be.
+    Object.defineProperty(publisher, "postInThread", { value: undefined });
+    declined(store, "Is there code?");
+    await clock.advanceTo("2026-11-30T09:00:05Z");
+    expect((await service.runDue()).map((o) => o.outcome)).toEqual(["posted"]);
+    expect(publisher.threadPosts).toEqual([]);
+    expect(store.ledger.get(key(FIRST))?.openQuestions).toBeNull();
+    store.close();
+  });
+
   it("posts them once per digest, across two instances on one database and a restart", async () => {
     const path = dbPath();
     const clock = new FakeClock("2026-11-30T08:00:00Z");
