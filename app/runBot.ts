@@ -123,6 +123,7 @@ export function openDigest(
       publishers: digestPublishers(config, logger, platforms),
       logger: logger.child({ part: "digest" }),
       redact: (text) => scrubSecrets(text, secrets, platforms),
+      openQuestions: config.digest.openQuestions ?? false,
       ...clock,
     });
   } catch (error) {

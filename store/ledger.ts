@@ -14,6 +14,12 @@ export interface DigestKey {
   period: string;
 }
 
+/**
+ * What became of a digest's open questions (`DIGEST_OPEN_QUESTIONS=on`): `none` to show, being
+ * posted (`sending`, left so by a process that stopped: not tried again), `posted`, or `failed`.
+ */
+export type OpenQuestionsStatus = "none" | "sending" | "posted" | "failed";
+
 /** What the ledger holds about a digest. */
 export interface DigestRecord extends DigestKey {
   paperId: string | null;
@@ -26,6 +32,12 @@ export interface DigestRecord extends DigestKey {
   lastError: string | null;
   messageId: string | null;
   postedAt: number | null;
+  /** Its open questions; null when they were never tried (off, or the digest not posted). */
+  openQuestions: OpenQuestionsStatus | null;
+  /** How many open questions were (to be) shown; never their words. */
+  openQuestionsCount: number | null;
+  /** Why posting them failed (free of secrets). */
+  openQuestionsError: string | null;
 }
 
 interface Row {
@@ -41,6 +53,9 @@ interface Row {
   last_error: string | null;
   message_id: string | null;
   posted_at: number | null;
+  open_questions: OpenQuestionsStatus | null;
+  open_questions_count: number | null;
+  open_questions_error: string | null;
 }
 
 const fromRow = (row: Row): DigestRecord => ({
@@ -56,6 +71,9 @@ const fromRow = (row: Row): DigestRecord => ({
   lastError: row.last_error,
   messageId: row.message_id,
   postedAt: row.posted_at,
+  openQuestions: row.open_questions,
+  openQuestionsCount: row.open_questions_count,
+  openQuestionsError: row.open_questions_error,
 });
 
 const KEY = "platform = ? AND channel_id = ? AND period = ?";
@@ -135,6 +153,40 @@ export class DigestLedger {
         key.channelId,
         key.period,
       );
+  }
+
+  /**
+   * Claims a posted digest's open questions, in one statement: true for the one caller that
+   * should post them, false when the digest is not posted or they were claimed before (by this
+   * process, a restarted one, or `paperbot digest run`). So they go out at most once per digest.
+   */
+  claimOpenQuestions(key: DigestKey): boolean {
+    return (
+      this.#db
+        .prepare(
+          `UPDATE digests SET open_questions = 'sending'
+           WHERE ${KEY} AND status = 'posted' AND open_questions IS NULL`,
+        )
+        .run(key.platform, key.channelId, key.period).changes === 1
+    );
+  }
+
+  /**
+   * Records what became of claimed open questions: how many there were, and for a failure the
+   * reason, which must be free of secrets (`paperbot digest status` shows it).
+   */
+  settleOpenQuestions(
+    key: DigestKey,
+    status: Exclude<OpenQuestionsStatus, "sending">,
+    count: number,
+    reason?: string,
+  ): void {
+    this.#db
+      .prepare(
+        `UPDATE digests SET open_questions = ?, open_questions_count = ?, open_questions_error = ?
+         WHERE ${KEY}`,
+      )
+      .run(status, count, reason?.slice(0, 500) ?? null, key.platform, key.channelId, key.period);
   }
 
   /** One digest's record, if it was ever claimed. */

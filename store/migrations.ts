@@ -116,4 +116,14 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) STRICT;
   `,
+  // 4: the digest's open questions (#16, DIGEST_OPEN_QUESTIONS=on), on the digest's own row. They
+  // are claimed ('sending') in one statement before they are sent, so they go out at most once per
+  // digest, across restarts and processes; 'none' when there was none to show. Only how many were
+  // shown is kept, never their words (those stay in answers, under its retention).
+  `
+  ALTER TABLE digests ADD COLUMN open_questions TEXT
+    CHECK (open_questions IN ('none', 'sending', 'posted', 'failed'));
+  ALTER TABLE digests ADD COLUMN open_questions_count INTEGER;
+  ALTER TABLE digests ADD COLUMN open_questions_error TEXT;
+  `,
 ];

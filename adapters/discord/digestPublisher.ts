@@ -1,7 +1,7 @@
 /**
  * Posts digests to Discord over REST (no gateway connection needed, so `paperbot digest run` uses
- * it too), and opens the discussion thread on the digest message. Mentions in that thread stay on
- * the featured paper.
+ * it too), opens the discussion thread on the digest message, and posts the digest's open
+ * questions in it. Mentions in that thread stay on the featured paper.
  */
 import {
   DiscordAPIError,
@@ -13,7 +13,12 @@ import {
 import type { DigestPublisher } from "../../src/digest/publisher.ts";
 import type { ChatLogger as Logger } from "../../src/logger.ts";
 import type { DiscordConfig } from "./config.ts";
-import { digestThreadName, toDiscordDigest } from "./render.ts";
+import {
+  type DiscordMessage,
+  digestThreadName,
+  outlineToDiscord,
+  toDiscordDigest,
+} from "./render.ts";
 
 /** A week: the digest's thread stays open as long as people talk in it within a week. */
 const THREAD_ARCHIVE_MINUTES = 10_080;
@@ -35,6 +40,22 @@ export function discordRest(config: DiscordConfig): REST {
   );
 }
 
+/**
+ * A message body as the REST API takes it, pinging no one whatever the text says (`@everyone`
+ * in a question included), and sent once per `nonce`: Discord returns the first message instead
+ * of creating a second with the same nonce, so a retry after a send whose answer was lost does
+ * not post twice. https://discord.com/developers/docs/resources/message#create-message
+ */
+function messageBody(message: DiscordMessage, nonce: string): RESTPostAPIChannelMessageJSONBody {
+  return {
+    ...(message.content ? { content: message.content } : {}),
+    embeds: message.embeds,
+    allowed_mentions: { parse: [] },
+    nonce,
+    enforce_nonce: true,
+  };
+}
+
 /** The Discord digest publisher. */
 export function createDiscordDigestPublisher(rest: REST, logger: Logger): DigestPublisher {
   const log = logger.child({ adapter: "discord", part: "digest" });
@@ -51,16 +72,7 @@ export function createDiscordDigestPublisher(rest: REST, logger: Logger): Digest
     platform: "discord",
     scopeOf: async (channelId) => discordScope(await guildOf(channelId)),
     async post(channelId, digest, nonce) {
-      const message = toDiscordDigest(digest);
-      const body: RESTPostAPIChannelMessageJSONBody = {
-        ...(message.content ? { content: message.content } : {}),
-        embeds: message.embeds,
-        allowed_mentions: { parse: [] },
-        // Discord returns the first message instead of sending a second with the same nonce:
-        // a retry after a send whose answer was lost does not post twice.
-        nonce,
-        enforce_nonce: true,
-      };
+      const body = messageBody(toDiscordDigest(digest), nonce);
       const posted = (await rest.post(Routes.channelMessages(channelId), { body })) as {
         id: string;
       };
@@ -71,7 +83,11 @@ export function createDiscordDigestPublisher(rest: REST, logger: Logger): Digest
         const thread = (await rest.post(Routes.threads(channelId, posted.id), {
           body: { name: digestThreadName(digest), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
         })) as { id: string };
-        return { messageId: posted.id, threadKey: discordThreadKey(guildId, thread.id) };
+        return {
+          messageId: posted.id,
+          threadKey: discordThreadKey(guildId, thread.id),
+          threadId: thread.id,
+        };
       } catch (error) {
         // The thread is there already when a retry follows an answer that was lost (the REST
         // client's own retry, or a retried post that Discord's nonce answered with the same
@@ -81,11 +97,26 @@ export function createDiscordDigestPublisher(rest: REST, logger: Logger): Digest
           error instanceof DiscordAPIError &&
           error.code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage
         ) {
-          return { messageId: posted.id, threadKey: discordThreadKey(guildId, posted.id) };
+          return {
+            messageId: posted.id,
+            threadKey: discordThreadKey(guildId, posted.id),
+            threadId: posted.id,
+          };
         }
         log.warn({ err: error, channel: channelId }, "could not open the digest's thread");
         return { messageId: posted.id };
       }
+    },
+    /**
+     * A message in the digest's thread: a thread is a channel of its own, so it is a message
+     * created in the thread's channel. https://discord.com/developers/docs/topics/threads
+     */
+    async postInThread(_channelId, threadId, message, nonce) {
+      const body = messageBody(outlineToDiscord(message), nonce);
+      const posted = (await rest.post(Routes.channelMessages(threadId), { body })) as {
+        id: string;
+      };
+      return posted.id;
     },
   };
 }

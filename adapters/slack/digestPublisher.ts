@@ -1,6 +1,7 @@
 /**
  * Posts digests to Slack with the Web API (no event connection needed, so `paperbot digest run`
- * uses it too). Replies in the digest's thread that mention the bot stay on its paper.
+ * uses it too), and the digest's open questions as a reply in its thread. Replies in the digest's
+ * thread that mention the bot stay on its paper.
  */
 import { webApi } from "@slack/bolt";
 import type { DigestPublisher } from "../../src/digest/publisher.ts";
@@ -8,7 +9,7 @@ import { POST_TIMEOUT_MS } from "../../src/digest/publisher.ts";
 import type { ChatLogger as Logger } from "../../src/logger.ts";
 import { toBoltLogger } from "./boltLogger.ts";
 import type { SlackConfig } from "./config.ts";
-import { toSlackDigest } from "./render.ts";
+import { outlineToSlack, toSlackDigest } from "./render.ts";
 import { describe, sendWithFallback } from "./slackAdapter.ts";
 import { SLACK_SCOPE, slackThreadKey } from "./threadKeys.ts";
 
@@ -29,9 +30,10 @@ export function slackWebClient(config: SlackConfig, logger?: Logger): webApi.Web
 
 /**
  * Why a post failed, in words that tell apart Slack saying no (`channel_not_found`) from Slack
- * not being reached at all, or answering with an HTTP error: what to do differs.
+ * not being reached at all, or answering with an HTTP error: what to do differs. `what` names
+ * the message refused ("the digest").
  */
-export function slackFailure(error: unknown): string {
+export function slackFailure(error: unknown, what = "the digest"): string {
   const code = (error as { code?: string }).code;
   if (code === webApi.ErrorCode.RequestError)
     return `Slack could not be reached: ${describe(error)}`;
@@ -40,7 +42,7 @@ export function slackFailure(error: unknown): string {
     return `Slack answered HTTP ${status ?? "error"}: ${describe(error)}`;
   }
   if (code === webApi.ErrorCode.RateLimitedError) return "Slack is rate limiting the bot";
-  return `Slack refused the digest: ${describe(error)}`;
+  return `Slack refused ${what}: ${describe(error)}`;
 }
 
 /** The Slack digest publisher. */
@@ -90,7 +92,30 @@ export function createSlackDigestPublisher(
           return undefined;
         },
       );
-      return { messageId: ts, ...(threadKey ? { threadKey } : {}) };
+      // Any message can start a thread: replies name it by its ts.
+      return { messageId: ts, threadId: ts, ...(threadKey ? { threadKey } : {}) };
+    },
+    /**
+     * A reply in the digest's thread: `thread_ts` is the digest's ts, and no `reply_broadcast`,
+     * so it stays in the thread. Sent without `link_names` or `parse`: Slack links no name in it,
+     * and the words are escaped (`&`, `<`, `>`) so nothing in a question pings anyone or opens a
+     * link. https://docs.slack.dev/reference/methods/chat.postMessage
+     * https://docs.slack.dev/messaging/formatting-message-text#escaping
+     */
+    async postInThread(channelId, threadId, message) {
+      try {
+        const result = await client.chat.postMessage({
+          channel: channelId,
+          thread_ts: threadId,
+          ...outlineToSlack(message),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        if (!result.ts) throw new Error("Slack answered without the message's ts");
+        return result.ts;
+      } catch (error) {
+        throw new Error(slackFailure(error, "the thread message"), { cause: error });
+      }
     },
   };
 }

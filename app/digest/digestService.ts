@@ -7,7 +7,12 @@ import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { composeDigest } from "../../src/digest/composeDigest.ts";
 import type { Digest } from "../../src/digest/digest.ts";
-import { type DigestPublisher, POST_TIMEOUT_MS } from "../../src/digest/publisher.ts";
+import { MAX_OPEN_QUESTIONS, openQuestionsOutline } from "../../src/digest/openQuestions.ts";
+import {
+  type DigestPublisher,
+  POST_TIMEOUT_MS,
+  type PostedDigest,
+} from "../../src/digest/publisher.ts";
 import { type CoreLogger, silentLogger } from "../../src/logger.ts";
 import type { PaperIndex } from "../../src/retrieval/buildIndex.ts";
 import type { IndexSource } from "../../src/retrieval/indexSource.ts";
@@ -39,6 +44,22 @@ export interface DigestServiceOptions {
   redact?: (text: string) => string;
   /** Longest wait for one post (default {@link POST_TIMEOUT_MS}). */
   postTimeoutMs?: number;
+  /**
+   * Whether each digest's thread also gets the questions the summaries could not answer since
+   * the channel's last digest (`DIGEST_OPEN_QUESTIONS=on`; off by default).
+   */
+  openQuestions?: boolean;
+}
+
+/** A digest just posted, and what it was composed for: what its open questions are drawn from. */
+interface SentDigest {
+  publisher: DigestPublisher;
+  posted: PostedDigest;
+  /** The channel's workspace. */
+  scope: string;
+  /** Where "since the last digest" started (ms). */
+  since: number;
+  featuredId: string | undefined;
 }
 
 /** A preview of a channel's next digest, and a line saying when and where it will go. */
@@ -62,9 +83,15 @@ function timeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-/** The same string for every attempt of one digest, short enough for any platform's nonce. */
-function nonceOf(key: DigestKey): string {
-  const hash = createHash("sha256").update(`${key.platform}:${key.channelId}:${key.period}`);
+/**
+ * The same string for every attempt of one digest (or of one `part` of it, such as its open
+ * questions), short enough for any platform's nonce.
+ */
+function nonceOf(key: DigestKey, part = ""): string {
+  const suffix = part ? `:${part}` : "";
+  const hash = createHash("sha256").update(
+    `${key.platform}:${key.channelId}:${key.period}${suffix}`,
+  );
   return hash.digest("base64url").slice(0, 25);
 }
 
@@ -78,6 +105,7 @@ export class DigestService {
   readonly #now: () => number;
   readonly #redact: (text: string) => string;
   readonly #postTimeoutMs: number;
+  readonly #openQuestions: boolean;
   /** Who claims digests: shown in the ledger, so two processes' claims can be told apart. */
   readonly #owner = `${hostname()}:${process.pid}`;
   /** The index the reading queue was last synced with. */
@@ -92,6 +120,7 @@ export class DigestService {
     this.#now = options.now ?? Date.now;
     this.#redact = options.redact ?? ((text) => text);
     this.#postTimeoutMs = options.postTimeoutMs ?? POST_TIMEOUT_MS;
+    this.#openQuestions = options.openQuestions ?? false;
   }
 
   /**
@@ -183,6 +212,7 @@ export class DigestService {
     const attempt = ledger.claim(key, this.#owner, this.#now());
     if (attempt === undefined) return { ...key, outcome: "skipped" };
     const log = { platform, channel: channelId, period: key.period, attempt };
+    let sent: SentDigest;
     try {
       const publisher = this.#publishers.get(platform);
       if (!publisher) throw new Error(`no ${platform} connection in this process`);
@@ -190,11 +220,12 @@ export class DigestService {
       const featuredId = queue.pickFor(key.period, new Set(index.papers.keys()));
       ledger.setPaper(key, featuredId ?? null);
       const scope = await timeout(publisher.scopeOf(channelId), this.#postTimeoutMs);
+      const since = this.#since(period, key);
       const digest = composeDigest(index, this.store, {
         period,
         dateLabel: this.schedule.dateLabel(period),
         featuredId,
-        since: this.#since(period, key),
+        since,
         scope,
       });
       const posted = await timeout(
@@ -207,7 +238,7 @@ export class DigestService {
         { ...log, paper: featuredId, messageId: posted.messageId },
         "posted the digest",
       );
-      return { ...key, outcome: "posted", attempt, messageId: posted.messageId };
+      sent = { publisher, posted, scope, since, featuredId };
     } catch (error) {
       const reason = this.#redact((error as Error)?.message ?? String(error));
       const nextAttemptAt = retryAt(attempt, this.#now());
@@ -222,6 +253,68 @@ export class DigestService {
         "posting the digest failed; will retry",
       );
       return { ...key, outcome: "retrying", attempt, reason, nextAttemptAt };
+    }
+    // Outside the digest's try: whatever happens to its open questions, the digest stays posted.
+    await this.#postOpenQuestions(key, sent, log);
+    return { ...key, outcome: "posted", attempt, messageId: sent.posted.messageId };
+  }
+
+  /**
+   * Posts a just-posted digest's open questions in its thread (with `DIGEST_OPEN_QUESTIONS=on`):
+   * up to three questions asked in the channel's workspace since its last digest that the
+   * summaries could not answer, about the featured paper or about no paper in particular, most
+   * asked first. Nothing when there are none. Claimed in the ledger first, so they go out at most
+   * once per digest. Never throws: a failure is logged and recorded, and not retried, since the
+   * digest stands without them and a retry after a lost answer could post them twice.
+   */
+  async #postOpenQuestions(
+    key: DigestKey,
+    sent: SentDigest,
+    log: Record<string, unknown>,
+  ): Promise<void> {
+    const { publisher, posted } = sent;
+    if (!this.#openQuestions || !publisher.postInThread) return;
+    if (!posted.threadId) {
+      this.#log.warn(log, "the digest opened no thread, so its open questions are not posted");
+      return;
+    }
+    let count = 0;
+    try {
+      const { ledger, feedback } = this.store;
+      if (!ledger.claimOpenQuestions(key)) return;
+      const questions = feedback.openQuestions(
+        sent.scope,
+        sent.since,
+        sent.featuredId,
+        MAX_OPEN_QUESTIONS,
+      );
+      const message = openQuestionsOutline(questions);
+      if (!message) {
+        ledger.settleOpenQuestions(key, "none", 0);
+        this.#log.info(log, "no open questions since the last digest: none posted");
+        return;
+      }
+      count = message.blocks.reduce((n, b) => n + (b.type === "list" ? b.items.length : 0), 0);
+      const messageId = await timeout(
+        publisher.postInThread(key.channelId, posted.threadId, message, nonceOf(key, "open")),
+        this.#postTimeoutMs,
+      );
+      ledger.settleOpenQuestions(key, "posted", count);
+      this.#log.info(
+        { ...log, questions: count, messageId },
+        "posted the open questions in the digest's thread",
+      );
+    } catch (error) {
+      const reason = this.#redact((error as Error)?.message ?? String(error));
+      try {
+        this.store.ledger.settleOpenQuestions(key, "failed", count, reason);
+      } catch {
+        // The database failing as well: the log line below is the only record.
+      }
+      this.#log.warn(
+        { ...log, reason },
+        "posting the digest's open questions failed; the digest is posted, they are not retried",
+      );
     }
   }
 

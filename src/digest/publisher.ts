@@ -1,3 +1,4 @@
+import type { Outline } from "../outline/outline.ts";
 import type { Digest } from "./digest.ts";
 
 /** Longest wait for one post: a platform that hangs must not hold the digest forever. */
@@ -12,6 +13,12 @@ export interface PostedDigest {
    * stay on the featured paper.
    */
   threadKey?: string;
+  /**
+   * The platform's id of the discussion thread the digest opened, what {@link
+   * DigestPublisher.postInThread} takes (Slack: the digest's `ts`; Discord: the thread's channel
+   * id); absent when no thread could be opened.
+   */
+  threadId?: string;
 }
 
 /**
@@ -31,4 +38,16 @@ export interface DigestPublisher {
    * attempt of one digest: a platform that can, uses it to drop a repeated send.
    */
   post(channelId: string, digest: Digest, nonce: string): Promise<PostedDigest>;
+  /**
+   * Posts one message in the discussion thread a digest opened (`threadId` from {@link post}), as
+   * everyone in it sees it, pinging no one; resolves with the message's id. The digest's open
+   * questions go this way. `nonce` as for {@link post}. A platform without threads leaves it out,
+   * and its digests get no open questions.
+   */
+  postInThread?(
+    channelId: string,
+    threadId: string,
+    message: Outline,
+    nonce: string,
+  ): Promise<string>;
 }

@@ -77,7 +77,8 @@ function listLines(block: ListBlock, mark: Mark): string[] {
   });
   const more = block.total === undefined ? "" : moreItems(block.total, block.items.length);
   return [
-    ...(block.heading ? [`${block.heading}:`] : []),
+    // A heading that ends a sentence of its own ("… who knows?") takes no colon.
+    ...(block.heading ? [/[?!:.]$/.test(block.heading) ? block.heading : `${block.heading}:`] : []),
     ...items,
     ...(more ? [`  ${more}`] : []),
   ];

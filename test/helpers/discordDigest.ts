@@ -28,9 +28,14 @@ export function tempDatabase(): string {
 
 /**
  * The bot's configuration for the stand-in: Discord only, the default schedule (Mondays 09:00
- * UTC), the stand-in's channel configured (`DIGEST_DISCORD_CHANNELS`).
+ * UTC), the stand-in's channel configured (`DIGEST_DISCORD_CHANNELS`), and with `openQuestions`
+ * `DIGEST_OPEN_QUESTIONS=on`.
  */
-export function discordDigestConfig(standIn: DiscordStandIn, databasePath: string): BotConfig {
+export function discordDigestConfig(
+  standIn: DiscordStandIn,
+  databasePath: string,
+  openQuestions = false,
+): BotConfig {
   return {
     corpusDir: "corpus",
     databasePath,
@@ -39,6 +44,7 @@ export function discordDigestConfig(standIn: DiscordStandIn, databasePath: strin
       timeZone: "UTC",
       slackChannels: [],
       discordChannels: [CHANNEL_ID],
+      ...(openQuestions ? { openQuestions: true } : {}),
     },
     logLevel: "debug",
     logFormat: "json",
@@ -59,13 +65,17 @@ export interface DiscordDigest {
 
 /**
  * Opens the digest as `runBot` and `paperbot digest run` do, on `databasePath` (default a fresh
- * one), reading the time from `now`.
+ * one), reading the time from `now`; `openQuestions` as `DIGEST_OPEN_QUESTIONS=on`.
  */
 export async function openDiscordDigest(
   standIn: DiscordStandIn,
-  options: { now: () => number; databasePath?: string },
+  options: { now: () => number; databasePath?: string; openQuestions?: boolean },
 ): Promise<DiscordDigest> {
-  const config = discordDigestConfig(standIn, options.databasePath ?? tempDatabase());
+  const config = discordDigestConfig(
+    standIn,
+    options.databasePath ?? tempDatabase(),
+    options.openQuestions,
+  );
   const { logger, lines } = await testLogger("debug", secretsOf(config));
   const service = openDigest(config, logger, staticIndexSource(corpusIndex()), {
     now: options.now,

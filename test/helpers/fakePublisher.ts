@@ -1,5 +1,6 @@
 import type { Digest } from "../../src/digest/digest.ts";
 import type { DigestPublisher, PostedDigest } from "../../src/digest/publisher.ts";
+import type { Outline } from "../../src/outline/outline.ts";
 import type { DigestPlatform } from "../../store/subscriptions.ts";
 
 /** One digest the fake publisher was asked to post. */
@@ -8,6 +9,16 @@ export interface FakePost {
   digest: Digest;
   nonce: string;
   /** Whether it "reached" the channel. */
+  ok: boolean;
+}
+
+/** One message the fake publisher was asked to post in a digest's thread. */
+export interface FakeThreadPost {
+  channelId: string;
+  threadId: string;
+  message: Outline;
+  nonce: string;
+  /** Whether it "reached" the thread. */
   ok: boolean;
 }
 
@@ -21,6 +32,12 @@ export class FakePublisher implements DigestPublisher {
   readonly failures = new Map<string, number>();
   /** Channels whose posts never answer. */
   readonly hanging = new Set<string>();
+  /** The messages posted in digests' threads (the open questions). */
+  readonly threadPosts: FakeThreadPost[] = [];
+  /** Channels whose thread posts fail, with the error each failure says. */
+  readonly threadFailures = new Map<string, string>();
+  /** Channels whose thread posts never answer. */
+  readonly threadHanging = new Set<string>();
   #next = 1;
 
   constructor(readonly platform: DigestPlatform = "slack") {}
@@ -44,6 +61,25 @@ export class FakePublisher implements DigestPublisher {
       throw new Error("channel_not_found");
     }
     const messageId = `m${this.#next++}`;
-    return { messageId, threadKey: `${this.platform}:thread:${channelId}:${messageId}` };
+    return {
+      messageId,
+      threadKey: `${this.platform}:thread:${channelId}:${messageId}`,
+      threadId: `t-${messageId}`,
+    };
+  }
+
+  async postInThread(
+    channelId: string,
+    threadId: string,
+    message: Outline,
+    nonce: string,
+  ): Promise<string> {
+    const failure = this.threadFailures.get(channelId);
+    const failing = failure !== undefined;
+    const hanging = this.threadHanging.has(channelId);
+    this.threadPosts.push({ channelId, threadId, message, nonce, ok: !failing && !hanging });
+    if (hanging) return new Promise(() => {});
+    if (failing) throw new Error(failure);
+    return `m${this.#next++}`;
   }
 }

@@ -31,6 +31,8 @@ export interface SlackBotConfigOptions {
   databasePath?: string;
   /** Slack's HTTP port (0: any free one). */
   port?: number;
+  /** `DIGEST_OPEN_QUESTIONS=on`. */
+  openQuestions?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export function slackBotConfig(apiUrl: string, options: SlackBotConfigOptions = 
       timeZone: "UTC",
       slackChannels: options.slackChannels ?? [],
       discordChannels: [],
+      ...(options.openQuestions ? { openQuestions: true } : {}),
     },
     logLevel: "debug",
     logFormat: "json",

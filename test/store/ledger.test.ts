@@ -1,6 +1,8 @@
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryAt } from "../../store/ledger.ts";
+import { MIGRATIONS } from "../../store/migrations.ts";
 import { openStore } from "../../store/openStore.ts";
 import { tempDir } from "../helpers/tempCorpus.ts";
 
@@ -55,6 +57,56 @@ describe("DigestLedger", () => {
     ledger.failed(later, "x", 300);
     expect(ledger.lastPostedAt("slack", "C1")).toBe(100);
     expect(ledger.lastPostedAt("discord", "C1")).toBeUndefined();
+    close();
+  });
+
+  it("lets one claimant post a posted digest's open questions, once, across connections", () => {
+    const path = join(tempDir("ledger"), "paperbot.db");
+    const one = openStore(path);
+    const two = openStore(path);
+    one.ledger.claim(key, "one", 10);
+    // Not before the digest itself is out.
+    expect(one.ledger.claimOpenQuestions(key)).toBe(false);
+    expect(one.ledger.claimOpenQuestions({ ...key, channelId: "C9" })).toBe(false);
+    one.ledger.posted(key, "m1", 20);
+    expect(one.ledger.get(key)).toMatchObject({ openQuestions: null, openQuestionsCount: null });
+    expect(two.ledger.claimOpenQuestions(key)).toBe(true);
+    expect(one.ledger.claimOpenQuestions(key)).toBe(false);
+    expect(one.ledger.get(key)?.openQuestions).toBe("sending");
+    two.ledger.settleOpenQuestions(key, "failed", 2, `${"slow ".repeat(200)}`);
+    expect(two.ledger.claimOpenQuestions(key)).toBe(false);
+    one.close();
+    const reopened = openStore(path);
+    const record = reopened.ledger.get(key);
+    expect(record).toMatchObject({
+      status: "posted",
+      openQuestions: "failed",
+      openQuestionsCount: 2,
+    });
+    expect(record?.openQuestionsError).toHaveLength(500);
+    expect(reopened.ledger.claimOpenQuestions(key)).toBe(false);
+    reopened.close();
+    two.close();
+  });
+
+  it("keeps the digests posted before migration 4, their open questions never tried", () => {
+    const path = join(tempDir("ledger-v3"), "paperbot.db");
+    const v3 = new Database(path);
+    for (const migration of MIGRATIONS.slice(0, 3)) v3.exec(migration);
+    v3.pragma("user_version = 3");
+    v3.prepare(
+      `INSERT INTO digests (platform, channel_id, period, status, attempts, claimed_by, claimed_at, message_id, posted_at)
+       VALUES ('slack', 'C1', ?, 'posted', 1, 'bot', 10, 'm1', 20)`,
+    ).run(key.period);
+    v3.close();
+    const { ledger, close } = openStore(path);
+    expect(ledger.get(key)).toMatchObject({
+      status: "posted",
+      messageId: "m1",
+      openQuestions: null,
+      openQuestionsCount: null,
+      openQuestionsError: null,
+    });
     close();
   });
 

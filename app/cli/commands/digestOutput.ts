@@ -143,6 +143,24 @@ export async function runOnce(
   return owed > 0 ? 1 : 0;
 }
 
+/** What became of a digest's open questions (DIGEST_OPEN_QUESTIONS=on), or "" when never tried. */
+function describeOpenQuestions(record: DigestRecord): string {
+  const count = record.openQuestionsCount ?? 0;
+  const questions = `${count} open question${count === 1 ? "" : "s"}`;
+  switch (record.openQuestions) {
+    case null:
+      return "";
+    case "none":
+      return "; no open questions to post";
+    case "sending":
+      return "; open questions being posted, or left unfinished by a process that stopped (never sent again)";
+    case "posted":
+      return `; ${questions} posted in its thread`;
+    case "failed":
+      return `; ${questions} not posted: ${record.openQuestionsError ?? "unknown reason"}`;
+  }
+}
+
 /** Subscriptions, and the most recent digests with their state. */
 export function printStatus(digest: DigestService, io: CliIO): void {
   const subscriptions = digest.store.subscriptions.list();
@@ -160,7 +178,7 @@ export function printStatus(digest: DigestService, io: CliIO): void {
     const error = r.lastError ? `: ${r.lastError}` : "";
     writeLine(
       io.stdout,
-      `  ${r.period} ${r.platform} ${r.channelId} ${r.status} (attempts ${r.attempts}, paper ${r.paperId ?? "none"})${error}`,
+      `  ${r.period} ${r.platform} ${r.channelId} ${r.status} (attempts ${r.attempts}, paper ${r.paperId ?? "none"})${error}${describeOpenQuestions(r)}`,
     );
   }
 }

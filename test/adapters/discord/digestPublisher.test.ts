@@ -6,6 +6,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { discordThreadKey } from "../../../adapters/discord/digestPublisher.ts";
 import { QUESTIONS_HEADING } from "../../../src/digest/digestPhrases.ts";
+import { OPEN_QUESTIONS_HEADING } from "../../../src/digest/openQuestions.ts";
+import { PINGS } from "../../helpers/digests.ts";
 import {
   DIGEST_MONDAY,
   type DiscordDigest,
@@ -225,5 +227,84 @@ describe("Discord digest, posted through the DigestService", () => {
     await clock.advance(FIRST_RETRY_MS * 10);
     expect((await digest.service.runDue()).map((o) => o.outcome)).toEqual(["skipped"]);
     expect(standIn.calls.filter(postsToChannel)).toHaveLength(1);
+  });
+
+  describe("with DIGEST_OPEN_QUESTIONS=on", () => {
+    /** Reopens the digest on the same database with open questions on; questions asked first. */
+    async function withOpenQuestions(questions: Array<{ question: string; scope?: string }>) {
+      const databasePath = digest.config.databasePath;
+      digest.close();
+      clock = new FakeClock("2026-11-30T08:00:00Z");
+      digest = await openDiscordDigest(standIn, {
+        now: clock.now,
+        databasePath,
+        openQuestions: true,
+      });
+      for (const { question, scope } of questions) {
+        digest.service.store.feedback.record({
+          kind: "declined",
+          platform: "discord",
+          scope: scope ?? `discord:${GUILD_ID}`,
+          question,
+        });
+        await clock.advance(60_000);
+      }
+      await clock.advanceTo(DIGEST_MONDAY);
+    }
+
+    it("posts the open questions in the digest's thread, escaped, pinging no one", async () => {
+      await withOpenQuestions([
+        { question: `${PINGS} who knows?` },
+        { question: "Is **this** _really_ `code`?" },
+        { question: "Asked in another server?", scope: "discord:999" },
+      ]);
+      const [outcome] = await digest.service.runDue();
+      expect(outcome).toMatchObject({ outcome: "posted" });
+      const message = onlyMessage();
+      // The thread started from the digest has the digest's id; the questions are its only message.
+      const [reply, ...more] = standIn.messagesIn(message.id);
+      expect(more).toEqual([]);
+      expect(reply?.author.id).toBe(standIn.botUserId);
+      expect(reply?.mentions).toEqual([]);
+      expect(reply?.mention_roles).toEqual([]);
+      expect(reply?.mention_everyone).toBe(false);
+      expect(reply?.embeds).toHaveLength(1);
+      expect(reply?.embeds[0]?.fields).toEqual([
+        {
+          name: OPEN_QUESTIONS_HEADING,
+          value: [
+            "• “Is \\*\\*this\\*\\* \\_really\\_ \\`code\\`?”",
+            "• “@\u2060everyone @\u2060here \\<!channel\\> \\<!here\\> \\<@U123\\> \\<@123\\> \\<@&456\\> \\[x\\](https://evil) who knows?”",
+          ].join("\n"),
+        },
+      ]);
+      const post = standIn.calls.find(
+        (c) => c.method === "POST" && c.path === `/channels/${message.id}/messages`,
+      );
+      expect(post?.body.allowed_mentions).toEqual({ parse: [] });
+      expect(post?.body.enforce_nonce).toBe(true);
+      expect(post?.body.nonce).toMatch(/^[\w-]{1,25}$/);
+      expect(post?.body.nonce).not.toBe(standIn.calls.find(postsToChannel)?.body.nonce);
+      expect(digest.service.store.ledger.get(digest.key)).toMatchObject({
+        openQuestions: "posted",
+        openQuestionsCount: 2,
+      });
+    });
+
+    it("posts no open questions when the digest's thread could not be opened, and says so", async () => {
+      await withOpenQuestions([{ question: "Is there code?" }]);
+      standIn.failNext(startsThread, 403, { message: "Missing Permissions", code: 50013 });
+      const [outcome] = await digest.service.runDue();
+      const message = onlyMessage();
+      expect(outcome).toMatchObject({ outcome: "posted", messageId: message.id });
+      expect(standIn.calls.filter((c) => c.path === `/channels/${message.id}/messages`)).toEqual(
+        [],
+      );
+      const warning = logRecords(digest.lines).find(
+        (l) => l.msg === "the digest opened no thread, so its open questions are not posted",
+      );
+      expect(warning).toMatchObject({ level: 40, channel: CHANNEL_ID });
+      expect(digest.service.store.ledger.get(digest.key)?.openQuestions).toBeNull();
+    });
   });
 });

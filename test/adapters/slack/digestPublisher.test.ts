@@ -6,8 +6,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { slackThreadKey } from "../../../adapters/slack/threadKeys.ts";
 import { QUESTIONS_HEADING } from "../../../src/digest/digestPhrases.ts";
+import { OPEN_QUESTIONS_HEADING } from "../../../src/digest/openQuestions.ts";
 import type { DigestKey } from "../../../store/ledger.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
+import { PINGS } from "../../helpers/digests.ts";
 import { FakeClock } from "../../helpers/fakeClock.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../../helpers/slackBot.ts";
 import {
@@ -167,5 +169,72 @@ describe("Slack digest publisher", () => {
       ...lines,
     ]);
     expect(lines.some((l) => l.includes("posting the digest failed; will retry"))).toBe(true);
+  });
+
+  it("posts the open questions as a reply in the digest's thread, escaped so they ping no one", async () => {
+    const clock = new FakeClock("2026-11-30T08:00:00Z");
+    standIn = await startSlackStandIn();
+    opened = await openSlackDigest(standIn.apiUrl, {
+      slackChannels: [CHANNEL],
+      now: clock.now,
+      openQuestions: true,
+    });
+    const { digest, lines } = opened;
+    const asked = (question: string, paperId?: string) =>
+      digest.store.feedback.record({
+        kind: "declined",
+        platform: "slack",
+        scope: "slack",
+        question,
+        ...(paperId ? { paperId } : {}),
+      });
+    asked(`${PINGS} who knows?`);
+    await clock.advance(60_000);
+    // About the featured paper (the reading queue's first: BEAR), with Slack's link markup in it.
+    asked("Does <https://evil.example|this link> & *that* hold for BEAR?", "bear");
+    asked("Does <https://evil.example|this link> & *that* hold for BEAR?", "bear");
+    await clock.advanceTo(DIGEST_DUE_AT);
+
+    const [outcome] = await digest.runDue();
+    if (outcome?.outcome !== "posted") throw new Error("the digest was not posted");
+    const [posted, reply, ...more] = standIn.delivered(CHANNEL);
+    expect(more).toEqual([]);
+    expect(posted?.body.thread_ts).toBeUndefined();
+    if (!reply) throw new Error("no reply in the digest's thread");
+    expect(reply.token).toBe(TEST_BOT_TOKEN);
+    // In the thread, not broadcast to the channel, and nothing asks Slack to link names.
+    expect(reply.body).toMatchObject({ channel: CHANNEL, thread_ts: outcome.messageId });
+    expect(reply.body).not.toHaveProperty("reply_broadcast");
+    expect(reply.body).not.toHaveProperty("link_names");
+    expect(reply.body).not.toHaveProperty("parse");
+    expect(reply.body.text).toBe(OPEN_QUESTIONS_HEADING);
+    expect(reply.body.blocks).toEqual([
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: [
+            `*${OPEN_QUESTIONS_HEADING}*`,
+            "• “Does &lt;https://evil.example|this link&gt; &amp; *that* hold for BEAR?”",
+            "• “@\u2060everyone @\u2060here &lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;@123&gt; &lt;@&amp;456&gt; [x](https://evil) who knows?”",
+          ].join("\n"),
+        },
+      },
+    ]);
+    // Whatever the words, no special mention, user or link markup reaches Slack unescaped.
+    expect(visibleText(reply)).not.toMatch(/<[!@#]|<https?:|@(everyone|here|channel)/);
+    expect(digest.store.ledger.get(KEY)).toMatchObject({
+      status: "posted",
+      openQuestions: "posted",
+      openQuestionsCount: 2,
+    });
+    expect(lines.some((l) => l.includes("posted the open questions in the digest's thread"))).toBe(
+      true,
+    );
+    // The people's words are in the thread, not in what the bot logs at info and above (the Web
+    // API client's own debug lines show request bodies, as for every message).
+    const logged = lines.filter((l) => (JSON.parse(l) as { level: number }).level >= 30);
+    expect(logged.join("\n")).not.toContain("who knows?");
+    expectNoSecrets(lines);
   });
 });

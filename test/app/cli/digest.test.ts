@@ -64,6 +64,32 @@ describe("paperbot digest", () => {
     expect(run.stdout).toMatch(/Next digest: Monday .* at 09:00 Europe\/Berlin/);
   });
 
+  it("says in status what became of each digest's open questions", async () => {
+    const DATABASE_PATH = dbIn("cli-digest");
+    const store = openStore(DATABASE_PATH);
+    const posted = (channelId: string, period: string) => {
+      const key = { platform: "slack", channelId, period };
+      store.ledger.claim(key, "bot", 1);
+      store.ledger.posted(key, "m1", 2);
+      return key;
+    };
+    posted("C1", "2026-11-30T09:00:00.000Z");
+    store.ledger.claimOpenQuestions(posted("C2", "2026-11-30T09:00:00.000Z"));
+    store.ledger.settleOpenQuestions(posted("C3", "2026-11-30T09:00:00.000Z"), "posted", 3);
+    const failed = posted("C4", "2026-11-30T09:00:00.000Z");
+    store.ledger.settleOpenQuestions(failed, "failed", 1, "Slack refused the thread message: x");
+    store.close();
+    const run = await runPaperbot(["digest", "status"], { env: { CORPUS_DIR, DATABASE_PATH } });
+    const line = (channel: string) =>
+      run.stdout.split("\n").find((l) => l.includes(` slack ${channel} `));
+    expect(line("C1")).toMatch(/posted \(attempts 1, paper none\)$/);
+    expect(line("C2")).toMatch(/; open questions being posted, or left unfinished/);
+    expect(line("C3")).toMatch(/; 3 open questions posted in its thread$/);
+    expect(line("C4")).toMatch(
+      /; 1 open question not posted: Slack refused the thread message: x$/,
+    );
+  });
+
   it("rejects unknown actions and platforms with the usage", async () => {
     expect((await runPaperbot(["digest"])).code).toBe(2);
     const bad = await runPaperbot(["digest", "preview", "--platform", "teams"]);
