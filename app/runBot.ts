@@ -18,6 +18,7 @@ import {
   secretsOf,
 } from "./config.ts";
 import { DigestService } from "./digest/digestService.ts";
+import { pruneFeedbackHourly } from "./feedbackRetention.ts";
 import { DigestSchedule } from "./digest/schedule.ts";
 import { startDigestScheduler } from "./digest/scheduler.ts";
 import { type Logger, scrubSecrets } from "./logger.ts";
@@ -143,9 +144,11 @@ export async function runBot(options: RunBotOptions): Promise<number> {
     logger.fatal({ code: error.code }, error.message);
     return 1;
   }
+  const stopPruning = pruneFeedbackHourly(digest.store.feedback, logger);
   try {
     return await serve(options, digest);
   } finally {
+    stopPruning();
     digest.store.close();
   }
 }
