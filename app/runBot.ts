@@ -18,9 +18,9 @@ import {
   secretsOf,
 } from "./config.ts";
 import { DigestService } from "./digest/digestService.ts";
-import { pruneFeedbackHourly } from "./feedbackRetention.ts";
 import { DigestSchedule } from "./digest/schedule.ts";
 import { startDigestScheduler } from "./digest/scheduler.ts";
+import { pruneFeedbackHourly } from "./feedbackRetention.ts";
 import { type Logger, scrubSecrets } from "./logger.ts";
 import { PLATFORMS } from "./platforms.ts";
 

@@ -380,17 +380,22 @@ describe("FeedbackStore.stats", () => {
   it("puts the week's Monday on every day of that week (generated)", () => {
     const { store } = freshStore();
     fc.assert(
-      fc.property(fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }), (at) => {
-        store.db.exec("DELETE FROM answers");
-        store.db
-          .prepare("INSERT INTO answers (id, platform, kind, at) VALUES ('x', 'slack', 'declined', ?)")
-          .run(at.getTime());
-        const [week] = store.feedback.stats(0).weeks;
-        const monday = new Date(`${week?.week}T00:00:00Z`);
-        expect(monday.getUTCDay()).toBe(1);
-        expect(at.getTime() - monday.getTime()).toBeGreaterThanOrEqual(0);
-        expect(at.getTime() - monday.getTime()).toBeLessThan(7 * DAY);
-      }),
+      fc.property(
+        fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
+        (at) => {
+          store.db.exec("DELETE FROM answers");
+          store.db
+            .prepare(
+              "INSERT INTO answers (id, platform, kind, at) VALUES ('x', 'slack', 'declined', ?)",
+            )
+            .run(at.getTime());
+          const [week] = store.feedback.stats(0).weeks;
+          const monday = new Date(`${week?.week}T00:00:00Z`);
+          expect(monday.getUTCDay()).toBe(1);
+          expect(at.getTime() - monday.getTime()).toBeGreaterThanOrEqual(0);
+          expect(at.getTime() - monday.getTime()).toBeLessThan(7 * DAY);
+        },
+      ),
       { numRuns: 200 },
     );
     store.close();
