@@ -12,6 +12,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
 import { loadCorpus } from "../src/corpus/loadCorpus.ts";
+import { TODO_FIELD } from "../src/feedback/evalDraft.ts";
 import { buildIndex, type PaperIndex } from "../src/retrieval/buildIndex.ts";
 import { search } from "../src/retrieval/search.ts";
 import type { Paper } from "../src/types.ts";
@@ -27,14 +28,6 @@ export interface LabelledQuestion {
   /** The kind of question ("paraphrase", "author", "typo", ...); outside ones are "outside". */
   kind?: string;
 }
-
-/**
- * The field that marks a line still to be labelled: `paperbot gaps --export` writes real
- * questions with it and without `paper`, for a person to fill in. Such a line is never read as
- * a question (without `paper` it would count as a miss, and with `paper: null` as a question
- * no summary covers, both unknown yet); it is skipped and reported, or refused in a committed set.
- */
-export const TODO_FIELD = "todo";
 
 /** Which split a set is: tuned on, checked on, or measured only. */
 export type Split = "dev" | "holdout" | "blind";

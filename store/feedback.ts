@@ -72,6 +72,8 @@ export interface FeedbackStats {
   weeks: WeekCount[];
   /** Votes on answers given in the window, per paper, most voted first. */
   votes: Array<{ paperId: string; helpful: number; unhelpful: number }>;
+  /** Every vote on answers given in the window, lists of papers included. */
+  votesInAll: { helpful: number; unhelpful: number };
   /** Papers answered about most often, most first (at most ten). */
   mostAsked: Array<{ paperId: string; count: number }>;
 }
@@ -293,6 +295,11 @@ export class FeedbackStore implements FeedbackDesk {
 
   /** Questions, answers and votes since `since` (ms): the numbers an organizer shows. */
   stats(since: number): FeedbackStats {
+    // One read transaction: every figure counts the same moment, however the bot writes.
+    return this.#db.transaction(() => this.#stats(since)).deferred();
+  }
+
+  #stats(since: number): FeedbackStats {
     const weeks = this.#db
       .prepare<[number], { day: number; questions: number; answered: number }>(
         `SELECT (at / ${DAY_MS} - ((at / ${DAY_MS} + 3) % 7)) AS day, COUNT(*) AS questions,
@@ -323,7 +330,22 @@ export class FeedbackStore implements FeedbackDesk {
       .all(since);
     const answered = weeks.reduce((n, w) => n + w.answered, 0);
     const questions = weeks.reduce((n, w) => n + w.questions, 0);
-    return { questions, answered, declined: questions - answered, weeks, votes, mostAsked };
+    const all = this.#db
+      .prepare<[number], { helpful: number | null; unhelpful: number | null }>(
+        `SELECT SUM(v.helpful) AS helpful, SUM(1 - v.helpful) AS unhelpful
+         FROM votes v JOIN answers a ON a.id = v.answer_id WHERE a.at >= ?`,
+      )
+      .get(since);
+    const votesInAll = { helpful: all?.helpful ?? 0, unhelpful: all?.unhelpful ?? 0 };
+    return {
+      questions,
+      answered,
+      declined: questions - answered,
+      weeks,
+      votes,
+      votesInAll,
+      mostAsked,
+    };
   }
 
   /** The oldest moment whose question text is still kept. */

@@ -12,10 +12,19 @@ import {
 } from "../feedback/feedback.ts";
 import type { CoreLogger } from "../logger.ts";
 import type { AdapterCore } from "./context.ts";
-import type { ChatRequest } from "./handle.ts";
+import type { ChatPlace } from "./digestCommands.ts";
+
+/**
+ * What recording needs of a chat request: its text and where it was asked. Spelled out here, not
+ * imported from `handle.ts`, which calls {@link recordReply}: the two would import each other.
+ */
+export interface AskedQuestion {
+  text: string;
+  place?: Pick<ChatPlace, "platform" | "scope">;
+}
 
 /** What is recorded of a reply, or undefined when it is not an answer to a question. */
-export function recordOf(reply: Reply, request: ChatRequest): AnswerRecord | undefined {
+export function recordOf(reply: Reply, request: AskedQuestion): AnswerRecord | undefined {
   const where = {
     platform: request.place?.platform ?? "console",
     ...(request.place?.scope !== undefined ? { scope: request.place.scope } : {}),
@@ -62,7 +71,7 @@ export function recordOf(reply: Reply, request: ChatRequest): AnswerRecord | und
 export function recordReply(
   core: AdapterCore,
   reply: Reply,
-  request: ChatRequest,
+  request: AskedQuestion,
   log: CoreLogger,
 ): Reply {
   if (!core.feedback) return reply;

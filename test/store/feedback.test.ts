@@ -414,11 +414,14 @@ describe("FeedbackStore.stats", () => {
     for (let i = 0; i < 12; i += 1) {
       for (let n = 0; n <= i; n += 1) store.feedback.record(answered("q", { paperId: `p${i}` }));
     }
+    const list = store.feedback.record(answered("which papers use MMD?", { paperId: undefined }));
+    vote(list, "U1", true);
     const stats = store.feedback.stats(0);
     expect(stats.votes).toEqual([
       { paperId: "bear", helpful: 2, unhelpful: 1 },
       { paperId: "mixmatch", helpful: 0, unhelpful: 1 },
     ]);
+    expect(stats.votesInAll).toEqual({ helpful: 3, unhelpful: 2 });
     expect(stats.mostAsked).toHaveLength(10);
     expect(stats.mostAsked[0]).toEqual({ paperId: "p11", count: 12 });
     expect(stats.mostAsked.map((p) => p.count)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
