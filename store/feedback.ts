@@ -206,37 +206,32 @@ export class FeedbackStore implements FeedbackDesk {
   gaps(since: number): GapReport {
     const read = this.#db.transaction((): GapReport => {
       const range = { since, shown: Math.max(since, this.#textCutoff()) };
+      // With one max() in the query, SQLite takes the bare columns (the question, the passage,
+      // when) from the row holding the max: the latest recorded asking of each group, in one pass
+      // (https://www.sqlite.org/lang_select.html#bare_columns_in_an_aggregate_query). The rowid
+      // orders rows recorded in the same millisecond too.
       const declined = this.#db
         .prepare<typeof range, GapRow>(
-          `SELECT question_key AS key, paper_id AS paperId, COUNT(*) AS count, MAX(at) AS lastAt,
-                  NULL AS passage, NULL AS section,
-                  (SELECT b.question FROM answers b
-                     WHERE b.kind = 'declined' AND b.question_key = a.question_key
-                       AND b.paper_id IS a.paper_id AND b.at >= @shown
-                     ORDER BY b.at DESC LIMIT 1) AS question
-           FROM answers a
+          `SELECT question_key AS key, paper_id AS paperId, COUNT(*) AS count, MAX(rowid),
+                  at AS lastAt, question, NULL AS passage, NULL AS section
+           FROM answers
            WHERE kind = 'declined' AND at >= @shown AND question_key IS NOT NULL
            GROUP BY question_key, paper_id`,
         )
         .all(range);
-      // The latest answer voted not helpful in each group: the question, passage and section shown.
+      // Answers voted not helpful, each with its count of such votes, then grouped the same way.
       const unhelpful = this.#db
         .prepare<typeof range, GapRow>(
           `WITH voted AS (
-             SELECT a.id, a.question_key AS key, a.paper_id AS paperId, a.question, a.passage,
-                    a.section, a.at, COUNT(*) AS votes
+             SELECT a.rowid AS seq, a.question_key AS key, a.paper_id AS paperId, a.question,
+                    a.passage, a.section, a.at, COUNT(*) AS votes
              FROM answers a JOIN votes v ON v.answer_id = a.id AND v.helpful = 0
              WHERE a.kind = 'answered' AND a.at >= @shown AND a.question_key IS NOT NULL
              GROUP BY a.id
            )
-           SELECT key, paperId, SUM(votes) AS count, MAX(at) AS lastAt,
-                  (SELECT l.question FROM voted l WHERE l.key = g.key AND l.paperId IS g.paperId
-                     ORDER BY l.at DESC LIMIT 1) AS question,
-                  (SELECT l.passage FROM voted l WHERE l.key = g.key AND l.paperId IS g.paperId
-                     ORDER BY l.at DESC LIMIT 1) AS passage,
-                  (SELECT l.section FROM voted l WHERE l.key = g.key AND l.paperId IS g.paperId
-                     ORDER BY l.at DESC LIMIT 1) AS section
-           FROM voted g GROUP BY key, paperId`,
+           SELECT key, paperId, SUM(votes) AS count, MAX(seq), at AS lastAt, question, passage,
+                  section
+           FROM voted GROUP BY key, paperId`,
         )
         .all(range);
       const unrecorded = this.#db
@@ -276,7 +271,7 @@ export class FeedbackStore implements FeedbackDesk {
         { scope: string; since: number; paper: string | null; limit: number },
         { question: string; n: number; last: number }
       >(
-        `SELECT question, COUNT(*) AS n, MAX(at) AS last FROM answers a
+        `SELECT question, COUNT(*) AS n, MAX(rowid) AS last FROM answers a
          WHERE scope = @scope AND at >= @since AND question_key IS NOT NULL
            AND (paper_id IS NULL OR paper_id = @paper)
            AND (kind = 'declined'
