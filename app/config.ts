@@ -81,7 +81,9 @@ const MAX_RETENTION_DAYS = 3650;
 function feedbackConfig(env: Env): FeedbackConfig {
   const value = read(env, "FEEDBACK_RETENTION_DAYS");
   const days = value === undefined ? DEFAULT_RETENTION_DAYS : Number(value);
-  if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
+  // Digits only: Number() would also take "1e2" as 100 and "0x10" as 16.
+  const digits = value === undefined || /^\d+$/.test(value);
+  if (!digits || !Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
     throw new ConfigError(
       "FEEDBACK_RETENTION_DAYS",
       `is malformed: "${value}" is not a whole number of days from 1 to ${MAX_RETENTION_DAYS}`,

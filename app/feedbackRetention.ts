@@ -1,12 +1,12 @@
 /**
  * Keeps question text no longer than `FEEDBACK_RETENTION_DAYS` while the bot runs: answers prune
  * as they are recorded, but a quiet group records nothing for weeks, so the running bot clears
- * expired text at start and then every few hours as well.
+ * expired text at start and then every hour as well.
  */
 import type { Logger } from "./logger.ts";
 
 /** How often expired question text is cleared while the bot runs. */
-export const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+export const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** What can clear expired question text (the store's feedback). */
 export interface Prunable {

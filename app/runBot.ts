@@ -145,9 +145,11 @@ export async function runBot(options: RunBotOptions): Promise<number> {
     logger.fatal({ code: error.code }, error.message);
     return 1;
   }
+  const stopPruning = keepWithinRetention(digest.store.feedback, logger);
   try {
     return await serve(options, digest);
   } finally {
+    stopPruning();
     digest.store.close();
   }
 }
@@ -164,22 +166,7 @@ async function serve(options: RunBotOptions, digest: DigestService): Promise<num
     platformTitles: platforms.map((p) => p.title),
     ...(options.corpus ? { corpus: options.corpus } : {}),
   };
-  const stopPruning = keepWithinRetention(digest.store.feedback, logger);
-  try {
-    return await serveAdapters(options, core, digest);
-  } finally {
-    stopPruning();
-  }
-}
-
-/** Runs the configured adapters (or the console) on `core` until stopped; the exit code. */
-async function serveAdapters(
-  options: RunBotOptions,
-  core: AdapterCore,
-  digest: DigestService,
-): Promise<number> {
-  const { config, logger, source } = options;
-  const platforms = options.platforms ?? PLATFORMS;
+  const { config } = options;
   const adapters = platformAdapters(config, core, logger, platforms);
   if (adapters.length === 0) {
     const console = createConsoleAdapter({ core, config: options.console, logger });

@@ -4,13 +4,20 @@
  * passage answers, how many outside questions are declined and how many right answers are
  * declined, with plain MiniSearch (one document per summary) beside.
  *
- * Usage: npm run eval [-- SET_NAME ...]   (default: every set)
+ * Usage: npm run eval [-- SET_NAME|FILE.jsonl ...]   (default: every set)
+ * A FILE is asked of the corpus this checkout answers from (`CORPUS_DIR`, else `corpus/`): the
+ * questions `paperbot gaps --export` wrote, once labelled; lines still marked `todo` are skipped
+ * and reported.
  * VERBOSE=1 lists the misses of development and hold-out sets (never of a blind set: it is
  * measured, not read). CALIBRATE=1 prints decline thresholds over the development sets.
  */
+import { existsSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import {
   count,
+  describeUnfilled,
   EVAL_SETS,
+  type EvalSet,
   emptyTally,
   evalCorpus,
   measureSet,
@@ -18,8 +25,23 @@ import {
   type Tally,
 } from "./evalSets.ts";
 
+/** A set by name, or a question file of the group's own, asked of the local corpus. */
+function wantedSet(arg: string): EvalSet[] {
+  const named = EVAL_SETS.filter((set) => set.name === arg);
+  if (named.length > 0) return named;
+  if (existsSync(arg)) {
+    return [
+      { name: basename(arg), corpus: "local", split: "dev", file: resolve(arg), drafts: true },
+    ];
+  }
+  console.error(
+    `eval: '${arg}' is neither a set (${EVAL_SETS.map((set) => set.name).join(", ")}) nor a file`,
+  );
+  process.exit(2);
+}
+
 const wanted = process.argv.slice(2);
-const sets = EVAL_SETS.filter((set) => wanted.length === 0 || wanted.includes(set.name));
+const sets = wanted.length === 0 ? EVAL_SETS : wanted.flatMap(wantedSet);
 const verbose = process.env.VERBOSE === "1";
 
 function pct(a: number, n: number): string {
@@ -42,8 +64,9 @@ function describeMiss(o: Outcome): string {
 
 const calibration: Outcome[] = [];
 for (const set of sets) {
-  const { tally, outcomes } = measureSet(set);
+  const { tally, outcomes, unfilled } = measureSet(set);
   console.log(`\n${set.name} (${set.file})`);
+  if (unfilled.length > 0) console.log(`  skipped: ${describeUnfilled(set.file, unfilled)}`);
   console.log(HEADER);
   const kinds = new Map<string, Tally>();
   const styles = new Map<string, Tally>();

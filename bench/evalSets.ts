@@ -8,9 +8,11 @@
  * (tune on it), a hold-out set (check on it) and a blind set (measured, never read for misses).
  */
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
 import { loadCorpus } from "../src/corpus/loadCorpus.ts";
+import { TODO_FIELD } from "../src/feedback/evalDraft.ts";
 import { buildIndex, type PaperIndex } from "../src/retrieval/buildIndex.ts";
 import { search } from "../src/retrieval/search.ts";
 import type { Paper } from "../src/types.ts";
@@ -37,12 +39,22 @@ export interface EvalSet {
   /** The corpus: "seed" or "styles". */
   corpus: CorpusName;
   split: Split;
-  /** Path of the JSONL file, relative to the repository. */
+  /** Path of the JSONL file, relative to the repository (or absolute). */
   file: string;
+  /**
+   * A file of questions being labelled (one given to `npm run eval`, from `paperbot gaps
+   * --export`): lines still marked {@link TODO_FIELD} are skipped and reported. In every other
+   * set such a line is an error.
+   */
+  drafts?: boolean;
 }
 
-/** The two evaluation corpora. */
-export type CorpusName = "seed" | "styles";
+/**
+ * The evaluation corpora: the seed summaries, the multi-style corpus, and the corpus this
+ * checkout answers from (`CORPUS_DIR`, else `corpus/`), which files given to `npm run eval` are
+ * asked of.
+ */
+export type CorpusName = "seed" | "styles" | "local";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** The styles of the multi-style corpus, one folder each under `test/fixtures/styles/`. */
@@ -51,6 +63,7 @@ export const STYLES = ["bullets", "tldr", "prose", "outline"] as const;
 const CORPUS_DIRS: Record<CorpusName, string[]> = {
   seed: ["corpus"],
   styles: STYLES.map((style) => `test/fixtures/styles/${style}`),
+  local: [process.env.CORPUS_DIR?.trim() || "corpus"],
 };
 
 /** Every labelled set, seed first. */
@@ -79,12 +92,73 @@ export const EVAL_SETS: EvalSet[] = [
   ),
 ];
 
-/** Reads a JSONL question file. */
-export function readQuestions(file: string): LabelledQuestion[] {
-  return readFileSync(`${ROOT}/${file}`, "utf8")
+/** A question file as read: its questions, and the lines still to be labelled. */
+export interface QuestionFile {
+  questions: LabelledQuestion[];
+  /** Line numbers (from 1) of the lines marked {@link TODO_FIELD}, which were skipped. */
+  unfilled: number[];
+}
+
+/** Why a line is not a labelled question, or undefined when it is one. */
+function lineProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return "is not a JSON object";
+  }
+  const { q, paper, passage_any: passages } = value as Record<string, unknown>;
+  if (typeof q !== "string" || !q.trim()) return 'has no question ("q")';
+  if (paper === undefined) {
+    return 'has no "paper": the id of the paper whose summary answers it, or null when none does';
+  }
+  if (paper !== null && typeof paper !== "string") return '"paper" is neither an id nor null';
+  if (
+    passages !== undefined &&
+    !(Array.isArray(passages) && passages.every((p) => typeof p === "string"))
+  ) {
+    return '"passage_any" is not a list of phrases';
+  }
+  return undefined;
+}
+
+/**
+ * Reads a JSONL question file (a path relative to the repository, or absolute). Lines still to
+ * be labelled ({@link TODO_FIELD}) are returned as `unfilled`, not as questions; a line that is
+ * not a labelled question throws, naming the file and line.
+ */
+export function readQuestionFile(file: string): QuestionFile {
+  const questions: LabelledQuestion[] = [];
+  const unfilled: number[] = [];
+  readFileSync(resolve(ROOT, file), "utf8")
     .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as LabelledQuestion);
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new Error(`${file}:${i + 1}: not a line of JSON`);
+      }
+      if (typeof value === "object" && value !== null && TODO_FIELD in value) {
+        unfilled.push(i + 1);
+        return;
+      }
+      const problem = lineProblem(value);
+      if (problem) throw new Error(`${file}:${i + 1}: ${problem}`);
+      questions.push(value as LabelledQuestion);
+    });
+  return { questions, unfilled };
+}
+
+/** The lines still to be labelled, in a sentence. */
+export function describeUnfilled(file: string, unfilled: readonly number[]): string {
+  const lines = unfilled.length === 1 ? "line" : "lines";
+  return `${file}: ${unfilled.length} ${lines} still to be labelled (${unfilled.join(", ")}): fill in "paper" and "passage_any", then delete "${TODO_FIELD}"`;
+}
+
+/** Reads a JSONL question file whose every line is labelled; a line still to be throws. */
+export function readQuestions(file: string): LabelledQuestion[] {
+  const { questions, unfilled } = readQuestionFile(file);
+  if (unfilled.length > 0) throw new Error(describeUnfilled(file, unfilled));
+  return questions;
 }
 
 const corpora = new Map<
@@ -104,7 +178,7 @@ export function evalCorpus(name: CorpusName): {
     const papers: Paper[] = [];
     const style = new Map<string, string>();
     for (const dir of CORPUS_DIRS[name]) {
-      const loaded = loadCorpus(`${ROOT}/${dir}`);
+      const loaded = loadCorpus(resolve(ROOT, dir));
       if (loaded.problems.length > 0) {
         throw new Error(`eval: ${dir} has problems: ${JSON.stringify(loaded.problems[0])}`);
       }
@@ -232,10 +306,19 @@ export function count(tally: Tally, outcome: Outcome): void {
   if (outcome.baseline === question.paper) tally.baseline++;
 }
 
-/** Measures a whole set: the tally and each outcome. */
-export function measureSet(set: EvalSet): { tally: Tally; outcomes: Outcome[] } {
+/**
+ * Measures a whole set: the tally, each outcome, and the lines skipped as still to be labelled
+ * (only in a set of {@link EvalSet.drafts}; anywhere else they throw).
+ */
+export function measureSet(set: EvalSet): {
+  tally: Tally;
+  outcomes: Outcome[];
+  unfilled: number[];
+} {
+  const { questions, unfilled } = readQuestionFile(set.file);
+  if (unfilled.length > 0 && !set.drafts) throw new Error(describeUnfilled(set.file, unfilled));
   const tally = emptyTally();
-  const outcomes = readQuestions(set.file).map((q) => judge(set.corpus, q));
+  const outcomes = questions.map((q) => judge(set.corpus, q));
   for (const outcome of outcomes) count(tally, outcome);
-  return { tally, outcomes };
+  return { tally, outcomes, unfilled };
 }

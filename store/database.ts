@@ -19,6 +19,13 @@ export const BUSY_TIMEOUT_MS = 5000;
 export interface OpenDatabaseOptions {
   /** How long to wait for a lock held by another process (default {@link BUSY_TIMEOUT_MS}). */
   busyTimeoutMs?: number;
+  /**
+   * Whether opening takes the write lock even when the schema is up to date (default true): the
+   * bot does, so a locked file stops it at start-up rather than in the middle of a post. A
+   * command that only reads (`paperbot gaps`, `paperbot stats`) passes false, so it runs beside
+   * a bot that is writing, and takes the lock only to migrate.
+   */
+  lockAtOpen?: boolean;
 }
 
 function unavailable(path: string, problem: string, cause: unknown): PaperbotError {
@@ -101,7 +108,9 @@ function refuseForeign(path: string, shown: string, timeout: number): void {
 }
 
 /** Brings the schema up to date inside one write transaction: two processes migrate in turn. */
-function migrate(db: StateDatabase, path: string): void {
+function migrate(db: StateDatabase, path: string, lockAtOpen: boolean): void {
+  // Versions only grow: one that is already the latest cannot change under a reader.
+  if (!lockAtOpen && db.pragma("user_version", { simple: true }) === MIGRATIONS.length) return;
   // BEGIN IMMEDIATE takes the write lock now, so a locked file fails here, at start-up.
   db.exec("BEGIN IMMEDIATE");
   try {
@@ -149,7 +158,13 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
     // WAL lets the bot read while `paperbot digest run` writes, and survives a crash mid-write.
     if (path !== ":memory:") db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
-    migrate(db, shown);
+    // Text paperbot deletes (question text past FEEDBACK_RETENTION_DAYS) is overwritten with
+    // zeros in the file, not only unlinked: https://www.sqlite.org/pragma.html#pragma_secure_delete
+    db.pragma("secure_delete = ON");
+    // ...and the write-ahead log, which keeps the old pages, starts afresh from empty after a
+    // checkpoint instead of keeping its old frames: https://www.sqlite.org/pragma.html#pragma_journal_size_limit
+    db.pragma("journal_size_limit = 0");
+    migrate(db, shown, options.lockAtOpen ?? true);
     return db;
   } catch (error) {
     db?.close();

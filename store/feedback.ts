@@ -72,6 +72,8 @@ export interface FeedbackStats {
   weeks: WeekCount[];
   /** Votes on answers given in the window, per paper, most voted first. */
   votes: Array<{ paperId: string; helpful: number; unhelpful: number }>;
+  /** Every vote on answers given in the window, lists of papers included. */
+  votesInAll: { helpful: number; unhelpful: number };
   /** Papers answered about most often, most first (at most ten). */
   mostAsked: Array<{ paperId: string; count: number }>;
 }
@@ -179,68 +181,84 @@ export class FeedbackStore implements FeedbackDesk {
    */
   prune(): number {
     this.#lastPrune = this.#now();
-    return this.#db
+    const cleared = this.#db
       .prepare(
         `UPDATE answers SET question = NULL, question_key = NULL, passage = NULL, section = NULL
          WHERE at < ? AND (question IS NOT NULL OR passage IS NOT NULL OR section IS NOT NULL)`,
       )
-      .run(this.#now() - this.#retentionMs).changes;
+      .run(this.#textCutoff()).changes;
+    // The old pages, text and all, are still in the write-ahead log: copy the log into the file
+    // (zeroed there, secure_delete) without waiting for readers, so the next write starts the log
+    // afresh (journal_size_limit) instead of keeping them until the log fills.
+    if (cleared > 0) this.#db.pragma("wal_checkpoint(PASSIVE)");
+    return cleared;
   }
 
   /**
    * The questions declined and the answers voted not helpful since `since` (ms), grouped by
    * normalized question (and the paper), most frequent first, then most recent.
+   *
+   * Reads only: text past the retention period is treated as gone (counted in `unrecorded`)
+   * rather than cleared here, so `paperbot gaps` never writes to the bot's database, never waits
+   * for its write lock, and never deletes text by a retention its own environment got wrong.
+   * The bot clears it ({@link prune}).
    */
   gaps(since: number): GapReport {
-    this.prune();
-    const declined = this.#db
-      .prepare<[number], GapRow>(
-        `SELECT question_key AS key, paper_id AS paperId, COUNT(*) AS count, MAX(at) AS lastAt,
-                NULL AS passage, NULL AS section,
-                (SELECT b.question FROM answers b WHERE b.kind = 'declined' AND b.question_key = a.question_key
-                   AND b.paper_id IS a.paper_id AND b.at >= ?1 ORDER BY b.at DESC LIMIT 1) AS question
-         FROM answers a
-         WHERE kind = 'declined' AND at >= ?1 AND question_key IS NOT NULL
-         GROUP BY question_key, paper_id`,
-      )
-      .all(since);
-    const unhelpful = this.#db
-      .prepare<[number], GapRow>(
-        `SELECT a.question_key AS key, a.paper_id AS paperId, COUNT(*) AS count, MAX(a.at) AS lastAt,
-                (SELECT b.question FROM answers b JOIN votes w ON w.answer_id = b.id AND w.helpful = 0
-                   WHERE b.question_key = a.question_key AND b.paper_id IS a.paper_id AND b.at >= ?1
-                   ORDER BY b.at DESC LIMIT 1) AS question,
-                (SELECT b.passage FROM answers b JOIN votes w ON w.answer_id = b.id AND w.helpful = 0
-                   WHERE b.question_key = a.question_key AND b.paper_id IS a.paper_id AND b.at >= ?1
-                   ORDER BY b.at DESC LIMIT 1) AS passage,
-                (SELECT b.section FROM answers b JOIN votes w ON w.answer_id = b.id AND w.helpful = 0
-                   WHERE b.question_key = a.question_key AND b.paper_id IS a.paper_id AND b.at >= ?1
-                   ORDER BY b.at DESC LIMIT 1) AS section
-         FROM answers a JOIN votes v ON v.answer_id = a.id AND v.helpful = 0
-         WHERE a.kind = 'answered' AND a.at >= ?1 AND a.question_key IS NOT NULL
-         GROUP BY a.question_key, a.paper_id`,
-      )
-      .all(since);
-    const unrecorded = this.#db
-      .prepare<[number], { n: number }>(
-        `SELECT COUNT(*) AS n FROM answers a
-         WHERE a.at >= ? AND a.question_key IS NULL AND (a.kind = 'declined'
-           OR EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = a.id AND v.helpful = 0))`,
-      )
-      .get(since);
-    const gaps = [
-      ...declined.map((row) => toGap(row, "declined")),
-      ...unhelpful.map((row) => toGap(row, "unhelpful")),
-    ].sort(
-      (a, b) => b.count - a.count || b.lastAt - a.lastAt || a.question.localeCompare(b.question),
-    );
-    return { gaps, unrecorded: unrecorded?.n ?? 0 };
+    const read = this.#db.transaction((): GapReport => {
+      const range = { since, shown: Math.max(since, this.#textCutoff()) };
+      // With one max() in the query, SQLite takes the bare columns (the question, the passage,
+      // when) from the row holding the max: the latest recorded asking of each group, in one pass
+      // (https://www.sqlite.org/lang_select.html#bare_columns_in_an_aggregate_query). The rowid
+      // orders rows recorded in the same millisecond too.
+      const declined = this.#db
+        .prepare<typeof range, GapRow>(
+          `SELECT question_key AS key, paper_id AS paperId, COUNT(*) AS count, MAX(rowid),
+                  at AS lastAt, question, NULL AS passage, NULL AS section
+           FROM answers
+           WHERE kind = 'declined' AND at >= @shown AND question_key IS NOT NULL
+           GROUP BY question_key, paper_id`,
+        )
+        .all(range);
+      // Answers voted not helpful, each with its count of such votes, then grouped the same way.
+      const unhelpful = this.#db
+        .prepare<typeof range, GapRow>(
+          `WITH voted AS (
+             SELECT a.rowid AS seq, a.question_key AS key, a.paper_id AS paperId, a.question,
+                    a.passage, a.section, a.at, COUNT(*) AS votes
+             FROM answers a JOIN votes v ON v.answer_id = a.id AND v.helpful = 0
+             WHERE a.kind = 'answered' AND a.at >= @shown AND a.question_key IS NOT NULL
+             GROUP BY a.id
+           )
+           SELECT key, paperId, SUM(votes) AS count, MAX(seq), at AS lastAt, question, passage,
+                  section
+           FROM voted GROUP BY key, paperId`,
+        )
+        .all(range);
+      const unrecorded = this.#db
+        .prepare<typeof range, { n: number }>(
+          `SELECT COUNT(*) AS n FROM answers a
+           WHERE a.at >= @since AND (a.question_key IS NULL OR a.at < @shown)
+             AND (a.kind = 'declined'
+               OR EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = a.id AND v.helpful = 0))`,
+        )
+        .get(range);
+      const gaps = [
+        ...declined.map((row) => toGap(row, "declined")),
+        ...unhelpful.map((row) => toGap(row, "unhelpful")),
+      ].sort(
+        (a, b) => b.count - a.count || b.lastAt - a.lastAt || a.question.localeCompare(b.question),
+      );
+      return { gaps, unrecorded: unrecorded?.n ?? 0 };
+    });
+    // One read transaction: the three queries see the same moment, however the bot writes.
+    return read.deferred();
   }
 
   /**
    * Up to `limit` questions asked in `scope` since `since` (ms) that the summaries could not
-   * answer (declined, or answered and voted not helpful), about `paperId` or about no paper in
-   * particular, most asked first: the digest's open questions.
+   * answer (declined, or answered and voted not helpful and never helpful), about `paperId` or
+   * about no paper in particular, most asked first: the digest's open questions. Reads only, as
+   * {@link gaps} does.
    */
   openQuestions(
     scope: string,
@@ -248,26 +266,35 @@ export class FeedbackStore implements FeedbackDesk {
     paperId: string | undefined,
     limit: number,
   ): string[] {
-    this.prune();
     const rows = this.#db
       .prepare<
-        { scope: string; since: number; paper: string | null },
+        { scope: string; since: number; paper: string | null; limit: number },
         { question: string; n: number; last: number }
       >(
-        `SELECT question, COUNT(*) AS n, MAX(at) AS last FROM answers a
-         WHERE scope = @scope AND at >= @since AND question IS NOT NULL
+        `SELECT question, COUNT(*) AS n, MAX(rowid) AS last FROM answers a
+         WHERE scope = @scope AND at >= @since AND question_key IS NOT NULL
            AND (paper_id IS NULL OR paper_id = @paper)
            AND (kind = 'declined'
              OR (kind = 'answered' AND EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = a.id AND v.helpful = 0)
                  AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = a.id AND v.helpful = 1)))
-         GROUP BY question_key ORDER BY n DESC, last DESC`,
+         GROUP BY question_key ORDER BY n DESC, last DESC LIMIT @limit`,
       )
-      .all({ scope, since, paper: paperId ?? null });
-    return rows.slice(0, limit).map((row) => row.question);
+      .all({
+        scope,
+        since: Math.max(since, this.#textCutoff()),
+        paper: paperId ?? null,
+        limit: Math.max(0, Math.floor(limit)),
+      });
+    return rows.map((row) => row.question);
   }
 
   /** Questions, answers and votes since `since` (ms): the numbers an organizer shows. */
   stats(since: number): FeedbackStats {
+    // One read transaction: every figure counts the same moment, however the bot writes.
+    return this.#db.transaction(() => this.#stats(since)).deferred();
+  }
+
+  #stats(since: number): FeedbackStats {
     const weeks = this.#db
       .prepare<[number], { day: number; questions: number; answered: number }>(
         `SELECT (at / ${DAY_MS} - ((at / ${DAY_MS} + 3) % 7)) AS day, COUNT(*) AS questions,
@@ -298,7 +325,27 @@ export class FeedbackStore implements FeedbackDesk {
       .all(since);
     const answered = weeks.reduce((n, w) => n + w.answered, 0);
     const questions = weeks.reduce((n, w) => n + w.questions, 0);
-    return { questions, answered, declined: questions - answered, weeks, votes, mostAsked };
+    const all = this.#db
+      .prepare<[number], { helpful: number | null; unhelpful: number | null }>(
+        `SELECT SUM(v.helpful) AS helpful, SUM(1 - v.helpful) AS unhelpful
+         FROM votes v JOIN answers a ON a.id = v.answer_id WHERE a.at >= ?`,
+      )
+      .get(since);
+    const votesInAll = { helpful: all?.helpful ?? 0, unhelpful: all?.unhelpful ?? 0 };
+    return {
+      questions,
+      answered,
+      declined: questions - answered,
+      weeks,
+      votes,
+      votesInAll,
+      mostAsked,
+    };
+  }
+
+  /** The oldest moment whose question text is still kept. */
+  #textCutoff(): number {
+    return this.#now() - this.#retentionMs;
   }
 
   #pruneDaily(): void {

@@ -48,3 +48,18 @@ export function parseLimit(value: string | undefined, fallback: number, max = 50
   }
   return limit;
 }
+
+/** The longest window `--days` takes: a hundred years, well past any retention. */
+export const MAX_DAYS = 36_500;
+
+/** Reads `--days N`: a whole number of days from 1 to {@link MAX_DAYS}; undefined when absent. */
+export function parseDays(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const days = Number(value);
+  if (!/^\d+$/.test(value) || days < 1 || days > MAX_DAYS) {
+    throw new UsageError(
+      `--days must be a whole number of days, at least 1 (at most ${MAX_DAYS}), not '${value}'`,
+    );
+  }
+  return days;
+}

@@ -3,10 +3,12 @@ import type { Registry } from "../config.ts";
 import { askCommand } from "./commands/ask.ts";
 import { checkCommand } from "./commands/check.ts";
 import { digestCommand } from "./commands/digest.ts";
+import { gapsCommand } from "./commands/gaps.ts";
 import { importCommand } from "./commands/import.ts";
 import { paperCommand } from "./commands/paper.ts";
 import { searchCommand } from "./commands/search.ts";
 import { startCommand } from "./commands/start.ts";
+import { statsCommand } from "./commands/stats.ts";
 import { type CliIO, endQuietlyOnClosedOutput, UsageError, writeLine } from "./io.ts";
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   start: startCommand,
   digest: digestCommand,
+  gaps: gapsCommand,
+  stats: statsCommand,
 };
 
 /**
@@ -66,6 +70,8 @@ usage:
 {{digest preview}}
   paperbot digest run                                            try every digest owed now once, then exit (1: one still owed)
   paperbot digest status                                         subscribed channels and recent digests
+  paperbot gaps [--json] [--days N] [--export FILE]              questions declined or voted not helpful, most frequent first
+  paperbot stats [--json] [--days N]                             questions per week, share answered, votes, most-asked papers
 
 The corpus is --corpus DIR, else $CORPUS_DIR, else ./corpus.`;
 

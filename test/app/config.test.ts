@@ -20,6 +20,7 @@ function problem(env: Record<string, string>): ConfigError {
 const DEFAULT_DIGEST = {
   cron: "0 9 * * 1",
   timeZone: "UTC",
+  openQuestions: false,
   slackChannels: [],
   discordChannels: [],
 };
@@ -31,6 +32,7 @@ describe("loadConfig", () => {
       databasePath: "./data/paperbot.db",
       digest: DEFAULT_DIGEST,
       arxiv: { timeoutMs: 20_000 },
+      feedback: { retentionDays: 90, recordQuestions: true },
       logLevel: "warn",
       logFormat: "pretty",
     });
@@ -52,6 +54,7 @@ describe("loadConfig", () => {
     expect(config.digest).toEqual({
       cron: "30 17 * * 5",
       timeZone: "Europe/Berlin",
+      openQuestions: false,
       slackChannels: ["C0123ABCD", "G0456EFGH"],
       discordChannels: ["123456789012345678", "223456789012345678"],
     });
@@ -273,6 +276,51 @@ describe("loadConfig: adding papers from chat (#17)", () => {
     expect(() => loadConfig({ ARXIV_API_TIMEOUT: "soon" })).toThrow(
       /ARXIV_API_TIMEOUT is malformed/,
     );
+  });
+});
+
+describe("loadConfig: feedback and knowledge gaps (#16)", () => {
+  it("reads the retention period, whether questions are recorded, and the digest's open questions", () => {
+    const config = loadConfig({
+      FEEDBACK_RETENTION_DAYS: " 30 ",
+      RECORD_QUESTIONS: "OFF",
+      DIGEST_OPEN_QUESTIONS: "on",
+    });
+    expect(config.feedback).toEqual({ retentionDays: 30, recordQuestions: false });
+    expect(config.digest.openQuestions).toBe(true);
+    expect(loadConfig({ FEEDBACK_RETENTION_DAYS: "1" }).feedback?.retentionDays).toBe(1);
+    expect(loadConfig({ FEEDBACK_RETENTION_DAYS: "3650" }).feedback?.retentionDays).toBe(3650);
+    expect(loadConfig({ RECORD_QUESTIONS: "on" }).feedback?.recordQuestions).toBe(true);
+    expect(loadConfig({ DIGEST_OPEN_QUESTIONS: "off" }).digest.openQuestions).toBe(false);
+    // Empty, as a blank line in .env leaves it: the defaults.
+    expect(
+      loadConfig({ FEEDBACK_RETENTION_DAYS: "", RECORD_QUESTIONS: "", DIGEST_OPEN_QUESTIONS: "" }),
+    ).toMatchObject({
+      feedback: { retentionDays: 90, recordQuestions: true },
+      digest: { openQuestions: false },
+    });
+  });
+
+  it.each(["0", "-5", "3651", "1.5", "90d", "ninety", "1e2", "0x10"])(
+    "names FEEDBACK_RETENTION_DAYS=%s as malformed or out of range",
+    (value) => {
+      const error = problem({ FEEDBACK_RETENTION_DAYS: value });
+      expect(error.variable).toBe("FEEDBACK_RETENTION_DAYS");
+      expect(error.message).toContain(
+        `FEEDBACK_RETENTION_DAYS is malformed: "${value}" is not a whole number of days from 1 to 3650`,
+      );
+    },
+  );
+
+  it.each([
+    ["RECORD_QUESTIONS", "no"],
+    ["RECORD_QUESTIONS", "false"],
+    ["DIGEST_OPEN_QUESTIONS", "yes"],
+    ["DIGEST_OPEN_QUESTIONS", "1"],
+  ])("takes only on or off for %s, not %s", (variable, value) => {
+    const error = problem({ [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(`${variable} is malformed: "${value}" is not one of on, off`);
   });
 });
 

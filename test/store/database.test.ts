@@ -43,6 +43,58 @@ describe("openDatabase", () => {
     db.close();
   });
 
+  it("migrates a database of schema version 2 to 3, keeping its rows (#16)", () => {
+    const path = join(tempDir("db"), "paperbot.db");
+    const old = new Database(path);
+    old.pragma("journal_mode = WAL");
+    for (const [i, migration] of MIGRATIONS.slice(0, 2).entries()) {
+      old.exec(migration);
+      old.pragma(`user_version = ${i + 1}`);
+    }
+    old.prepare("INSERT INTO thread_papers VALUES ('t', 'mixmatch', 1)").run();
+    old.prepare("INSERT INTO subscriptions VALUES ('discord', '123', 'command', 2)").run();
+    old.close();
+    const db = openDatabase(path);
+    expect(db.pragma("user_version", { simple: true })).toBe(3);
+    expect(db.prepare("SELECT paper_id FROM thread_papers").all()).toEqual([
+      { paper_id: "mixmatch" },
+    ]);
+    expect(db.prepare("SELECT platform, channel_id FROM subscriptions").all()).toEqual([
+      { platform: "discord", channel_id: "123" },
+    ]);
+    for (const table of ["answers", "votes", "meta"]) {
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    db.close();
+  });
+
+  it("opens beside a process holding the write lock when told not to lock at open, reading what it committed", () => {
+    const path = join(tempDir("db"), "paperbot.db");
+    const bot = openDatabase(path);
+    bot.prepare("INSERT INTO thread_papers VALUES ('t1', 'bear', 1)").run();
+    bot.exec("BEGIN IMMEDIATE");
+    bot.prepare("INSERT INTO thread_papers VALUES ('t2', 'mixmatch', 2)").run();
+    const began = Date.now();
+    const reader = openDatabase(path, { lockAtOpen: false, busyTimeoutMs: 2000 });
+    expect(Date.now() - began).toBeLessThan(1000);
+    expect(reader.prepare("SELECT thread FROM thread_papers").all()).toEqual([{ thread: "t1" }]);
+    expect(() => openDatabase(path, { busyTimeoutMs: 100 })).toThrow(/locked by another process/);
+    bot.exec("COMMIT");
+    reader.close();
+    bot.close();
+  });
+
+  it("still migrates under the write lock when told not to lock at open", () => {
+    const path = join(tempDir("db"), "paperbot.db");
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0] as string);
+    old.pragma("user_version = 1");
+    old.close();
+    const db = openDatabase(path, { lockAtOpen: false });
+    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
   it("opens an existing database again without migrating twice, keeping its rows", () => {
     const path = join(tempDir("db"), "paperbot.db");
     const first = openDatabase(path);

@@ -6,20 +6,14 @@ import type { SearchResponse } from "../../../src/types.ts";
 import { parseCommandArgs, parseLimit } from "../args.ts";
 import { corpusDir, loadIndex } from "../corpusOption.ts";
 import { type CliIO, isClosed, writeLine } from "../io.ts";
+import { jsonLine } from "../jsonLine.ts";
 import { readLines } from "../readLines.ts";
 
 const USAGE = "paperbot search [--json] [--limit N] [--corpus DIR] [QUERY]";
 
 /**
- * Characters JSON leaves raw that still break or reorder a line somewhere: U+0085, U+2028 and
- * U+2029 end a line for some line readers (Python's `splitlines`), and the bidirectional
- * formatting characters reorder a terminal's display. Written as `\uXXXX`, the value is the same.
- */
-const JSON_UNSAFE = /[\u0085\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
  * The JSON line of one answer: the contract other tools rely on (see README). It is one line
- * whatever the query held: JSON escapes control characters, and {@link JSON_UNSAFE} the rest.
+ * whatever the query held (see {@link jsonLine}).
  */
 export function toJsonAnswer(response: SearchResponse): string {
   return jsonLine({
@@ -34,13 +28,6 @@ export function toJsonAnswer(response: SearchResponse): string {
       figures: r.passage.figures,
     })),
   });
-}
-
-function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(
-    JSON_UNSAFE,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 }
 
 function toTextAnswer(response: SearchResponse): string {
