@@ -3,12 +3,25 @@
  * a figure, context blocks for bylines and notes, a header for the digest. Pure: no network,
  * unit-tested. Limits: https://docs.slack.dev/reference/block-kit/blocks
  */
-import type { ContextBlock, HeaderBlock, ImageBlock, KnownBlock, SectionBlock } from "@slack/types";
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  HeaderBlock,
+  ImageBlock,
+  KnownBlock,
+  SectionBlock,
+} from "@slack/types";
 import { shortAuthors, venueLine } from "../../src/answer/phrases.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import { DIGEST_THREAD_HINT, type Digest } from "../../src/digest/digest.ts";
 import { moreItems } from "../../src/digest/digestPhrases.ts";
 import { truncateAtWord } from "../../src/display/truncate.ts";
+import {
+  type FeedbackHandle,
+  HELPFUL_LABEL,
+  UNHELPFUL_LABEL,
+} from "../../src/feedback/feedback.ts";
 import type { Block, Inline, ListBlock, Outline, PaperBlock } from "../../src/outline/outline.ts";
 import { digestOutline, outlineOf } from "../../src/outline/outlineOf.ts";
 import type { Paper } from "../../src/types.ts";
@@ -26,6 +39,19 @@ export const IMAGE_URL_MAX = 3000;
 export const FALLBACK_TEXT_MAX = 300;
 /** A header block's plain text holds at most 150 characters. */
 export const HEADER_TEXT_MAX = 150;
+/**
+ * A button's label holds at most 75 characters, its `value` at most 2,000 and its `action_id` at
+ * most 255: https://docs.slack.dev/reference/block-kit/block-elements/button-element
+ */
+export const BUTTON_TEXT_MAX = 75;
+/** See {@link BUTTON_TEXT_MAX}. */
+export const BUTTON_VALUE_MAX = 2000;
+/** See {@link BUTTON_TEXT_MAX}. */
+export const ACTION_ID_MAX = 255;
+/** The `action_id` of the "Helpful" button under an answer: the adapter listens for it. */
+export const VOTE_HELPFUL_ACTION = "paperbot_vote_helpful";
+/** The `action_id` of the "Not helpful" button. */
+export const VOTE_UNHELPFUL_ACTION = "paperbot_vote_unhelpful";
 /** How people take part in a digest's discussion: the shared wording. */
 export const SLACK_THREAD_HINT = DIGEST_THREAD_HINT;
 
@@ -161,6 +187,37 @@ function blocksOf(block: Block, outline: Outline): KnownBlock[] {
   }
 }
 
+/** One vote button, its label within Block Kit's limit, carrying the answer's id back. */
+function voteButton(label: string, actionId: string, answerId: string): Button {
+  return {
+    type: "button",
+    text: { type: "plain_text", text: label.slice(0, BUTTON_TEXT_MAX) },
+    action_id: actionId,
+    value: answerId,
+  };
+}
+
+/**
+ * The "Helpful" / "Not helpful" buttons under an answer, as one actions block; none when the
+ * message is not one to vote on, or (never in practice: ids are 16 characters) when its id would
+ * not fit a button's value. No `block_id`: Slack makes one, unique per message as its actions-block
+ * reference asks (https://docs.slack.dev/reference/block-kit/blocks/actions-block), so no limit of
+ * ours can be broken there.
+ */
+export function voteBlocks(feedback: FeedbackHandle | undefined): ActionsBlock[] {
+  const answerId = feedback?.answerId;
+  if (!answerId || answerId.length > BUTTON_VALUE_MAX) return [];
+  return [
+    {
+      type: "actions",
+      elements: [
+        voteButton(HELPFUL_LABEL, VOTE_HELPFUL_ACTION, answerId),
+        voteButton(UNHELPFUL_LABEL, VOTE_UNHELPFUL_ACTION, answerId),
+      ],
+    },
+  ];
+}
+
 /** Packs lines into as few sections as the 3,000-character limit allows, never splitting a line. */
 export function packLines(lines: readonly string[]): SectionBlock[] {
   const sections: SectionBlock[] = [];
@@ -183,13 +240,17 @@ function fallback(text: string): string {
 
 /**
  * An outline as a Slack message within Block Kit's limits. The notes that end it (where an answer
- * came from, how to join a digest's discussion) survive the cut to 50 blocks whatever happens.
+ * came from, how to join a digest's discussion) and the vote buttons under an answer survive the
+ * cut to 50 blocks whatever happens: a long list loses its last items, never its buttons.
  */
 export function outlineToSlack(outline: Outline): SlackMessage {
   let last = outline.blocks.length;
   while (last > 0 && outline.blocks[last - 1]?.type === "note") last -= 1;
   const body = outline.blocks.slice(0, last).flatMap((b) => blocksOf(b, outline));
-  const tail = outline.blocks.slice(last).flatMap((b) => blocksOf(b, outline));
+  const tail = [
+    ...outline.blocks.slice(last).flatMap((b) => blocksOf(b, outline)),
+    ...voteBlocks(outline.feedback),
+  ];
   return {
     text: fallback(outline.fallback),
     blocks: body.slice(0, MESSAGE_BLOCKS_MAX - tail.length).concat(tail),
@@ -206,7 +267,10 @@ export function toSlackDigest(digest: Digest): SlackMessage {
   return outlineToSlack(digestOutline(digest));
 }
 
-/** The same message without image blocks: sent again when Slack refuses a figure's URL. */
+/**
+ * The same message without image blocks: sent again when Slack refuses a figure's URL. The vote
+ * buttons stay: the answer is still one to vote on.
+ */
 export function withoutImages(message: SlackMessage): SlackMessage {
   return { ...message, blocks: message.blocks.filter((b) => b.type !== "image") };
 }

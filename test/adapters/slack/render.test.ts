@@ -1,14 +1,22 @@
-import type { KnownBlock, SectionBlock } from "@slack/types";
+import type { ActionsBlock, Button, KnownBlock, SectionBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import { clampMrkdwn, escapeMrkdwn } from "../../../adapters/slack/mrkdwn.ts";
 import {
+  ACTION_ID_MAX,
+  BUTTON_TEXT_MAX,
   MESSAGE_BLOCKS_MAX,
+  outlineToSlack,
   SECTION_TEXT_MAX,
   toSlackMessage,
+  VOTE_HELPFUL_ACTION,
+  VOTE_UNHELPFUL_ACTION,
+  voteBlocks,
   withoutImages,
 } from "../../../adapters/slack/render.ts";
 import type { AnswerReply, ListReply } from "../../../src/answer/reply.ts";
 import { respond } from "../../../src/answer/respond.ts";
+import { HELPFUL_LABEL, UNHELPFUL_LABEL } from "../../../src/feedback/feedback.ts";
+import type { Outline } from "../../../src/outline/outline.ts";
 import { abstractOnlyCard } from "../../helpers/abstractPaper.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
 import { fakePaper } from "../../helpers/papers.ts";
@@ -143,5 +151,92 @@ describe("toSlackMessage", () => {
     const reply = respond(index, { text: "<!channel> zzqx" });
     const json = JSON.stringify(toSlackMessage(reply));
     expect(json).not.toContain("<!channel>");
+  });
+});
+
+describe("vote buttons under an answer (#16)", () => {
+  const index = corpusIndex();
+  const answerId = "AbCdEfGhIjKlMnOp";
+  const rated = (): AnswerReply => {
+    const reply = respond(index, { text: "how does BEAR avoid out-of-distribution actions?" });
+    if (reply.kind !== "answer") throw new Error(`expected an answer, got ${reply.kind}`);
+    return { ...reply, feedback: { answerId } };
+  };
+  const buttonsOf = (blocks: KnownBlock[]): Button[] =>
+    blocks
+      .filter((b): b is ActionsBlock => b.type === "actions")
+      .flatMap((b) => b.elements as Button[]);
+
+  it("ends an answer with one actions block: Helpful and Not helpful, carrying the answer's id", () => {
+    const { blocks } = toSlackMessage(rated());
+    expect(blocks.filter((b) => b.type === "actions")).toHaveLength(1);
+    expect(blocks.at(-1)?.type).toBe("actions");
+    expect(buttonsOf(blocks)).toEqual([
+      {
+        type: "button",
+        text: { type: "plain_text", text: HELPFUL_LABEL },
+        action_id: VOTE_HELPFUL_ACTION,
+        value: answerId,
+      },
+      {
+        type: "button",
+        text: { type: "plain_text", text: UNHELPFUL_LABEL },
+        action_id: VOTE_UNHELPFUL_ACTION,
+        value: answerId,
+      },
+    ]);
+  });
+
+  it("keeps its labels and action ids within Block Kit's limits", () => {
+    for (const button of buttonsOf(toSlackMessage(rated()).blocks)) {
+      expect(button.text.text.length).toBeLessThanOrEqual(BUTTON_TEXT_MAX);
+      expect(button.action_id?.length ?? 0).toBeLessThanOrEqual(ACTION_ID_MAX);
+    }
+    expect(VOTE_HELPFUL_ACTION).not.toBe(VOTE_UNHELPFUL_ACTION);
+  });
+
+  it("shows no buttons on a reply that was not recorded, or on one that is not an answer", () => {
+    const { feedback: _, ...unrecorded } = rated();
+    expect(toSlackMessage(unrecorded).blocks.some((b) => b.type === "actions")).toBe(false);
+    expect(
+      toSlackMessage(respond(index, { text: "help" })).blocks.some((b) => b.type === "actions"),
+    ).toBe(false);
+  });
+
+  it("drops the buttons rather than send a value Slack would refuse", () => {
+    expect(voteBlocks({ answerId: "x".repeat(2001) })).toEqual([]);
+    expect(voteBlocks({ answerId: "" })).toEqual([]);
+    expect(voteBlocks(undefined)).toEqual([]);
+    expect(voteBlocks({ answerId: "x".repeat(2000) })).toHaveLength(1);
+  });
+
+  it("keeps the buttons, and the notes above them, when the message is cut to 50 blocks", () => {
+    const outline: Outline = {
+      audience: "channel",
+      tone: "answer",
+      fallback: "many",
+      blocks: [
+        ...Array.from({ length: 80 }, (_, n) => ({
+          type: "text" as const,
+          content: [`part ${n}`],
+        })),
+        { type: "note", content: ["From the summary of P1"] },
+      ],
+      feedback: { answerId },
+    };
+    const { blocks } = outlineToSlack(outline);
+    expect(blocks).toHaveLength(MESSAGE_BLOCKS_MAX);
+    expect(blocks.at(-1)?.type).toBe("actions");
+    expect(JSON.stringify(blocks.at(-2))).toContain("From the summary of P1");
+    expect(buttonsOf(blocks).map((b) => b.value)).toEqual([answerId, answerId]);
+  });
+
+  it("keeps the buttons when the message is sent again without its figure", () => {
+    const message = toSlackMessage(rated());
+    expect(message.blocks.some((b) => b.type === "image")).toBe(true);
+    const plain = withoutImages(message);
+    expect(plain.blocks.some((b) => b.type === "image")).toBe(false);
+    expect(plain.blocks.at(-1)).toEqual(message.blocks.at(-1));
+    expect(buttonsOf(plain.blocks)).toHaveLength(2);
   });
 });

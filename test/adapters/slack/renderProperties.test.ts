@@ -6,13 +6,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ALT_TEXT_MAX,
+  BUTTON_TEXT_MAX,
+  BUTTON_VALUE_MAX,
   FALLBACK_TEXT_MAX,
   IMAGE_URL_MAX,
   MESSAGE_BLOCKS_MAX,
   SECTION_TEXT_MAX,
   type SlackMessage,
   toSlackMessage,
+  withoutImages,
 } from "../../../adapters/slack/render.ts";
+import type { Reply } from "../../../src/answer/reply.ts";
 import { fakePaper } from "../../helpers/papers.ts";
 import { replyArbitrary } from "../../helpers/replyArbitrary.ts";
 
@@ -92,6 +96,41 @@ describe("toSlackMessage (properties)", () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/** A reply people can vote on (an answer, a comparison, a list of related papers), recorded. */
+const ratedReplyArbitrary = fc
+  .tuple(
+    replyArbitrary.filter(
+      (reply) => reply.kind === "answer" || reply.kind === "compare" || reply.kind === "papers",
+    ),
+    fc.string({ minLength: 1, maxLength: 40, unit: fc.constantFrom("a", "Z", "0", "-", "_") }),
+  )
+  .map(([reply, answerId]) => ({ ...reply, feedback: { answerId } }) as Reply);
+
+describe("toSlackMessage with vote buttons (properties, #16)", () => {
+  it("ends every rated reply with its two buttons, within Block Kit's limits, figure or not", () => {
+    fc.assert(
+      fc.property(ratedReplyArbitrary, (reply) => {
+        const answerId = "feedback" in reply ? reply.feedback?.answerId : undefined;
+        for (const message of [toSlackMessage(reply), withoutImages(toSlackMessage(reply))]) {
+          expect(message.blocks.length).toBeLessThanOrEqual(MESSAGE_BLOCKS_MAX);
+          const last = message.blocks.at(-1);
+          expect(last?.type).toBe("actions");
+          const buttons = last?.type === "actions" ? last.elements : [];
+          expect(buttons).toHaveLength(2);
+          for (const button of buttons) {
+            if (button.type !== "button") throw new Error(`expected a button: ${button.type}`);
+            expect(button.value).toBe(answerId);
+            expect(button.value?.length ?? 0).toBeLessThanOrEqual(BUTTON_VALUE_MAX);
+            expect(button.text.text.length).toBeLessThanOrEqual(BUTTON_TEXT_MAX);
+          }
+          expect(message.blocks.filter((b) => b.type === "actions")).toHaveLength(1);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
