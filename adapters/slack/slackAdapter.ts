@@ -8,6 +8,7 @@ import { App, type AppOptions, HTTPReceiver } from "@slack/bolt";
 import { createError } from "../../src/errors.ts";
 import type { ChatLogger as Logger } from "../../src/logger.ts";
 import type { ChatPlace } from "../../src/pipeline/digestCommands.ts";
+import { SOMEONE } from "../../src/pipeline/feedback.ts";
 import {
   answerChannelsPointer,
   answersIn,
@@ -265,6 +266,8 @@ export function createSlackAdapter({
       {
         via: "mention",
         text: fromSlackText(event.text, context.botUserId),
+        // Kept for feedback (`paperbot gaps`) naming no one: people are never stored.
+        storedText: fromSlackText(event.text, context.botUserId, SOMEONE),
         thread: slackThreadKey(body.team_id ?? "", event.channel, root),
         place: place(event.channel, user),
         label: "a mention",
@@ -326,6 +329,7 @@ export function createSlackAdapter({
         {
           via: "mention",
           text: fromSlackText(text, context.botUserId),
+          storedText: fromSlackText(text, context.botUserId, SOMEONE),
           thread,
           place: place(channel, user),
           label: "a follow-up",
