@@ -1,6 +1,7 @@
 /**
  * The Slack bot on Bolt: `/paper` commands, `@paperbot` mentions and follow-ups in its threads
- * become core requests, and the core's replies become Block Kit messages. Socket Mode with an app token, HTTP otherwise.
+ * become core requests, and the core's replies become Block Kit messages; clicks on the vote
+ * buttons under an answer are counted (`votes.ts`). Socket Mode with an app token, HTTP otherwise.
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -23,6 +24,7 @@ import { canManageChannel } from "./permissions.ts";
 import { type SlackMessage, toSlackMessage, withoutImages } from "./render.ts";
 import { fromSlackText } from "./slackText.ts";
 import { SLACK_SCOPE, slackThreadKey } from "./threadKeys.ts";
+import { listenForVotes } from "./votes.ts";
 
 /** The slash command the app manifest declares. */
 export const SLASH_COMMAND = "/paper";
@@ -339,6 +341,9 @@ export function createSlackAdapter({
       );
     });
   }
+
+  // "Helpful" / "Not helpful" under an answer: the same endpoint (HTTP) or socket as the rest.
+  listenForVotes(app, core, log);
 
   app.error(async (error) => {
     log.error({ err: error }, "Bolt reported an error");

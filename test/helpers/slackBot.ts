@@ -10,6 +10,7 @@ import type { AdapterCore } from "../../src/pipeline/context.ts";
 import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "./corpus.ts";
 import {
+  interactionBody,
   mentionEventBody,
   messageEventBody,
   type SlackStandIn,
@@ -45,6 +46,11 @@ export interface SlackTestBot {
     options: Parameters<typeof mentionEventBody>[0],
     headers?: Record<string, string>,
   ): Promise<Response>;
+  /**
+   * Posts an interaction payload (a button click, as `blockActionsPayload` builds it) correctly
+   * signed, or with the given headers instead of the signature.
+   */
+  interact(payload: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
   /** Posts a correctly signed `message` event (a channel or thread message). */
   message(
     options: Parameters<typeof messageEventBody>[0],
@@ -125,6 +131,13 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
         "content-type": "application/json",
         ...slackSignature(TEST_SIGNING_SECRET, body),
         ...headers,
+      });
+    },
+    interact(payload, headers) {
+      const body = interactionBody(payload);
+      return post(body, {
+        "content-type": "application/x-www-form-urlencoded",
+        ...(headers ?? slackSignature(TEST_SIGNING_SECRET, body)),
       });
     },
     message(options, headers = {}) {

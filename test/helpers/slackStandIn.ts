@@ -17,6 +17,8 @@ export interface SlackCall {
   token?: string;
   /** The error the stand-in answered with (`ok: false`), if it refused the call. */
   error?: string;
+  /** For `response_url`: the path it was posted to, which says whose click or command it answers. */
+  path?: string;
 }
 
 /** A workspace member as `users.info` describes them; unlisted users are plain members. */
@@ -119,7 +121,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       response.end(JSON.stringify(payload));
     };
     if (url.pathname.startsWith("/response/")) {
-      calls.push({ method: "response_url", body });
+      calls.push({ method: "response_url", body, path: url.pathname });
       const error = failures.get("response_url");
       if (error) {
         failures.delete("response_url");
@@ -311,4 +313,84 @@ export function imageBlocks(call: SlackCall): Array<{ image_url: string; alt_tex
     alt_text: string;
   }>;
   return blocks.filter((b) => b.type === "image");
+}
+
+/** A button as the bot posted it in a message's actions block. */
+export interface PostedButton {
+  type: "button";
+  action_id: string;
+  value: string;
+  text: { type: "plain_text"; text: string };
+}
+
+/** The buttons of a recorded message's actions blocks, in order. */
+export function postedButtons(call: SlackCall): PostedButton[] {
+  const blocks = (call.body.blocks ?? []) as Array<{ type: string; elements?: PostedButton[] }>;
+  return blocks
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => b.elements ?? [])
+    .filter((e) => e.type === "button");
+}
+
+let clickCount = 0;
+
+/**
+ * A `block_actions` payload for a click on `button` in a message the bot posted (in channel `C1`
+ * unless told), as Slack sends it: the clicker, the message with its blocks, the clicked action,
+ * a response URL of its own and a fresh `trigger_id` and `action_ts`, as every real click has.
+ * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+ */
+export function blockActionsPayload(options: {
+  button: PostedButton;
+  user: string;
+  responseUrl: string;
+  messageTs: string;
+  threadTs?: string;
+  channel?: string;
+  blocks?: unknown[];
+}): Record<string, unknown> {
+  clickCount += 1;
+  const channel = options.channel ?? "C1";
+  const actionTs = `${Math.floor(Date.now() / 1000)}.${String(clickCount).padStart(6, "0")}`;
+  return {
+    type: "block_actions",
+    user: { id: options.user, username: "ada", name: "ada", team_id: TEAM_ID },
+    api_app_id: "A1",
+    token: "legacy-verification-token",
+    container: {
+      type: "message",
+      message_ts: options.messageTs,
+      channel_id: channel,
+      is_ephemeral: false,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    },
+    trigger_id: `${clickCount}.1111.${"a".repeat(8)}${clickCount}`,
+    team: { id: TEAM_ID, domain: "reading-group" },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: channel, name: "papers" },
+    message: {
+      type: "message",
+      user: BOT_USER_ID,
+      bot_id: "BPAPERBOT",
+      ts: options.messageTs,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+      text: "an answer",
+      blocks: options.blocks ?? [],
+    },
+    state: { values: {} },
+    response_url: options.responseUrl,
+    actions: [
+      {
+        ...options.button,
+        block_id: "B0tE",
+        action_ts: actionTs,
+      },
+    ],
+  };
+}
+
+/** An interaction payload's form body, as Slack posts it: `payload=` and the JSON. */
+export function interactionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
