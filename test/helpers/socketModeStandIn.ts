@@ -11,7 +11,7 @@ import { type SlackStandIn, startSlackStandIn } from "./slackStandIn.ts";
 /** An envelope Slack sends over the socket. */
 export interface Envelope {
   envelope_id: string;
-  type: "events_api" | "slash_commands";
+  type: "events_api" | "slash_commands" | "interactive";
   payload: Record<string, unknown>;
   accepts_response_payload: boolean;
   /** How many times Slack delivered this event before (Events API only). */
@@ -213,5 +213,18 @@ export function guardLoopback(): LoopbackGuard {
     release: () => {
       Socket.prototype.connect = original;
     },
+  };
+}
+
+/** An `interactive` envelope around an interaction payload (as `blockActionsPayload` builds it). */
+export function interactiveEnvelope(
+  envelopeId: string,
+  payload: Record<string, unknown>,
+): Envelope {
+  return {
+    envelope_id: envelopeId,
+    type: "interactive",
+    payload,
+    accepts_response_payload: false,
   };
 }

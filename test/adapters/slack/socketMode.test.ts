@@ -1,27 +1,34 @@
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
 import { createSlackAdapter, type SlackAdapter } from "../../../adapters/slack/slackAdapter.ts";
 import { createLogger, memoryDestination } from "../../../app/logger.ts";
 import { ThreadMemory } from "../../../src/answer/threadMemory.ts";
 import { staticIndexSource } from "../../../src/retrieval/indexSource.ts";
+import { type DigestStore, openStore } from "../../../store/openStore.ts";
 import { corpusIndex } from "../../helpers/corpus.ts";
+import { filesContaining } from "../../helpers/databaseFiles.ts";
 import { TEST_BOT_TOKEN } from "../../helpers/slackBot.ts";
 import {
   BOT_USER_ID,
+  blockActionsPayload,
   imageBlocks,
   mentionEventBody,
   messageEventBody,
+  postedButtons,
   slashCommandBody,
   visibleText,
 } from "../../helpers/slackStandIn.ts";
 import {
   eventsApiEnvelope,
   guardLoopback,
+  interactiveEnvelope,
   type LoopbackGuard,
   type SocketModeStandIn,
   slashCommandEnvelope,
   startSocketModeStandIn,
   until,
 } from "../../helpers/socketModeStandIn.ts";
+import { tempDir } from "../../helpers/tempCorpus.ts";
 
 /** A made-up app-level token in Slack's format; tests assert it never reaches a log line. */
 const TEST_APP_TOKEN = "xapp-1-A1-1111-testapptokensecret";
@@ -31,6 +38,9 @@ let backoff: MockInstance<typeof setTimeout>;
 let standIn: SocketModeStandIn;
 let adapter: SlackAdapter;
 let logs: string[];
+/** The database votes are counted in (#16). */
+let store: DigestStore;
+const databasePath = join(tempDir("socket-votes"), "paperbot.db");
 let count = 0;
 const next = () => {
   count += 1;
@@ -62,8 +72,13 @@ beforeAll(async () => {
     secrets: [TEST_BOT_TOKEN, TEST_APP_TOKEN],
     destination: memory.stream,
   });
+  store = openStore(databasePath);
   adapter = createSlackAdapter({
-    core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory() },
+    core: {
+      source: staticIndexSource(corpusIndex()),
+      memory: new ThreadMemory(),
+      feedback: store.feedback,
+    },
     config: {
       mode: "socket",
       botToken: TEST_BOT_TOKEN,
@@ -82,6 +97,7 @@ afterAll(async () => {
   const last = standIn?.connections.at(-1);
   if (last) await Promise.race([last.closed, new Promise((r) => setTimeout(r, 1000))]);
   await standIn?.close();
+  store?.close();
   backoff?.mockRestore();
   guard?.release();
 });
@@ -193,6 +209,51 @@ describe("Slack adapter (Bolt in Socket Mode on loopback)", () => {
     const posts = standIn.web.calls.slice(from).filter((c) => c.method === "chat.postMessage");
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body.thread_ts).toBe(ts);
+  });
+
+  it("counts a click on a vote button sent over the socket, once, and tells the voter alone (#16)", async () => {
+    const voter = "USOCKVOTER8";
+    const { eventId, ts, envelopeId } = next();
+    let from = standIn.web.calls.length;
+    standIn.send(
+      eventsApiEnvelope(
+        envelopeId,
+        mentionEventBody({
+          eventId,
+          ts,
+          text: `<@${BOT_USER_ID}> how does BEAR avoid out-of-distribution actions?`,
+        }),
+      ),
+    );
+    const answer = await standIn.web.waitFor((c) => c.method === "chat.postMessage", 3000, from);
+    const [, unhelpful] = postedButtons(answer);
+    if (!unhelpful) throw new Error("no vote buttons under the answer");
+    const payload = blockActionsPayload({
+      button: unhelpful,
+      user: voter,
+      responseUrl: standIn.web.responseUrl("socket-vote"),
+      messageTs: "1710009999.000100",
+      threadTs: ts,
+      blocks: answer.body.blocks as unknown[],
+    });
+    from = standIn.web.calls.length;
+    standIn.send(interactiveEnvelope("env-vote", payload));
+    // Acknowledged with the bare envelope id: nothing in the channel, the answer left as it was.
+    expect((await standIn.waitForAck("env-vote")).payload ?? {}).toEqual({});
+    const told = await standIn.web.waitFor((c) => c.method === "response_url", 3000, from);
+    expect(told.path).toBe("/response/socket-vote");
+    expect(told.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(told.body.text).toMatch(/^Thanks, noted as not helpful/);
+    // The same click delivered again, in a new envelope: acked, not counted twice.
+    standIn.send(interactiveEnvelope("env-vote-again", payload));
+    await standIn.waitForAck("env-vote-again");
+    await standIn.web.waitFor((c) => c.method === "response_url", 3000, from + 1);
+    const votes = store.db
+      .prepare<[string], { helpful: number }>("SELECT helpful FROM votes WHERE answer_id = ?")
+      .all(unhelpful.value);
+    expect(votes).toEqual([{ helpful: 0 }]);
+    expect(standIn.web.calls.slice(from).filter((c) => c.method !== "response_url")).toEqual([]);
+    expect(filesContaining(databasePath, voter)).toEqual([]);
   });
 
   it("reconnects when Slack asks for a refresh, and answers on the new connection", async () => {
