@@ -46,4 +46,13 @@ describe("Slack app manifests", () => {
     expect(http.settings.socket_mode_enabled).toBe(false);
     expect(socket.settings.socket_mode_enabled).toBe(true);
   });
+
+  it("turns interactivity on for the vote buttons: HTTP clicks to /slack/events, Socket Mode's over the socket (#16)", () => {
+    const [http, socket] = manifests.map((m) => m.manifest);
+    expect(http.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: http.settings.event_subscriptions.request_url,
+    });
+    expect(socket.settings.interactivity).toEqual({ is_enabled: true });
+  });
 });
