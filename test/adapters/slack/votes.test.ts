@@ -25,6 +25,7 @@ import {
   type SlackCall,
   slackSignature,
 } from "../../helpers/slackStandIn.ts";
+import { until } from "../../helpers/socketModeStandIn.ts";
 import { tempDir } from "../../helpers/tempCorpus.ts";
 
 /** Who asks and who votes: ids that must never reach the database's files. */
@@ -245,6 +246,36 @@ describe("Slack vote buttons over HTTP (#16)", () => {
     expect(totalVotes()).toBe(before);
   });
 
+  it("keeps the vote when the thanks cannot be delivered (an expired response URL)", async () => {
+    const answer = await ask("what does MixMatch do with unlabeled data?");
+    const seenLogs = bot.logs.length;
+    bot.standIn.failNext("response_url", "expired_url");
+    const { status } = await click(answer, answer.helpful, VOTER);
+    expect(status).toBe(200);
+    expect(votesOn(answer.helpful.value).map((v) => v.helpful)).toEqual([1]);
+    const warned = await until(
+      () => bot.logs.slice(seenLogs).find((l) => l.includes("could not tell the voter")),
+      "the failed thanks to be logged",
+    );
+    expect(JSON.parse(warned).level).toBe(40);
+  });
+
+  it("tells the voter with chat.postEphemeral in the answer's thread when a click has no response URL", async () => {
+    const answer = await ask("how does VQ-VAE-2 use a hierarchy of codes?");
+    const { payload } = clickOn(answer, answer.helpful, VOTER);
+    const { response_url: _, ...withoutUrl } = payload;
+    const from = bot.standIn.calls.length;
+    expect((await bot.interact(withoutUrl)).status).toBe(200);
+    const told = await bot.standIn.waitFor((c) => c.method === "chat.postEphemeral", 3000, from);
+    expect(told.body).toMatchObject({
+      channel: "C1",
+      user: VOTER,
+      thread_ts: answer.threadTs,
+      text: "Thanks, noted as helpful.",
+    });
+    expect(votesOn(answer.helpful.value)).toHaveLength(1);
+  });
+
   it("answers /paper with the buttons too, and counts a click on them", async () => {
     const { responseUrl } = await bot.command("how does MixMatch mix labeled and unlabeled data?", {
       user: ASKER,
@@ -313,6 +344,14 @@ describe("Slack vote buttons over HTTP (#16)", () => {
     // Slack's limit; the bench (`npm run bench:chat`) holds it to 100 ms at p99.
     const p99 = sorted[Math.ceil(sorted.length * 0.99) - 1] ?? Number.POSITIVE_INFINITY;
     expect(p99).toBeLessThan(3000);
+  });
+
+  it("logs no voter's id above debug level", () => {
+    const above = bot.logs.filter((line) => JSON.parse(line).level > 20);
+    expect(above.some((line) => line.includes("vote on an answer"))).toBe(true);
+    for (const line of above) {
+      for (const id of [VOTER, OTHER_VOTER]) expect(line).not.toContain(id);
+    }
   });
 
   it("keeps no raw user id anywhere in the database's files, WAL included", () => {
