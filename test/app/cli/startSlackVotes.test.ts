@@ -2,8 +2,9 @@
  * Votes, black box (#16): `paperbot start` runs as `npm start` runs it (a child process, tsx and
  * all) with Slack's variables pointing at the stand-in. A signed mention gets an answer with vote
  * buttons; a signed `block_actions` payload for one of them, posted to `/slack/events` as Slack
- * posts it, is counted in the database while the bot runs; a question the summaries do not cover
- * is recorded as declined; and no raw user id reaches the database's files or the logs.
+ * posts it, is counted in the database while the bot runs, and `paperbot gaps --json` on that same
+ * database lists the answer voted down and the question the summaries did not cover (declined);
+ * no raw user id reaches the database's files or the logs.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
@@ -11,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../../store/openStore.ts";
+import { runPaperbot } from "../../helpers/cli.ts";
 import { databaseFiles, filesContaining } from "../../helpers/databaseFiles.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../../helpers/slackBot.ts";
 import {
@@ -152,22 +154,59 @@ describe("paperbot start on Slack, votes (#16)", () => {
     }
   });
 
-  it("records a question the summaries do not cover as declined", async () => {
+  it("lists, with paperbot gaps --json beside the running bot, a declined question and an answer voted down", async () => {
     const reply = await mention(
       "what do the summaries say about zebra husbandry?",
       "EvBB2",
       "1740000002.000100",
     );
     expect(postedButtons(reply)).toEqual([]);
-    const store = openStore(databasePath);
-    try {
-      const declined = store.db
-        .prepare<[], { question: string }>("SELECT question FROM answers WHERE kind = 'declined'")
-        .all();
-      expect(declined).toEqual([{ question: "what do the summaries say about zebra husbandry?" }]);
-    } finally {
-      store.close();
-    }
+    const answer = await mention("what does VQ-VAE-2 generate?", "EvBB3", "1740000003.000100");
+    const [, unhelpful] = postedButtons(answer);
+    if (!unhelpful) throw new Error("no vote buttons under the answer");
+    const payload = blockActionsPayload({
+      button: unhelpful,
+      user: VOTER,
+      responseUrl: standIn.responseUrl("bb-vote-down"),
+      messageTs: "1740000003.000200",
+      threadTs: "1740000003.000100",
+    });
+    const response = await postSigned(
+      interactionBody(payload),
+      "application/x-www-form-urlencoded",
+    );
+    expect(response.status).toBe(200);
+    await standIn.waitFor(
+      (c) => c.method === "response_url" && c.path === "/response/bb-vote-down",
+      10_000,
+    );
+    const gaps = await runPaperbot(["gaps", "--json"], {
+      env: { DATABASE_PATH: databasePath, FEEDBACK_RETENTION_DAYS: "", RECORD_QUESTIONS: "" },
+    });
+    expect(gaps.code, gaps.stderr).toBe(0);
+    const lines = gaps.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        {
+          question: "what do the summaries say about zebra husbandry?",
+          kind: "declined",
+          paperId: null,
+          count: 1,
+          lastAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
+        {
+          question: "what does VQ-VAE-2 generate?",
+          kind: "unhelpful",
+          paperId: "vq-vae-2",
+          count: 1,
+          lastAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
+      ]),
+    );
+    expect(lines).toHaveLength(2);
   });
 
   it("keeps no raw user id in the database's files, running or stopped, nor in its logs", async () => {
