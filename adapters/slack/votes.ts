@@ -61,8 +61,8 @@ async function tellVoter(
  * Listens for clicks on the vote buttons. Each is acknowledged first (Slack shows the person an
  * error after 3 seconds: https://docs.slack.dev/tools/bolt-js/concepts/acknowledge), then counted
  * (one vote per person per answer; the store keeps only a salted hash of who), then told to the
- * voter alone. A button whose answer is not on record (from before the retention period, forged)
- * takes no vote and says so; the same request twice is counted once.
+ * voter alone. A button whose answer is not on record (past the retention period, forged) takes
+ * no vote and says so; a database that fails is told as such, and logged; the same request twice is counted once.
  */
 export function listenForVotes(app: App, core: AdapterCore, log: Logger): void {
   // The signature check refuses a request more than five minutes old, so an hour of remembered

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VOTE_HELPFUL_ACTION, VOTE_UNHELPFUL_ACTION } from "../../../adapters/slack/render.ts";
 import { REPLAYED_VOTE } from "../../../adapters/slack/votes.ts";
-import { HELPFUL_LABEL, UNHELPFUL_LABEL } from "../../../src/feedback/feedback.ts";
+import { HELPFUL_LABEL, UNHELPFUL_LABEL, VOTE_FAILED } from "../../../src/feedback/feedback.ts";
 import { type DigestStore, openStore } from "../../../store/openStore.ts";
 import { databaseFiles, filesContaining } from "../../helpers/databaseFiles.ts";
 import {
@@ -361,5 +361,55 @@ describe("Slack vote buttons over HTTP (#16)", () => {
     }
     // The scan does find what is there: the questions asked are.
     expect(filesContaining(databasePath, "zebra husbandry")).not.toEqual([]);
+  });
+});
+
+describe("Slack vote buttons when the database fails (#16)", () => {
+  it("tells the voter alone that the vote was not recorded, and logs the failure", async () => {
+    const failing = await startSlackTestBot({
+      core: {
+        feedback: {
+          record: () => "answer-of-a-failing-db",
+          vote: () => {
+            throw new Error("SQLITE_IOERR: disk I/O error");
+          },
+        },
+      },
+    });
+    try {
+      const from = failing.standIn.calls.length;
+      await failing.mention({
+        eventId: "EvVoteFail",
+        ts: "1729999999.000100",
+        user: ASKER,
+        text: `<@${BOT_USER_ID}> how does BEAR avoid out-of-distribution actions?`,
+      });
+      const call = await failing.standIn.waitFor(
+        (c) => c.method === "chat.postMessage",
+        3000,
+        from,
+      );
+      const [helpful] = postedButtons(call);
+      if (!helpful) throw new Error("no vote buttons under the answer");
+      const payload = blockActionsPayload({
+        button: helpful,
+        user: VOTER,
+        responseUrl: failing.standIn.responseUrl("vote-fail"),
+        messageTs: "1729999999.000200",
+        threadTs: "1729999999.000100",
+      });
+      expect((await failing.interact(payload)).status).toBe(200);
+      const told = await failing.standIn.waitFor(
+        (c) => c.method === "response_url" && c.path === "/response/vote-fail",
+      );
+      expect(told.body).toEqual({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: VOTE_FAILED,
+      });
+      expect(failing.logs.some((l) => l.includes("could not record a vote"))).toBe(true);
+    } finally {
+      await failing.close();
+    }
   });
 });
