@@ -7,6 +7,11 @@
  *   @original); a mention in the channel (MESSAGE_CREATE → the answer posted in its new thread).
  * - Slack: `/paper NAME` and `/paper QUESTION` (the signed POST → HTTP 200, and → the answer at
  *   the response URL).
+ * - Votes (#16): a click on "Helpful" / "Not helpful" under an answer, by 50 people over 5 answers,
+ *   first votes, changes and repeats mixed, counted in a real SQLite file: Discord (the component
+ *   interaction → the ephemeral thanks, callback 4) and Slack (the signed `block_actions` POST →
+ *   HTTP 200, and → the ephemeral thanks at the click's response URL). The target is a p99 of
+ *   100 ms for the acknowledgement, printed under the table beside the other acknowledgements.
  * Beside each, the same run times the core alone, in-process, on the same texts: the part of the
  * wait that is paperbot's own work (the rest is the libraries, HTTP, WebSocket and JSON). One
  * request is in flight at a time, so the figures are latencies, not throughput.
@@ -21,7 +26,7 @@
  * Prints a Markdown table on stdout; progress goes to stderr.
  */
 import { type ChildProcess, execFileSync, fork } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
@@ -36,9 +41,11 @@ import { loadCorpus } from "../src/corpus/loadCorpus.ts";
 import { suggestPapers } from "../src/lookup/suggestPapers.ts";
 import { answerRequest, planRequest } from "../src/pipeline/answer.ts";
 import type { AdapterCore } from "../src/pipeline/context.ts";
+import { voteOn } from "../src/pipeline/feedback.ts";
 import type { PaperIndex } from "../src/retrieval/buildIndex.ts";
 import { loadCorpusIndex } from "../src/retrieval/loadCorpusIndex.ts";
 import { splitSentences } from "../src/text/sentences.ts";
+import { openStore } from "../store/openStore.ts";
 import { benchQueries } from "./benchQueries.ts";
 import type {
   FromPlatforms,
@@ -77,6 +84,12 @@ const seed = Number(values.seed);
 const WARM_UP = 20;
 /** Discord's and Slack's limit for the first response to an interaction or command. */
 const ACK_LIMIT_MS = 3000;
+/** Issue #16's target for acknowledging a click on a vote button, p99. */
+const VOTE_ACK_TARGET_MS = 100;
+/** How many people vote, each on a few answers, changing their mind now and then. */
+const VOTERS = 50;
+/** How many answers the votes are spread over. */
+const VOTED_ANSWERS = 5;
 const CORPUS_DIR = fileURLToPath(new URL("../corpus", import.meta.url));
 const QUESTIONS_FILE = fileURLToPath(new URL("../test/fixtures/questions.jsonl", import.meta.url));
 
@@ -342,6 +355,8 @@ interface Row {
   trip: number[];
   /** Whether this is a first response under the platforms' 3 s limit. */
   ack: boolean;
+  /** Whether this acknowledges a vote: held to {@link VOTE_ACK_TARGET_MS} at the p99. */
+  vote?: boolean;
 }
 
 async function measure(
@@ -366,9 +381,43 @@ async function measure(
   const nameTexts = cycle(names, n);
   const questionTexts = cycle(questions, n);
 
-  const coreBar = progressBar(`${workload.label} papers: core alone`, 5);
+  // Votes: VOTERS people click under VOTED_ANSWERS answers, either button: first votes, changes
+  // and repeats mixed, as the store sees them. The answers are asked for once, untimed.
+  // Only answers carry vote buttons: a question the corpus declines has none.
+  const answered = questions
+    .filter((text) => answerRequest(core, { text }).kind === "answer")
+    .slice(0, VOTED_ANSWERS);
+  const votes = Array.from({ length: n }, (_, i) => ({
+    text: answered[i % answered.length] as string,
+    voter: `${4_000_000_000_000_000 + (i % VOTERS)}`.padStart(18, "4"),
+    helpful: (i * 7) % 3 !== 0,
+  }));
+  const votedAnswers = Array.from({ length: VOTED_ANSWERS }, (_, i) =>
+    core.feedback?.record({
+      kind: "answered",
+      platform: "bench",
+      question: questions[i % questions.length] as string,
+      paperId: "bench",
+    }),
+  );
+
+  const coreBar = progressBar(`${workload.label} papers: core alone`, 6);
   const index = workload.index;
   const coreTimes = {
+    vote: timeCore(
+      votes.map((v) => v.voter),
+      (voter, i) =>
+        voteOn(
+          core,
+          {
+            answerId: votedAnswers[i % VOTED_ANSWERS] ?? "",
+            platform: "bench",
+            voter,
+            helpful: votes[i]?.helpful ?? true,
+          },
+          logger,
+        ),
+    ),
     autocomplete: timeCore(prefixTexts, (text) => paperChoices(suggestPapers(index, text, 25))),
     name: timeCore(nameTexts, (text) => answerRequest(core, { text })),
     plan: timeCore(questionTexts, (text) => planRequest(core, { text })),
@@ -418,6 +467,22 @@ async function measure(
         label("Slack /paper QUESTION"),
         questionTexts,
         (text) => ({ kind: "slackCommand", text, url: slackUrl }),
+        platforms,
+      ),
+      discordVote: await timeTrips(
+        label("Discord vote"),
+        votes.map((_, i) => String(i)),
+        (i) => ({ kind: "discordVote", ...(votes[Number(i)] as (typeof votes)[number]) }),
+        platforms,
+      ),
+      slackVote: await timeTrips(
+        label("Slack vote"),
+        votes.map((_, i) => String(i)),
+        (i) => ({
+          kind: "slackVote",
+          ...(votes[Number(i)] as (typeof votes)[number]),
+          url: slackUrl,
+        }),
         platforms,
       ),
     };
@@ -494,6 +559,31 @@ async function measure(
       trip: trips.slackQuestion.answer,
       ack: false,
     },
+    {
+      platform: "Discord",
+      request: "vote button",
+      waitsFor: "ephemeral thanks (callback 4)",
+      core: coreTimes.vote,
+      trip: trips.discordVote.ack,
+      ack: true,
+      vote: true,
+    },
+    {
+      platform: "Slack",
+      request: "vote button",
+      waitsFor: "HTTP 200",
+      trip: trips.slackVote.ack,
+      ack: true,
+      vote: true,
+    },
+    {
+      platform: "Slack",
+      request: "vote button",
+      waitsFor: "ephemeral thanks at response URL",
+      core: coreTimes.vote,
+      trip: trips.slackVote.answer,
+      ack: false,
+    },
   ];
   const failures = Object.entries(trips).flatMap(([name, t]) =>
     t.failures.map((f) => `${workload.label} papers, ${name}: ${f}`),
@@ -510,6 +600,8 @@ function format(ms: number): string {
 }
 
 const runStarted = performance.now();
+const feedbackDir = mkdtempSync(join(tmpdir(), "paperbot-bench-chat-db-"));
+const feedbackStore = openStore(join(feedbackDir, "paperbot.db"));
 const platforms = await startPlatforms();
 const { discord: discordSide, slack: slackSide } = platforms.ready;
 // The index each request answers from: swapped for the next corpus between measures.
@@ -522,6 +614,8 @@ const core: AdapterCore = {
     },
   },
   memory: new ThreadMemory(),
+  // Answers and votes in a real SQLite file, as the bot keeps them: recording is in every answer.
+  feedback: feedbackStore.feedback,
 };
 const logger = await createLogger({
   level: "silent",
@@ -578,6 +672,13 @@ try {
             `${core ? format(core.median) : "–"} | ${core ? format(core.p99) : "–"} | ` +
             `${format(trip.median)} | ${format(trip.p99)} | ${share} |`,
         );
+        if (row.vote) {
+          const met = trip.p99 <= VOTE_ACK_TARGET_MS ? "met" : "NOT met";
+          notes.push(
+            `${workload.label} papers, ${row.platform} vote acknowledged: p99 ${format(trip.p99)} ms ` +
+              `against the ${VOTE_ACK_TARGET_MS} ms target (${met}); median ${format(trip.median)} ms`,
+          );
+        }
       }
       const longest = Math.max(0, ...measured.gc);
       notes.push(
@@ -595,6 +696,8 @@ try {
   await discordBot.stop();
   await slackBot.stop();
   await platforms.close();
+  feedbackStore.close();
+  rmSync(feedbackDir, { recursive: true, force: true });
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}`;

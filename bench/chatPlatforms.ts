@@ -11,6 +11,10 @@
 import { randomBytes } from "node:crypto";
 import { CHANNEL_ID, type RestCall, startDiscordStandIn } from "../test/helpers/discordStandIn.ts";
 import {
+  blockActionsPayload,
+  interactionBody,
+  type PostedButton,
+  postedButtons,
   type SlackCall,
   slackSignature,
   slashCommandBody,
@@ -29,7 +33,17 @@ export type RoundRequest =
   /** Someone posts `@paperbot text` in the channel. */
   | { id: number; kind: "mention"; text: string }
   /** Slack posts a signed `/paper text` to the bot's `url` (its `/slack/events`). */
-  | { id: number; kind: "slackCommand"; text: string; url: string };
+  | { id: number; kind: "slackCommand"; text: string; url: string }
+  /**
+   * `voter` clicks "Helpful" (or "Not helpful") under the bot's answer to the mention `text` on
+   * Discord; the answer is asked for once, before the first click, and not timed.
+   */
+  | { id: number; kind: "discordVote"; text: string; voter: string; helpful: boolean }
+  /**
+   * `voter` clicks a vote button under the bot's answer to `/paper text` on Slack: a signed
+   * `block_actions` POST to the bot's `url`. The answer is asked for once and not timed.
+   */
+  | { id: number; kind: "slackVote"; text: string; url: string; voter: string; helpful: boolean };
 
 /** What the bench sends to the platforms' process. */
 export type ToPlatforms = RoundRequest | { kind: "close" };
@@ -220,6 +234,116 @@ async function slackCommand(id: number, text: string, url: string): Promise<Roun
   return { id, ackMs, answerMs: answered.at - started };
 }
 
+/** The vote buttons' custom_ids of the bot's answer to a mention, by question: asked once. */
+const discordAnswers = new Map<string, { messageId: string; ids: Record<string, string> }>();
+
+/** Mentions the bot with `text` once and reads the custom_ids of the buttons under its answer. */
+async function discordAnswer(text: string) {
+  const known = discordAnswers.get(text);
+  if (known) return known;
+  const message = discord.messageCreate({ content: text });
+  const posted = await discordCalls.next(
+    (c) => c.method === "POST" && c.path === `/channels/${message.id}/messages`,
+  );
+  const answer = posted ? discord.lastMessageIn(message.id) : undefined;
+  if (!answer) return undefined;
+  const ids: Record<string, string> = {};
+  for (const row of answer.components ?? []) {
+    if (!("components" in row)) continue;
+    for (const part of row.components) {
+      if ("custom_id" in part && "label" in part && part.label) ids[part.label] = part.custom_id;
+    }
+  }
+  const found = { messageId: answer.id, ids };
+  discordAnswers.set(text, found);
+  return found;
+}
+
+async function discordVote(
+  id: number,
+  text: string,
+  voter: string,
+  helpful: boolean,
+): Promise<RoundResult> {
+  const answer = await discordAnswer(text);
+  const customId = answer?.ids[helpful ? "Helpful" : "Not helpful"];
+  if (!answer || !customId) return { id, error: "no answer with vote buttons to click" };
+  const started = performance.now();
+  const click = discord.clickComponent({ messageId: answer.messageId, customId, userId: voter });
+  const callback = await discordCalls.next(
+    (c) => c.path === `/interactions/${click.id}/${click.token}/callback`,
+  );
+  if (!callback) return { id, error: "no callback to the click" };
+  const body = callback.call.body as { type?: number; data?: { flags?: number } } | undefined;
+  if (body?.type !== 4 || ((body.data?.flags ?? 0) & 64) === 0)
+    return { id, error: `callback type ${body?.type}, expected an ephemeral 4` };
+  return { id, ackMs: callback.at - started };
+}
+
+/** The vote buttons of the bot's answer to `/paper text`, by question: asked once. */
+const slackAnswers = new Map<string, PostedButton[]>();
+let slackSetups = 0;
+
+/** Asks `/paper text` once and reads the buttons under the answer posted to the response URL. */
+async function slackAnswer(text: string, url: string): Promise<PostedButton[] | undefined> {
+  const known = slackAnswers.get(text);
+  if (known) return known;
+  slackSetups += 1;
+  const body = slashCommandBody({ text, responseUrl: slack.responseUrl(`setup-${slackSetups}`) });
+  const answer = slackCalls.next((c) => c.method === "response_url");
+  const headers = {
+    "content-type": "application/x-www-form-urlencoded",
+    ...slackSignature(signingSecret, body),
+  };
+  await (await fetch(url, { method: "POST", body, headers })).arrayBuffer();
+  const answered = await answer;
+  const buttons = answered ? postedButtons(answered.call) : [];
+  if (buttons.length === 0) return undefined;
+  slackAnswers.set(text, buttons);
+  return buttons;
+}
+
+async function slackVote(
+  id: number,
+  request: { text: string; url: string; voter: string; helpful: boolean },
+): Promise<RoundResult> {
+  const buttons = await slackAnswer(request.text, request.url);
+  const button = buttons?.find((b) =>
+    b.action_id.endsWith(request.helpful ? "_helpful" : "_unhelpful"),
+  );
+  if (!button) return { id, error: "no answer with vote buttons to click" };
+  const path = `vote-${id}`;
+  const body = interactionBody(
+    blockActionsPayload({
+      button,
+      user: request.voter,
+      responseUrl: slack.responseUrl(path),
+      messageTs: "1700000000.000100",
+    }),
+  );
+  const headers = {
+    "content-type": "application/x-www-form-urlencoded",
+    ...slackSignature(signingSecret, body),
+  };
+  // The thanks goes to this click's own response URL.
+  const thanks = slackCalls.next(
+    (c) => c.method === "response_url" && c.path?.endsWith(path) === true,
+  );
+  const started = performance.now();
+  const response = await fetch(request.url, { method: "POST", body, headers });
+  const ackMs = performance.now() - started;
+  await response.arrayBuffer();
+  if (response.status !== 200) {
+    slackCalls.clear();
+    return { id, error: `HTTP ${response.status} to the click` };
+  }
+  const told = await thanks;
+  if (!told) return { id, ackMs, error: "no thanks at the click's response URL" };
+  if (told.call.body.response_type !== "ephemeral")
+    return { id, ackMs, error: "the thanks was not ephemeral" };
+  return { id, ackMs, answerMs: told.at - started };
+}
+
 function play(request: RoundRequest): Promise<RoundResult> {
   switch (request.kind) {
     case "autocomplete":
@@ -230,6 +354,10 @@ function play(request: RoundRequest): Promise<RoundResult> {
       return mention(request.id, request.text);
     case "slackCommand":
       return slackCommand(request.id, request.text, request.url);
+    case "discordVote":
+      return discordVote(request.id, request.text, request.voter, request.helpful);
+    case "slackVote":
+      return slackVote(request.id, request);
   }
 }
 
