@@ -26,10 +26,19 @@ export interface QueryCoverage {
 const EVIDENCE_FIELDS = new Set(["text", "title", "aliases", "authors", "arxiv", "id"]);
 
 /**
+ * True for a piece written with a capital past its first letter ("ALBERT", "CaiT", "GANs"): the
+ * asker wrote a name, whatever English word it also spells ("albert", "gin"). Not when the whole
+ * question is in capitals: then its casing says nothing.
+ */
+function writtenAsName(piece: string, shouted: boolean): boolean {
+  return !shouted && /\p{Lu}/u.test(piece.slice(1));
+}
+
+/**
  * Weighs each term of a query by how much it says about the topic: its IDF over passages (rare in
  * the corpus, or absent, weighs more) times its specificity in everyday English (so "punish" in a
- * paraphrase, or "tomorrow", weighs less than "quantization"). A word corrected from a typo earns
- * a little less.
+ * paraphrase, or "tomorrow", weighs less than "quantization"; a word written as a name is
+ * specific). A word corrected from a typo earns a little less.
  */
 export function weighQuery(
   index: PaperIndex,
@@ -37,15 +46,17 @@ export function weighQuery(
   corrected: ReadonlySet<string>,
 ): Map<string, number> {
   const weights = new Map<string, number>();
+  const shouted = !/\p{Ll}/u.test(text);
   // The words the index makes terms of: "\\frac" is no word of the question (found by fast-check).
   for (const { word } of findTermWords(text)) {
     const pieces = wordPieces(word);
     for (const [at, piece] of pieces.entries()) {
       const folded = foldText(piece);
+      const name = writtenAsName(piece, shouted);
       const factor =
-        specificity(folded) *
+        (name ? 1 : specificity(folded)) *
         (corrected.has(folded) ? FUZZY_CREDIT : 1) *
-        unknownNameFactor(index, folded);
+        unknownNameFactor(index, folded, name);
       // A compound's joined spelling ("testset" from "test-set") is only another way to find its
       // parts; when no passage writes it so, it is no unseen topic, and its parts carry the weight.
       const joined = pieces.length > 2 && at === pieces.length - 1 && !/['’]/.test(word);
@@ -60,15 +71,16 @@ export function weighQuery(
 }
 
 /**
- * Extra weight of a word that is no English word and that no summary, title or author list has:
- * a name the corpus has never heard of ("Chinchilla"-style model names, "DropConnect", "t-SNE").
+ * Extra weight of a word that is no English word (or is written as a name: "ALBERT") and that no
+ * summary, title or author list has: a name the corpus has never heard of ("Chinchilla"-style model
+ * names, "DropConnect", "t-SNE").
  * Such a word is what the question is about, so a passage that matches the rest around it ("graph
  * embedding margin loss" beside "TransE") does not answer it.
  */
 const UNKNOWN_NAME_FACTOR = 2;
 
-function unknownNameFactor(index: PaperIndex, folded: string): number {
-  if (/\d/.test(folded) || isEnglishWord(folded)) return 1;
+function unknownNameFactor(index: PaperIndex, folded: string, name: boolean): number {
+  if (/\d/.test(folded) || (!name && isEnglishWord(folded))) return 1;
   for (const term of processTerm(folded)) {
     if (index.passageSearch.documentFrequency(term) > 0) return 1;
     for (let field = 0; field < PAPER_FIELDS.length; field++) {

@@ -1,6 +1,6 @@
-import { processTerm, tokenize } from "../text/terms.ts";
+import { processTerm, termsOf, tokenize } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
-import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
+import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { idf, measureCoverage, totalWeight } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
@@ -311,7 +311,10 @@ function resultCoverage(
   prepared: PreparedQuery,
   hit: TermHit | undefined,
 ): number {
-  if (!c.named) return measureCoverage(prepared.weights, [hit, c.paperHit]).share;
+  if (!c.named) {
+    const share = measureCoverage(prepared.weights, [hit, c.paperHit]).share;
+    return onlyInPassing(index, c, hit) ? PASSING_CREDIT * share : share;
+  }
   if (!prepared.asksMore) return 1;
   const residual = measureCoverage(prepared.residualWeights, [hit, c.paperHit]);
   // An arXiv id or DOI names one paper as surely as the rarest word could: it weighs as a term no
@@ -323,6 +326,41 @@ function resultCoverage(
   const whole = totalWeight(prepared.weights) + (byId ? idf(index, "") : 0);
   const rest = totalWeight(prepared.residualWeights);
   return whole === 0 ? 1 : (whole - rest + residual.matchedWeight) / whole;
+}
+
+/** The summary field of the paper index, whose counts say how often a summary uses a term. */
+const SUMMARY_FIELD = PAPER_FIELDS.indexOf("summary");
+/**
+ * Share of its coverage a paper keeps when its summary mentions what the question matched only in
+ * passing (see {@link onlyInPassing}): such a paper answers only a question about just that
+ * mention ("helvetica scenario"), not one that goes on about it ("neural tangent kernel intuition
+ * for infinitely wide nets" against a summary that once links its subject to neural tangent
+ * kernels).
+ */
+const PASSING_CREDIT = 0.5;
+
+/**
+ * True when the answering passage matches nothing the paper's summary is about, only words it
+ * mentions in passing: none in the paper's title or aliases (nor a match on its authors or ids),
+ * none in the passage's headings or in the summary's opening passage, none used twice in it.
+ */
+function onlyInPassing(index: PaperIndex, c: Candidate, hit: TermHit | undefined): boolean {
+  if (!hit || hit.terms.length === 0) return false;
+  for (const term of c.paperHit?.terms ?? []) {
+    if ((c.paperHit?.match[term] ?? []).some((field) => field !== "summary")) return false;
+  }
+  const names = paperNameTerms(index, c.paper);
+  const opening = index.passagesByPaper.get(c.paper.id)?.[0];
+  const openingTerms = new Set(c.passageHits.find((h) => h.id === opening?.id)?.terms);
+  const headings = new Set(termsOf((index.passages[hit.id]?.headings ?? []).join(" ")));
+  const number = index.paperNumbers.get(c.paper.id) ?? -1;
+  return hit.terms.every(
+    (term) =>
+      !names.has(term) &&
+      !openingTerms.has(term) &&
+      !headings.has(term) &&
+      index.paperSearch.termCount(term, number, SUMMARY_FIELD) < 2,
+  );
 }
 
 function round(value: number): number {

@@ -306,18 +306,26 @@ export class TermIndex {
     return this.lastScores[doc] ?? 0;
   }
 
-  private contains(postings: Postings | undefined, doc: number): boolean {
-    if (!postings) return false;
+  /** The postings entry of `doc`, or -1 when it has none. */
+  private entryOf(postings: Postings | undefined, doc: number): number {
+    if (!postings) return -1;
     let low = postings.start;
     let high = postings.start + postings.size - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const at = (postings.data[mid] as number) >> 8;
-      if (at === doc) return true;
+      const entry = postings.data[mid] as number;
+      const at = entry >> 8;
+      if (at === doc) return entry;
       if (at < doc) low = mid + 1;
       else high = mid - 1;
     }
-    return false;
+    return -1;
+  }
+
+  /** How often `term` occurs in field number `field` of document `doc` (0 when it does not). */
+  termCount(term: string, doc: number, field = 0): number {
+    const entry = this.entryOf(this.vocabulary.get(term)?.[field], doc);
+    return entry < 0 ? 0 : entry & 255;
   }
 
   /** The hit of one scored document: which query terms it matched, in which fields. */
@@ -325,7 +333,7 @@ export class TermIndex {
     const match: Record<string, string[]> = {};
     for (const term of result.terms) {
       const byField = this.vocabulary.get(term);
-      const fields = this.fields.filter((_, field) => this.contains(byField?.[field], doc));
+      const fields = this.fields.filter((_, field) => this.entryOf(byField?.[field], doc) >= 0);
       if (fields.length > 0) match[term] = fields;
     }
     return { id: doc, score, terms: Object.keys(match), match };

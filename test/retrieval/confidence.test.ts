@@ -27,3 +27,18 @@ describe("weighQuery", () => {
     expect(weights.get("kubernet")).toBeGreaterThan(weights.get("dataset") ?? 0);
   });
 });
+
+describe("weighQuery: words written as names", () => {
+  it("weighs a word cased as a name as a name, however common the English word it spells", () => {
+    // "Albert" is an English first name; "ALBERT" is a model no summary has: an unseen name.
+    const cased = weighQuery(index, "ALBERT parameter sharing", new Set());
+    const plain = weighQuery(index, "albert parameter sharing", new Set());
+    expect(cased.get("albert")).toBeGreaterThan(2 * (plain.get("albert") ?? 0));
+  });
+
+  it("reads nothing into the casing of a question written all in capitals", () => {
+    const shouted = weighQuery(index, "ALBERT PARAMETER SHARING", new Set());
+    const plain = weighQuery(index, "albert parameter sharing", new Set());
+    expect(shouted).toEqual(plain);
+  });
+});
