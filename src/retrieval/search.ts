@@ -1,4 +1,4 @@
-import { processTerm, termsOf, tokenize } from "../text/terms.ts";
+import { findWords, processTerm, termsOf, tokenize, wordPieces } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { idf, measureCoverage, totalWeight } from "./confidence.ts";
@@ -262,6 +262,26 @@ function answeringHits(
   };
 }
 
+/**
+ * The content words of a question that is one phrase of two words and nothing else, beside stop
+ * words ("what is flow matching?"), each as its terms; undefined for any other question.
+ */
+function onePhrase(text: string): string[][] | undefined {
+  const words: string[][] = [];
+  let last = -1;
+  for (const { word, start, end } of findWords(text)) {
+    const terms = [...new Set(wordPieces(word).flatMap((piece) => processTerm(piece)))];
+    if (terms.length === 0) {
+      if (words.length > 0) last = -2;
+      continue;
+    }
+    if (last === -2 || (last >= 0 && /\S/.test(text.slice(last, start)))) return undefined;
+    words.push(terms);
+    last = end;
+  }
+  return words.length === 2 ? words : undefined;
+}
+
 /** Stands in for the passage of a paper whose summary has no sentence (only figure links). */
 function emptyPassage(paperId: string): Passage {
   return { id: -1, paperId, ordinal: 0, text: "", figures: [] };
@@ -280,10 +300,16 @@ function toResult(
     emptyPassage(c.paper.id);
   const terms = new Set(prepared.terms);
   const more = second && index.passages[second.id as number];
+  // A question that is one phrase ("what is flow matching") asks about what the phrase names: a
+  // passage that has its words apart ("support matching") covers them, not it.
+  const phrase = c.named ? undefined : onePhrase(prepared.text);
+  const unwritten =
+    phrase !== undefined &&
+    ![passage.text, c.paper.title, ...c.paper.aliases].some((t) => writesTogether(t, phrase));
   const result: SearchResult = {
     paper: c.paper,
     score: round(c.score),
-    coverage: round(resultCoverage(index, c, prepared, hit)),
+    coverage: round((unwritten ? PASSING_CREDIT : 1) * resultCoverage(index, c, prepared, hit)),
     passage,
     highlighted: highlightTerms(passage.text, terms),
     ...(more ? { more: { passage: more, highlighted: highlightTerms(more.text, terms) } } : {}),

@@ -110,3 +110,12 @@ describe("search", () => {
     expect(response.results[0]?.paper.id).toMatch(/ticket/);
   });
 });
+
+describe("search: a question that is one phrase", () => {
+  it("is not covered by a passage that has the phrase's words apart", () => {
+    // BEAR writes "support matching" and "policy matching", never "flow matching".
+    expect(search(index, "what is flow matching?").confident).toBe(false);
+    expect(search(index, "what is flow matching?", { focus: "bear" }).confident).toBe(false);
+    expect(search(index, "what is support matching?").confident).toBe(true);
+  });
+});
