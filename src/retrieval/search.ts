@@ -4,6 +4,7 @@ import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { idf, measureCoverage, totalWeight } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
+import { givesAsked, questionKinds } from "./passageKind.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
 import { proximityWeight, wordTerms } from "./proximity.ts";
 import { orderBySubject, type Ranked } from "./subject.ts";
@@ -208,19 +209,24 @@ function pinFirst(
 /**
  * The passage hits of a paper that answer the question: first the one whose matched terms carry
  * the most weight (so the one passage saying "Uber" beats several saying "lottery ticket"), or
- * among those matching nearly as much the one that writes the question's phrases (see
- * {@link NEAR_TIE}), BM25 breaking ties; then, if one comes close (see
- * {@link SECOND_PASSAGE_SHARE}), the best passage that does not overlap it. The paper's own title and alias words count little here: every
- * passage of the paper is about them ("how does MixMatch sharpen labels?" is answered by the
- * passage on sharpening, not the one that says MixMatch most). None when the question only names
- * the paper: its overview answers.
+ * among those matching nearly as much (see {@link NEAR_TIE}) the one in a section of the kind the
+ * question asks for (see {@link questionKinds}: "how does..." is answered under "Method", "how
+ * many..." where figures are), then the one that writes the question's phrases, BM25 breaking
+ * ties; then, if one comes close (see {@link SECOND_PASSAGE_SHARE}), the best passage that does
+ * not overlap it. The paper's own title and alias words count little here: every passage of the
+ * paper is about them ("how does MixMatch sharpen labels?" is answered by the passage on
+ * sharpening, not the one that says MixMatch most). None when the question only names the paper:
+ * its overview answers.
+ *
+ * `judged` is the passage how much the paper covers is measured on: the best match without the
+ * section's kind, so that which passage is shown never changes whether the question is answered.
  */
 function answeringHits(
   index: PaperIndex,
   c: Candidate,
   prepared: PreparedQuery,
   queryWords: readonly (readonly string[])[],
-): { first?: TermHit; second?: TermHit; matched: number } {
+): { first?: TermHit; second?: TermHit; judged?: TermHit; matched: number } {
   if (c.named && !prepared.asksMore) return { matched: 0 };
   const ownWords = paperNameTerms(index, c.paper);
   const weights = new Map(
@@ -233,17 +239,33 @@ function answeringHits(
   let top: (typeof valued)[number] | undefined;
   for (const entry of valued) if (!top || entry.value > top.value) top = entry;
   if (!top) return { matched: 0 };
-  // Among passages that match about as much weight, the one that writes the question's words
-  // together is more likely about what was asked than one that scatters them. Reading passages
-  // for phrases costs a tokenization each, so it is done only when there is a tie to break.
+  // Among passages that match about as much weight, the one in the kind of section asked for, then
+  // the one that writes the question's words together, is more likely about what was asked than
+  // one that scatters them. Reading passages for phrases costs a tokenization each, so it is done
+  // only when there is a tie to break.
   const nearTies = valued.filter((entry) => entry.matched >= (1 - NEAR_TIE) * top.matched);
+  const asked = questionKinds(prepared.text);
+  let judged = top;
+  let judgedPhrases = -1;
   let best = top;
+  let bestKind = false;
   let bestPhrases = -1;
   for (const entry of nearTies.length > 1 ? nearTies : []) {
     const text = index.passages[entry.hit.id as number]?.text ?? "";
     const phrases = proximityWeight(text, queryWords, weights, PHRASE_WINDOW);
-    if (phrases > bestPhrases || (phrases === bestPhrases && entry.value > best.value)) {
+    if (phrases > judgedPhrases || (phrases === judgedPhrases && entry.value > judged.value)) {
+      judged = entry;
+      judgedPhrases = phrases;
+    }
+    const kind = givesAsked(index.passages[entry.hit.id as number], asked);
+    const better =
+      bestPhrases < 0 ||
+      (kind && !bestKind) ||
+      (kind === bestKind &&
+        (phrases > bestPhrases || (phrases === bestPhrases && entry.value > best.value)));
+    if (better) {
       best = entry;
+      bestKind = kind;
       bestPhrases = phrases;
     }
   }
@@ -257,7 +279,8 @@ function answeringHits(
   const close = second && second.matched >= SECOND_PASSAGE_SHARE * best.matched;
   return {
     first: best.hit,
-    matched: best.matched,
+    judged: judged.hit,
+    matched: judged.matched,
     ...(close && second ? { second: second.hit } : {}),
   };
 }
@@ -293,11 +316,14 @@ function toResult(
   prepared: PreparedQuery,
   queryWords: readonly (readonly string[])[],
 ): Ranked {
-  const { first: hit, second, matched } = answeringHits(index, c, prepared, queryWords);
+  const { first, second, judged: hit, matched } = answeringHits(index, c, prepared, queryWords);
   const passage =
-    (hit && index.passages[hit.id as number]) ??
+    (first && index.passages[first.id as number]) ??
     overviewPassage(index, c.paper.id) ??
     emptyPassage(c.paper.id);
+  // How much the paper covers is judged on the passage that matches the question best; the one
+  // shown may be another that matches about as much (see answeringHits).
+  const judgedText = (hit && index.passages[hit.id as number]?.text) ?? passage.text;
   const terms = new Set(prepared.terms);
   const more = second && index.passages[second.id as number];
   // A question that is one phrase ("what is flow matching") asks about what the phrase names: a
@@ -305,7 +331,7 @@ function toResult(
   const phrase = c.named ? undefined : onePhrase(prepared.text);
   const unwritten =
     phrase !== undefined &&
-    ![passage.text, c.paper.title, ...c.paper.aliases].some((t) => writesTogether(t, phrase));
+    ![judgedText, c.paper.title, ...c.paper.aliases].some((t) => writesTogether(t, phrase));
   const result: SearchResult = {
     paper: c.paper,
     score: round(c.score),

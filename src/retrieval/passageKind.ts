@@ -1,0 +1,104 @@
+import type { Passage } from "../types.ts";
+
+/**
+ * What a question asks of a summary, beyond its words, and what a passage of a summary gives, by
+ * the section it stands in: the idea ("what's the difference between CBOW and skip-gram?" is
+ * answered where the summary says what the paper is), the method ("how does the controller
+ * decide on skip connections?", under "Method", "How", "Architecture"), or results and numbers
+ * ("how many positions per second?", under "Experiments", or a passage that writes figures).
+ */
+export type AnswerKind = "overview" | "method" | "results";
+
+/**
+ * Section names of each kind, as summaries in any style write them: Markdown headings, bold
+ * lines, the bullets of an outline ("- **How**"). A section of the summarizer's own view
+ * ("What I liked", "Thoughts") is none of them, whatever else its name says.
+ */
+const OPINION =
+  /\b(?:thoughts?|concerns?|limitations?|critique|take|liked|think|open questions?)\b/;
+const SECTION_WORDS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
+  [
+    "results",
+    /\b(?:results?|experiments?|experimental|evaluations?|findings|performance|benchmarks?|ablations?|empirical)\b/,
+  ],
+  [
+    "method",
+    /\b(?:how|methods?|methodology|approach|architecture|algorithm|design|training|setup|implementation|mechanism|framework|procedure)\b/,
+  ],
+  ["overview", /\b(?:what|summary|tl;?dr|overview|abstract|gist|idea|contributions?)\b/],
+];
+
+/** Longest label an outline writes as a bullet of its own ("Limitations / my take"). */
+const LABEL_CHARS = 40;
+/** Most words of a label that ends in a colon at the start of a line ("TL;DR:", "Results:"). */
+const LABEL_WORDS = 4;
+
+/**
+ * The labels a passage writes in its text, as outlines name their parts: a short bullet that is
+ * no sentence and has bullets nested under it ("- **Results summary**" above the results), or a
+ * few words and a colon at the start of a line ("TL;DR:", "- Training:").
+ */
+function labels(text: string): string[] {
+  const found: string[] = [];
+  const lines = text.split("\n");
+  const indent = (line: string | undefined) => /^\s*/.exec(line ?? "")?.[0].length ?? 0;
+  for (const [at, line] of lines.entries()) {
+    const bullet = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    const body = (bullet?.[1] ?? line).replace(/\*\*|__/g, "").trim();
+    const label = /^([^.!?:]{1,40}):(?:\s|$)/.exec(body)?.[1];
+    const parent = at + 1 < lines.length && indent(lines[at + 1]) > indent(line);
+    if (label && label.split(/\s+/).length <= LABEL_WORDS) found.push(label);
+    else if (bullet && parent && body.length <= LABEL_CHARS && !/[.!?;,]$/.test(body)) {
+      found.push(body);
+    }
+  }
+  return found;
+}
+
+/** Adds the kind a section name says (see {@link SECTION_WORDS}). */
+function addKinds(name: string, kinds: Set<AnswerKind>): void {
+  const folded = name.toLowerCase();
+  if (OPINION.test(folded)) return;
+  // One kind per name, the first it says: "Results summary" holds results.
+  const kind = SECTION_WORDS.find(([, words]) => words.test(folded))?.[0];
+  if (kind) kinds.add(kind);
+}
+
+/** The kinds of answer a passage gives, by its headings and the labels it writes. */
+export function passageKinds(passage: Passage): Set<AnswerKind> {
+  const kinds = new Set<AnswerKind>();
+  for (const heading of passage.headings ?? []) addKinds(heading, kinds);
+  for (const label of labels(passage.text)) addKinds(label, kinds);
+  // Figures are what a question after a number wants, wherever the summary writes them.
+  if (/\d/.test(passage.text)) kinds.add("results");
+  return kinds;
+}
+
+/** How questions ask for each kind of answer. */
+const QUESTION_WORDS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
+  [
+    "results",
+    /\bhow (?:many|much|big|large|long|fast)\b|\bwhat (?:range|size|number|value|percentage|rate)\b/,
+  ],
+  ["method", /\bhow (?:do|does|did|is|are|was|were|can|could|would|exactly)\b|\bmechanism\b/],
+  [
+    "overview",
+    /\bwhat(?:'s| is| are| was)(?: the)? (?:main |basic |key |core |big )?(?:idea|point|gist|contribution|setup|difference)\b|\b(?:main idea|gist|tl;?dr)\b/,
+  ],
+];
+
+/** The kinds of answer a question asks for; none for most. */
+export function questionKinds(text: string): Set<AnswerKind> {
+  const kinds = new Set<AnswerKind>();
+  const folded = text.toLowerCase();
+  for (const [kind, words] of QUESTION_WORDS) if (words.test(folded)) kinds.add(kind);
+  return kinds;
+}
+
+/** True when a passage gives a kind of answer the question asks for. */
+export function givesAsked(passage: Passage | undefined, asked: ReadonlySet<AnswerKind>): boolean {
+  if (!passage || asked.size === 0) return false;
+  const kinds = passageKinds(passage);
+  for (const kind of asked) if (kinds.has(kind)) return true;
+  return false;
+}

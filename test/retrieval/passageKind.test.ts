@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex } from "../../src/retrieval/buildIndex.ts";
+import { passageKinds, questionKinds } from "../../src/retrieval/passageKind.ts";
+import { search } from "../../src/retrieval/search.ts";
+import type { Passage } from "../../src/types.ts";
+import { fakePaper } from "../helpers/papers.ts";
+
+const passage = (text: string, headings?: string[]): Passage => ({
+  id: 0,
+  paperId: "p1",
+  ordinal: 0,
+  text,
+  figures: [],
+  ...(headings ? { headings } : {}),
+});
+
+describe("questionKinds", () => {
+  it("reads what kind of answer a question asks for", () => {
+    expect([...questionKinds("how does the controller pick skip connections?")]).toEqual([
+      "method",
+    ]);
+    expect([...questionKinds("how many positions per second does it search?")]).toEqual([
+      "results",
+    ]);
+    expect([...questionKinds("what range do they clip the weights to")]).toEqual(["results"]);
+    expect([...questionKinds("cbow vs skip-gram, what's the difference")]).toEqual(["overview"]);
+  });
+
+  it("reads nothing from most questions", () => {
+    expect(questionKinds("which datasets did they train on?").size).toBe(0);
+    expect(questionKinds("dropout vs weight decay").size).toBe(0);
+  });
+});
+
+describe("passageKinds", () => {
+  it("reads a passage's section from its headings", () => {
+    expect([...passageKinds(passage("It samples.", ["Method"]))]).toEqual(["method"]);
+    expect([...passageKinds(passage("It samples.", ["Notes", "How"]))]).toEqual(["method"]);
+    expect([...passageKinds(passage("It samples.", ["Experiments"]))]).toEqual(["results"]);
+  });
+
+  it("reads the labels an outline writes as bullets", () => {
+    const outline = "- **Results summary**\n  - beats the LSTM on every task";
+    expect([...passageKinds(passage(outline))]).toEqual(["results"]);
+    expect([...passageKinds(passage("TL;DR: a critic instead of a discriminator"))]).toEqual([
+      "overview",
+    ]);
+  });
+
+  it("counts a passage that writes figures as giving results", () => {
+    expect(passageKinds(passage("They clip weights to [-0.01, 0.01].")).has("results")).toBe(true);
+  });
+
+  it("takes the summarizer's own view for none of them", () => {
+    expect(passageKinds(passage("It samples.", ["What I liked"])).size).toBe(0);
+    expect(passageKinds(passage("- My take on the method\n  - too slow")).size).toBe(0);
+  });
+});
+
+describe("the passage shown among those that match about as much", () => {
+  const summary = [
+    "## Thoughts",
+    "",
+    "The controller's skip connections are neat.",
+    "",
+    "## Method",
+    "",
+    "At each layer the controller emits, for every earlier layer, a sigmoid probability that it feeds the current one: those are the skip connections it samples.",
+    "",
+  ].join("\n");
+  const fillers = ["image captioning", "speech recognition", "graph attention", "protein folding"];
+  const index = buildIndex([
+    { ...fakePaper(1, "Architecture search"), aliases: [], summary },
+    ...fillers.map((t, i) => ({
+      ...fakePaper(10 + i, t),
+      aliases: [],
+      summary: `- A paper about ${t} and nothing else`,
+    })),
+  ]);
+
+  it("is in the kind of section the question asks for", () => {
+    const how = search(index, "how does the controller choose skip connections?");
+    expect(how.results[0]?.passage.headings).toEqual(["Method"]);
+  });
+
+  it("is the best match when the question asks for no kind", () => {
+    const plain = search(index, "controller skip connections");
+    expect(plain.results[0]?.passage.headings).toEqual(["Thoughts"]);
+  });
+
+  it("does not change how much the paper covers", () => {
+    const how = search(index, "how does the controller choose skip connections?");
+    const plain = search(index, "controller choose skip connections");
+    expect(how.coverage).toBe(plain.coverage);
+  });
+});
