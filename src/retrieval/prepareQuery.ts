@@ -30,8 +30,8 @@ export interface PreparedQuery {
 
 /**
  * Words that ask what a paper is, not something in it: "what did Peters et al. propose?", "the
- * main idea of BEAR", "how does MixMatch work?", "tl;dr VQ-VAE-2". Beside a paper's name they ask
- * for its introduction, as the name alone does.
+ * main idea of BEAR", "how does MixMatch work?", "tl;dr VQ-VAE-2", "what did Kingma and Dhariwal
+ * add?". Beside a paper's name they ask for its introduction, as the name alone does.
  */
 const OVERVIEW_WORDS = [
   "propose",
@@ -53,6 +53,11 @@ const OVERVIEW_WORDS = [
   "work",
   "basically",
   "explain",
+  "add",
+  "contribute",
+  "present",
+  "invent",
+  "novel",
 ];
 let overviewTerms: ReadonlySet<string> | undefined;
 
