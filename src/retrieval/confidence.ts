@@ -1,5 +1,5 @@
 import { findTermWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
-import { isEnglishWord, specificity } from "../text/wordRarity.ts";
+import { isEnglishWord, misspeltEnglish, specificity } from "../text/wordRarity.ts";
 import { PAPER_FIELDS, type PaperIndex } from "./buildIndex.ts";
 import type { TermHit } from "./termIndex.ts";
 
@@ -54,7 +54,7 @@ export function weighQuery(
       const folded = foldText(piece);
       const name = writtenAsName(piece, shouted);
       const factor =
-        (name ? 1 : specificity(folded)) *
+        (name ? 1 : specificity(misspeltEnglish(folded) ?? folded)) *
         (corrected.has(folded) ? FUZZY_CREDIT : 1) *
         unknownNameFactor(index, folded, name);
       // A compound's joined spelling ("testset" from "test-set") is only another way to find its
@@ -80,7 +80,7 @@ export function weighQuery(
 const UNKNOWN_NAME_FACTOR = 2;
 
 function unknownNameFactor(index: PaperIndex, folded: string, name: boolean): number {
-  if (/\d/.test(folded) || (!name && isEnglishWord(folded))) return 1;
+  if (/\d/.test(folded) || (!name && (isEnglishWord(folded) || misspeltEnglish(folded)))) return 1;
   for (const term of processTerm(folded)) {
     if (index.passageSearch.documentFrequency(term) > 0) return 1;
     for (let field = 0; field < PAPER_FIELDS.length; field++) {

@@ -394,7 +394,9 @@ const PASSING_CREDIT = 0.5;
 /**
  * True when the answering passage matches nothing the paper's summary is about, only words it
  * mentions in passing: none in the paper's title or aliases (nor a match on its authors or ids),
- * none in the passage's headings or in the summary's opening passage, none used twice in it.
+ * none in the passage's headings or in the summary's opening passage, none used twice in it. A
+ * number ("32x32", "74.3") is no passing mention: a summary states each figure once, and a
+ * question that quotes one asks about exactly that.
  */
 function onlyInPassing(index: PaperIndex, c: Candidate, hit: TermHit | undefined): boolean {
   if (!hit || hit.terms.length === 0) return false;
@@ -408,6 +410,7 @@ function onlyInPassing(index: PaperIndex, c: Candidate, hit: TermHit | undefined
   const number = index.paperNumbers.get(c.paper.id) ?? -1;
   return hit.terms.every(
     (term) =>
+      !/\d/.test(term) &&
       !names.has(term) &&
       !openingTerms.has(term) &&
       !headings.has(term) &&

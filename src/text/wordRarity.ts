@@ -59,3 +59,23 @@ export function specificity(foldedWord: string): number {
   if (rank >= 1000) return 0.4;
   return 0.2;
 }
+
+/** Shortest word read as a misspelling of an English word: shorter ones are too often names. */
+const MIN_MISSPELT_LENGTH = 6;
+
+/**
+ * The English word a folded word misspells by swapping two neighbouring letters ("heirarchy",
+ * "confusoin"), or undefined. Only swaps: a name that differs from an English word by a letter
+ * ("reformer", "xception") is a name, not a typo, while a swap is how fingers misspell.
+ */
+export function misspeltEnglish(foldedWord: string): string | undefined {
+  if (foldedWord.length < MIN_MISSPELT_LENGTH || isEnglishWord(foldedWord)) return undefined;
+  for (let i = 0; i + 1 < foldedWord.length; i++) {
+    const a = foldedWord[i] as string;
+    const b = foldedWord[i + 1] as string;
+    if (a === b) continue;
+    const swapped = `${foldedWord.slice(0, i)}${b}${a}${foldedWord.slice(i + 2)}`;
+    if (isEnglishWord(swapped)) return swapped;
+  }
+  return undefined;
+}

@@ -41,4 +41,14 @@ describe("a summary that mentions the question's subject only in passing", () =>
     const about = search(corpus(`${laterWork}\n\n${method}`), question);
     expect(search(corpus(twice), question).coverage).toBeCloseTo(about.coverage, 2);
   });
+
+  it("never takes a number for a passing mention: a summary states each figure once", () => {
+    const results =
+      "## Results\n\nThe grids are 32x32 and 64x64, and the top-1 error drops to 21.7.\n";
+    const numbers = "which setup reached 21.7 with 32x32 grids";
+    const once = search(corpus(`${method}${results}`), numbers);
+    const opening = search(corpus(`${results}\n${method}`), numbers);
+    expect(once.results[0]?.paper.id).toBe("p1");
+    expect(once.coverage).toBeCloseTo(opening.coverage, 2);
+  });
 });
