@@ -3,6 +3,7 @@
  * so that the digest (which holds a card) and the replies (one of which holds a digest) do not
  * import each other.
  */
+import type { FeedbackHandle } from "../feedback/feedback.ts";
 import type { Paper } from "../types.ts";
 
 /** Who sees a reply: everyone in the conversation, or only the person who asked. */
@@ -18,4 +19,6 @@ export interface CardReply {
   summary: string;
   /** The paper's key figure (an image URL), if it has one. */
   figure?: string;
+  /** Set once a card shown for a look-up or a question is recorded: its vote buttons' id. */
+  feedback?: FeedbackHandle;
 }

@@ -3,6 +3,7 @@
  * summaries do not cover is recorded as declined, and votes are counted. Recording never stands in
  * the way of an answer: when the database fails, the answer goes out without buttons.
  */
+import { parseRequest } from "../answer/grammar.ts";
 import type { Reply } from "../answer/reply.ts";
 import {
   type AnswerRecord,
@@ -36,6 +37,10 @@ export function recordOf(reply: Reply, request: ChatRequest): AnswerRecord | und
     question: storedQuestion(request),
   };
   switch (reply.kind) {
+    case "card":
+      // A card shown for a look-up or a question answers it; a random one answers nothing.
+      if (parseRequest(request.text).kind === "random") return undefined;
+      return { ...where, kind: "answered", paperId: reply.paper.id, passage: reply.summary };
     case "answer":
       return {
         ...where,
@@ -84,7 +89,12 @@ export function recordReply(
   if (!record) return reply;
   try {
     const answerId = core.feedback.record(record);
-    if (reply.kind === "answer" || reply.kind === "compare" || reply.kind === "papers") {
+    if (
+      reply.kind === "answer" ||
+      reply.kind === "card" ||
+      reply.kind === "compare" ||
+      reply.kind === "papers"
+    ) {
       return { ...reply, feedback: { answerId } };
     }
   } catch (error) {

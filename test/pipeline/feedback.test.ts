@@ -83,6 +83,20 @@ describe("recording answers in the pipeline", () => {
     store.close();
   });
 
+  it("records a card shown for a look-up, with its buttons, but not a random one", async () => {
+    const { store, core } = setUp();
+    const { reply } = await ask(core, "mixmatch", { via: "command" });
+    expect(reply.kind).toBe("card");
+    expect(reply.kind === "card" && reply.feedback?.answerId).toMatch(/^[\w-]{16}$/);
+    const random = await ask(core, "random", { via: "command" });
+    expect(random.reply.kind).toBe("card");
+    expect(random.reply.kind === "card" && random.reply.feedback).toBeFalsy();
+    expect(store.db.prepare("SELECT kind, paper_id FROM answers").all()).toEqual([
+      { kind: "answered", paper_id: "mixmatch" },
+    ]);
+    store.close();
+  });
+
   it("records nothing for replies that answer no question (help, list)", async () => {
     const { store, core } = setUp();
     await ask(core, "help", { via: "command" });
