@@ -16,7 +16,7 @@ export type QuestionShape =
   | { kind: "plain" };
 
 const AUTHORS =
-  /^\s*(?:who\s+(?:wrote|authored|are\s+the\s+authors\s+of|is\s+behind|did)|(?:the\s+)?authors?\s+of|who\s+are\s+the\s+authors\s+of)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??\s*$/i;
+  /^\s*(?:who\s+(?:wrote|authored|are\s+the\s+authors\s+of|is\s+behind|did)|(?:the\s+)?authors?\s+of|who\s+are\s+the\s+authors\s+of)\s+(?:the\s+)?(\S.*?)(?:\s+paper)?\s*\??\s*$/i;
 
 const CORPUS =
   /\b(?:do\s+we\s+have|have\s+we\s+(?:got|read|covered)|is\s+there\s+(?:anything|a\s+paper|any\s+paper)|anything\s+(?:on|about)|any\s+(?:papers?|summar(?:y|ies))|which\s+(?:papers?|summar(?:y|ies))|what\s+papers?|papers?\s+(?:on|about|that|which)|(?:in|across)\s+(?:the|our|all\s+(?:the\s+)?)\s*(?:corpus|summaries|papers))\b/i;

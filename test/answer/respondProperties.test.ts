@@ -40,6 +40,11 @@ describe("respond (properties)", () => {
     );
   });
 
+  it("reads 'who wrote' with nothing after it as no authors question (found by fast-check)", () => {
+    expect(questionShape("who wrote  ").kind).toBe("plain");
+    expect(questionShape("who wrote  MixMatch?")).toEqual({ kind: "authors", subject: "MixMatch" });
+  });
+
   it("reads a shape from any text, a topic never longer than the question", () => {
     fc.assert(
       fc.property(question, (text) => {
