@@ -1,7 +1,7 @@
 /**
- * Keeps question text no longer than `FEEDBACK_RETENTION_DAYS` while the bot runs: answers prune
- * as they are recorded, but a quiet group records nothing for weeks, so the running bot clears
- * expired text at start and then every hour as well.
+ * Keeps question text no longer than `FEEDBACK_RETENTION_DAYS` while the bot runs: expired text
+ * is cleared at start and then every hour, whether or not anyone asks anything (a quiet group
+ * records nothing for weeks). The running bot is the only one that clears; readers only hide.
  */
 import type { Logger } from "./logger.ts";
 

@@ -94,13 +94,37 @@ export class FeedbackStore implements FeedbackDesk {
   readonly #retentionMs: number;
   readonly #recordQuestions: boolean;
   #key: Buffer | undefined;
-  #lastPrune = Number.NEGATIVE_INFINITY;
+  // The statements of every answer and every vote, compiled once: both are on a chat request's path.
+  readonly #insertAnswer;
+  readonly #findAnswer;
+  readonly #findVote;
+  readonly #putVote;
+  readonly #tally;
+  readonly #vote;
 
   constructor(db: StateDatabase, options: FeedbackOptions = {}) {
     this.#db = db;
     this.#now = options.now ?? Date.now;
     this.#retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
     this.#recordQuestions = options.recordQuestions ?? true;
+    this.#insertAnswer = db.prepare(
+      `INSERT INTO answers (id, platform, scope, kind, question, question_key, paper_id, passage, section, at)
+       VALUES (@id, @platform, @scope, @kind, @question, @key, @paperId, @passage, @section, @at)`,
+    );
+    this.#findAnswer = db.prepare<[string, string, number], { id: string }>(
+      "SELECT id FROM answers WHERE id = ? AND platform = ? AND kind = 'answered' AND at >= ?",
+    );
+    this.#findVote = db.prepare<[string, string], { helpful: number }>(
+      "SELECT helpful FROM votes WHERE answer_id = ? AND voter = ?",
+    );
+    this.#putVote = db.prepare<[string, string, number, number]>(
+      `INSERT INTO votes (answer_id, voter, helpful, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (answer_id, voter) DO UPDATE SET helpful = excluded.helpful, at = excluded.at`,
+    );
+    this.#tally = db.prepare<[string], { helpful: number | null; unhelpful: number | null }>(
+      "SELECT SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful FROM votes WHERE answer_id = ?",
+    );
+    this.#vote = db.transaction((vote: VoteRequest) => this.#countVote(vote));
   }
 
   /** Days question text is kept. */
@@ -108,28 +132,25 @@ export class FeedbackStore implements FeedbackDesk {
     return this.#retentionMs / DAY_MS;
   }
 
-  /** Records an answer or a declined question; returns its id (random, 16 characters). */
+  /**
+   * Records an answer or a declined question; returns its id (random, 16 characters). Text past
+   * the retention period is cleared by the running bot ({@link prune}), not here.
+   */
   record(answer: AnswerRecord): string {
-    this.#pruneDaily();
     const id = randomBytes(12).toString("base64url");
     const keep = this.#recordQuestions;
-    this.#db
-      .prepare(
-        `INSERT INTO answers (id, platform, scope, kind, question, question_key, paper_id, passage, section, at)
-         VALUES (@id, @platform, @scope, @kind, @question, @key, @paperId, @passage, @section, @at)`,
-      )
-      .run({
-        id,
-        platform: answer.platform,
-        scope: answer.scope ?? null,
-        kind: answer.kind,
-        question: keep ? clip(answer.question) : null,
-        key: keep ? clip(normalizeQuestion(answer.question)) : null,
-        paperId: answer.paperId ?? null,
-        passage: keep ? clip(answer.passage) : null,
-        section: keep ? clip(answer.section) : null,
-        at: this.#now(),
-      });
+    this.#insertAnswer.run({
+      id,
+      platform: answer.platform,
+      scope: answer.scope ?? null,
+      kind: answer.kind,
+      question: keep ? clip(answer.question) : null,
+      key: keep ? clip(normalizeQuestion(answer.question)) : null,
+      paperId: answer.paperId ?? null,
+      passage: keep ? clip(answer.passage) : null,
+      section: keep ? clip(answer.section) : null,
+      at: this.#now(),
+    });
     return id;
   }
 
@@ -139,39 +160,22 @@ export class FeedbackStore implements FeedbackDesk {
    * period) takes no vote.
    */
   vote(vote: VoteRequest): VoteResult {
-    const run = this.#db.transaction((): VoteResult => {
-      const answer = this.#db
-        .prepare<[string, string, number], { id: string }>(
-          "SELECT id FROM answers WHERE id = ? AND platform = ? AND kind = 'answered' AND at >= ?",
-        )
-        .get(vote.answerId, vote.platform, this.#now() - this.#retentionMs);
-      if (!answer) return { outcome: "unknown", helpful: 0, unhelpful: 0 };
-      const voter = this.#voterHash(vote);
-      const before = this.#db
-        .prepare<[string, string], { helpful: number }>(
-          "SELECT helpful FROM votes WHERE answer_id = ? AND voter = ?",
-        )
-        .get(vote.answerId, voter);
-      const helpful = vote.helpful ? 1 : 0;
-      if (before?.helpful !== helpful) {
-        this.#db
-          .prepare(
-            `INSERT INTO votes (answer_id, voter, helpful, at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (answer_id, voter) DO UPDATE SET helpful = excluded.helpful, at = excluded.at`,
-          )
-          .run(vote.answerId, voter, helpful, this.#now());
-      }
-      const tally = this.#db
-        .prepare<[string], { helpful: number | null; unhelpful: number | null }>(
-          "SELECT SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful FROM votes WHERE answer_id = ?",
-        )
-        .get(vote.answerId);
-      const outcome =
-        before === undefined ? "counted" : before.helpful === helpful ? "unchanged" : "changed";
-      return { outcome, helpful: tally?.helpful ?? 0, unhelpful: tally?.unhelpful ?? 0 };
-    });
     // IMMEDIATE: two clicks at once, from two processes, read and write in turn.
-    return run.immediate();
+    return this.#vote.immediate(vote);
+  }
+
+  /** The vote itself, inside {@link vote}'s transaction. */
+  #countVote(vote: VoteRequest): VoteResult {
+    const answer = this.#findAnswer.get(vote.answerId, vote.platform, this.#textCutoff());
+    if (!answer) return { outcome: "unknown", helpful: 0, unhelpful: 0 };
+    const voter = this.#voterHash(vote);
+    const before = this.#findVote.get(vote.answerId, voter);
+    const helpful = vote.helpful ? 1 : 0;
+    if (before?.helpful !== helpful) this.#putVote.run(vote.answerId, voter, helpful, this.#now());
+    const tally = this.#tally.get(vote.answerId);
+    const outcome =
+      before === undefined ? "counted" : before.helpful === helpful ? "unchanged" : "changed";
+    return { outcome, helpful: tally?.helpful ?? 0, unhelpful: tally?.unhelpful ?? 0 };
   }
 
   /**
@@ -180,7 +184,6 @@ export class FeedbackStore implements FeedbackDesk {
    * answers were cleared.
    */
   prune(): number {
-    this.#lastPrune = this.#now();
     const cleared = this.#db
       .prepare(
         `UPDATE answers SET question = NULL, question_key = NULL, passage = NULL, section = NULL
@@ -346,10 +349,6 @@ export class FeedbackStore implements FeedbackDesk {
   /** The oldest moment whose question text is still kept. */
   #textCutoff(): number {
     return this.#now() - this.#retentionMs;
-  }
-
-  #pruneDaily(): void {
-    if (this.#now() - this.#lastPrune > DAY_MS) this.prune();
   }
 
   /** The stored stand-in for a voter: an HMAC no one can turn back into the user id. */
