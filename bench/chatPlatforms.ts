@@ -144,6 +144,14 @@ slack.calls.push = (...calls: SlackCall[]): number => {
 };
 const signingSecret = randomBytes(16).toString("hex");
 
+/** The headers of a form POST from Slack, signed as Slack signs it. */
+function signedHeaders(body: string): Record<string, string> {
+  return {
+    "content-type": "application/x-www-form-urlencoded",
+    ...slackSignature(signingSecret, body),
+  };
+}
+
 function send(message: FromPlatforms): void {
   process.send?.(message);
 }
@@ -215,10 +223,7 @@ async function mention(id: number, text: string): Promise<RoundResult> {
 
 async function slackCommand(id: number, text: string, url: string): Promise<RoundResult> {
   const body = slashCommandBody({ text, responseUrl: slack.responseUrl(`cmd-${id}`) });
-  const headers = {
-    "content-type": "application/x-www-form-urlencoded",
-    ...slackSignature(signingSecret, body),
-  };
+  const headers = signedHeaders(body);
   const answer = slackCalls.next((c) => c.method === "response_url");
   const started = performance.now();
   const response = await fetch(url, { method: "POST", body, headers });
@@ -291,10 +296,7 @@ async function slackAnswer(text: string, url: string): Promise<PostedButton[] | 
   slackSetups += 1;
   const body = slashCommandBody({ text, responseUrl: slack.responseUrl(`setup-${slackSetups}`) });
   const answer = slackCalls.next((c) => c.method === "response_url");
-  const headers = {
-    "content-type": "application/x-www-form-urlencoded",
-    ...slackSignature(signingSecret, body),
-  };
+  const headers = signedHeaders(body);
   await (await fetch(url, { method: "POST", body, headers })).arrayBuffer();
   const answered = await answer;
   const buttons = answered ? postedButtons(answered.call) : [];
@@ -321,10 +323,7 @@ async function slackVote(
       messageTs: "1700000000.000100",
     }),
   );
-  const headers = {
-    "content-type": "application/x-www-form-urlencoded",
-    ...slackSignature(signingSecret, body),
-  };
+  const headers = signedHeaders(body);
   // The thanks goes to this click's own response URL.
   const thanks = slackCalls.next(
     (c) => c.method === "response_url" && c.path?.endsWith(path) === true,
