@@ -94,8 +94,10 @@ const OVERVIEW_HEADING =
 
 /** True for a passage under an overview heading, or opening with an overview bullet ("- What"). */
 function isOverviewSection(passage: Passage): boolean {
-  const heading = passage.headings?.[0];
-  if (heading !== undefined) return OVERVIEW_HEADING.test(heading.trim());
+  // Any heading of the path: notes under a title heading ("# Weight Normalization") still write
+  // "## TL;DR" or "- What:" beneath it.
+  if ((passage.headings ?? []).some((heading) => OVERVIEW_HEADING.test(heading.trim())))
+    return true;
   return OVERVIEW_HEADING.test(passage.text.split("\n", 1)[0]?.trim() ?? "");
 }
 

@@ -94,3 +94,43 @@ describe("the passage shown among those that match about as much", () => {
     expect(how.coverage).toBe(plain.coverage);
   });
 });
+
+describe("the passage that introduces a paper", () => {
+  const outline = [
+    "# Weight Normalization",
+    "",
+    "- How:",
+    "    - in weight normalization the gradient of the direction is orthogonal to it",
+    "    - so the norm of the direction vector can only grow during training, by Pythagoras",
+    "    - a growing norm shrinks the effective learning rate, which makes training stable",
+    "    - a data-dependent initialization sets the scale from one minibatch at the start",
+    "- What:",
+    "    - reparameterize each weight vector as a length times a unit direction",
+    "    - decouples the norm from the direction for better-conditioned optimization",
+    "    - motivated by batch normalization but with no dependence on the minibatch at all",
+    "- Results:",
+    "    - faster convergence than plain parameters on CIFAR-10 classification",
+    "    - better bounds for convolutional variational autoencoders on MNIST and CIFAR-10",
+    "    - improved scores for DQN on a few Atari games where batch statistics are noisy",
+  ].join("\n");
+  const index = buildIndex([
+    {
+      ...fakePaper(1, "Weight Normalization"),
+      authors: ["Tim Salimans"],
+      aliases: [],
+      summary: outline,
+    },
+    {
+      ...fakePaper(2, "Image captioning"),
+      authors: ["Grace Hopper"],
+      aliases: [],
+      summary: "- About captions",
+    },
+  ]);
+
+  it("is the outline's 'What' bullet, under the summary's title heading", () => {
+    const result = search(index, "what did Salimans propose in 2019?").results[0];
+    expect(result?.paper.id).toBe("p1");
+    expect(result?.passage.text.split("\n", 1)[0]).toBe("- What:");
+  });
+});
