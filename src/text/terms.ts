@@ -33,6 +33,47 @@ const LATEX_FORMATTING = new Set([
   "lim",
 ]);
 
+/**
+ * The Greek letters' names, lower case from α (U+03B1) to ω (U+03C9): notes write "ε = 0.2" and
+ * "β1", questions "epsilon" and "beta1", LaTeX "\\epsilon". The final sigma (U+03C2) is a sigma.
+ */
+const GREEK_NAMES = [
+  "alpha",
+  "beta",
+  "gamma",
+  "delta",
+  "epsilon",
+  "zeta",
+  "eta",
+  "theta",
+  "iota",
+  "kappa",
+  "lambda",
+  "mu",
+  "nu",
+  "xi",
+  "omicron",
+  "pi",
+  "rho",
+  "sigma",
+  "sigma",
+  "tau",
+  "upsilon",
+  "phi",
+  "chi",
+  "psi",
+  "omega",
+];
+const GREEK_LETTER = /[\u03b1-\u03c9]/g;
+
+/** Spells out the Greek letters of a folded word ("β1" → "beta1"), so both spellings are one term. */
+function spellGreek(folded: string): string {
+  return folded.replace(
+    GREEK_LETTER,
+    (letter) => GREEK_NAMES[letter.charCodeAt(0) - 0x3b1] ?? letter,
+  );
+}
+
 /** A word found in a text, with its offsets, for highlighting. */
 export interface WordSpan {
   /** The word as written. */
@@ -135,7 +176,7 @@ export function processTerm(piece: string): readonly string[] {
   let terms = termCache.get(capped);
   if (!terms) {
     // Folding may lengthen a word (NFKD: "ﬃ" is three letters), so cut again after it.
-    const folded = capPiece(foldText(capped));
+    const folded = spellGreek(capPiece(foldText(capped)));
     const words = ABBREVIATIONS.get(folded) ?? [folded];
     terms = words.flatMap((word) => stemWord(word) ?? []);
     // A corpus of thousands of summaries has far fewer distinct words than words; beyond this

@@ -54,6 +54,13 @@ describe("processTerm", () => {
     expect(termsOf("\\mathbb{E} \\alpha")).toEqual(["alpha"]);
     expect(termsOf("the left image")).toEqual(["left", "imag"]);
   });
+
+  it("spells Greek letters as their names, as questions type them", () => {
+    expect(termsOf("clipping ε = 0.2")).toEqual(termsOf("clipping epsilon = 0.2"));
+    expect(termsOf("β1 = 0.5")).toEqual(termsOf("beta1 = 0.5"));
+    expect(termsOf("$\\lambda$ and λ")).toEqual(["lambda"]);
+    expect(termsOf("ϵ-greedy")).toEqual(termsOf("epsilon-greedy"));
+  });
 });
 
 describe("tokenize", () => {
