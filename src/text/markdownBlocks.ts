@@ -39,6 +39,16 @@ const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const FENCE = /^\s*(```|~~~)/;
 /** Depth given to a bold-line heading: below every Markdown heading level. */
 const BOLD_HEADING_LEVEL = 7;
+/** The underline of a setext heading: "Results" over "=======" (level 1) or "-------" (level 2). */
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)\s*$/;
+/** A thematic break ("---", "***", "* * *"): it separates, and says nothing. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:\s*\1){2,}\s*$/;
+/** A line that is only a short label and a colon, as notes name their parts ("Results:", "Key idea:"). */
+const PLAIN_LABEL = /^ {0,3}(\p{L}[^.!?:;\n*_|#]{0,38}):\s*$/u;
+/** A paragraph that opens with a bold label ("**How:** they sample..."), the label and the rest. */
+const BOLD_LABEL = /^ {0,3}(?:\*\*|__)([^*_\n]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+(\S.*)$/;
+/** Most words of a label read as a section's name. */
+const LABEL_WORDS = 4;
 
 /** Width of leading white space, a tab counting as four columns. */
 function indentOf(space: string): number {
@@ -79,12 +89,47 @@ function nestItems(entries: Array<{ indent: number; marker: string; text: string
   return roots;
 }
 
+/** The label a line names a part with: a plain label above a list, or a bold one opening a paragraph. */
+function labelOf(
+  lines: readonly string[],
+  at: number,
+): { label: string; rest?: string } | undefined {
+  const line = lines[at] ?? "";
+  const bold = BOLD_LABEL.exec(line);
+  const label = bold?.[1] ?? PLAIN_LABEL.exec(line)?.[1];
+  if (label === undefined || label.trim().split(/\s+/).length > LABEL_WORDS) return undefined;
+  if (bold) return { label: label.trim(), rest: bold[2] ?? "" };
+  let next = at + 1;
+  while (next < lines.length && (lines[next] ?? "").trim() === "") next++;
+  return LIST_ITEM.test(lines[next] ?? "") ? { label: label.trim() } : undefined;
+}
+
+/**
+ * The lines that name the parts of notes written with labels instead of headings ("What:" above
+ * a list, "**How:** they..."), by position. Only when a summary names two parts so: a lone "They
+ * evaluate on:" above a list is a sentence that introduces it.
+ */
+function labelLines(lines: readonly string[]): Map<number, { label: string; rest?: string }> {
+  const found = new Map<number, { label: string; rest?: string }>();
+  let fenced = false;
+  for (const [at, line] of lines.entries()) {
+    if (FENCE.test(line)) fenced = !fenced;
+    if (fenced || LIST_ITEM.test(line)) continue;
+    const label = labelOf(lines, at);
+    if (label) found.set(at, label);
+  }
+  return found.size >= 2 ? found : new Map();
+}
+
 /**
  * Splits a summary into sections and blocks. A summary with no heading is one section with an
- * empty heading path; one with no list or table is paragraphs only, read as before.
+ * empty heading path; one with no list or table is paragraphs only, read as before. Besides
+ * Markdown headings (ATX and setext), a line that is only bold text names a section, and so do
+ * labels when notes name their parts with them (see {@link labelLines}).
  */
 export function readSections(summary: string): Section[] {
   const lines = summary.replace(/\r\n?/g, "\n").split("\n");
+  const labels = labelLines(lines);
   const sections: Section[] = [];
   const path: Array<{ level: number; text: string }> = [];
   let current: Section = { headings: [], blocks: [] };
@@ -134,6 +179,23 @@ export function readSections(summary: string): Section[] {
     const bold = paragraph.length === 0 ? BOLD_HEADING.exec(line) : null;
     if (bold && !LIST_ITEM.test(line)) {
       startSection(BOLD_HEADING_LEVEL, headingText(bold[1] ?? ""));
+      continue;
+    }
+    const label = labels.get(i);
+    if (label) {
+      startSection(BOLD_HEADING_LEVEL, label.label);
+      if (label.rest) paragraph.push(label.rest);
+      continue;
+    }
+    const underline = SETEXT_UNDERLINE.exec(line);
+    if (underline && paragraph.length === 1 && list.length === 0) {
+      const text = (paragraph[0] ?? "").trim();
+      paragraph = [];
+      startSection(underline[1]?.startsWith("=") ? 1 : 2, headingText(text));
+      continue;
+    }
+    if (THEMATIC_BREAK.test(line)) {
+      flush();
       continue;
     }
     if (TABLE_ROW.test(line) && TABLE_RULE.test(lines[i + 1] ?? "")) {

@@ -80,6 +80,16 @@ describe("splitPassages on structured notes", () => {
     expect(passages[0]?.text).not.toContain("ImageNet");
   });
 
+  it("reads notes that label their parts ('What:', '**Results:**') as they read headings", () => {
+    const labelled = notes
+      .replace("## What", "What:")
+      .replace("## Results", "**Results:** on ImageNet and COCO");
+    const passages = splitPassages("resnet", labelled);
+    expect(passages.map((p) => p.headings)).toEqual([["What"], ["Results"]]);
+    expect(passages[0]?.text).not.toContain("ImageNet");
+    expect(passages[1]?.text.startsWith("on ImageNet and COCO")).toBe(true);
+  });
+
   it("writes list items on lines of their own, sub-items indented", () => {
     const [, results] = splitPassages("resnet", notes);
     expect(results?.text).toBe(

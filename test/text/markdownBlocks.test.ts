@@ -80,6 +80,43 @@ describe("readSections", () => {
     expect(section?.blocks.map((b) => b.kind)).toEqual(["paragraph", "list"]);
   });
 
+  it("reads labels as section names when notes name their parts with them", () => {
+    const plain =
+      "What:\n- scale each weight vector\n\nHow:\n- project the gradient\n- init from one batch";
+    expect(readSections(plain).map((s) => s.headings)).toEqual([["What"], ["How"]]);
+    expect(readSections(plain)[1]?.blocks).toEqual([
+      {
+        kind: "list",
+        items: [
+          { text: "project the gradient", marker: "-", children: [] },
+          { text: "init from one batch", marker: "-", children: [] },
+        ],
+      },
+    ]);
+    const bold = "**TL;DR:** a critic instead of a discriminator.\n\n**How:** clip the weights.";
+    expect(readSections(bold)).toEqual([
+      {
+        headings: ["TL;DR"],
+        blocks: [{ kind: "paragraph", text: "a critic instead of a discriminator." }],
+      },
+      { headings: ["How"], blocks: [{ kind: "paragraph", text: "clip the weights." }] },
+    ]);
+  });
+
+  it("reads a lone label above a list as the sentence that introduces it", () => {
+    const sections = readSections("They evaluate on:\n- CIFAR-10\n- ImageNet");
+    expect(sections.map((s) => s.headings)).toEqual([[]]);
+    expect(sections[0]?.blocks[0]).toEqual({ kind: "paragraph", text: "They evaluate on:" });
+  });
+
+  it("reads setext headings, and thematic breaks as nothing", () => {
+    const sections = readSections(
+      "Method\n======\n\nIt samples.\n\n---\n\nResults\n-------\n- 7.1% top-5",
+    );
+    expect(sections.map((s) => s.headings)).toEqual([["Method"], ["Method", "Results"]]);
+    expect(sections[0]?.blocks).toEqual([{ kind: "paragraph", text: "It samples." }]);
+  });
+
   it("keeps fenced code whole and does not read headings inside it", () => {
     const sections = readSections("Intro.\n\n```\n# not a heading\nx = 1\n```\n");
     expect(sections).toHaveLength(1);
