@@ -86,11 +86,12 @@ export function introSentence(index: PaperIndex, paper: Paper, preferAlias: bool
 }
 
 /**
- * Names notes give the section that says what a paper does: "What", "Summary", "TL;DR", "Key
- * idea", "Contributions", "The claim", as a heading or as the first line of an outline bullet.
+ * Names notes give the section that says what a paper does: "What", "What it does", "Summary",
+ * "TL;DR", "Key idea", "Contributions", "The claim", as a heading or as the first line of an
+ * outline bullet. Not "What they found" or "What I liked": results and opinions.
  */
 const OVERVIEW_HEADING =
-  /^(?:[-*]\s+)?(?:\*\*|__)?(?:what|summary|tl;?\s?dr|overview|(?:the\s+|key\s+|main\s+|core\s+|big\s+)?ideas?|(?:main\s+|key\s+)?contributions?|the\s+claim|in\s+a\s+nutshell|gist)\b\W*$/i;
+  /^(?:[-*]\s+)?(?:\*\*|__)?(?:what(?:\s+(?:it|they|the\s+paper|this\s+paper))?(?:\s+(?:does|do|did|proposes?|introduces?|is))?|what'?s\s+new|summary|abstract|tl;?\s?dr|overview|(?:the\s+|key\s+|main\s+|core\s+|big\s+)?(?:ideas?|insights?)|(?:main\s+|key\s+)?contributions?|the\s+claim|in\s+a\s+nutshell|gist)\b\W*$/i;
 
 /** True for a passage under an overview heading, or opening with an overview bullet ("- What"). */
 function isOverviewSection(passage: Passage): boolean {

@@ -128,6 +128,29 @@ describe("the passage that introduces a paper", () => {
     },
   ]);
 
+  it("is under a heading that says what the paper does, as notes name it", () => {
+    const headed = outline
+      .replace("- How:", "## How it works")
+      .replace("- What:", "## What it does")
+      .replace("- Results:", "## What they found");
+    const index = buildIndex([
+      {
+        ...fakePaper(1, "Weight Normalization"),
+        authors: ["Tim Salimans"],
+        aliases: [],
+        summary: headed,
+      },
+      {
+        ...fakePaper(2, "Image captioning"),
+        authors: ["Grace Hopper"],
+        aliases: [],
+        summary: "- About captions",
+      },
+    ]);
+    const result = search(index, "what did Salimans propose in 2019?").results[0];
+    expect(result?.passage.headings?.at(-1)).toBe("What it does");
+  });
+
   it("is the outline's 'What' bullet, under the summary's title heading", () => {
     const result = search(index, "what did Salimans propose in 2019?").results[0];
     expect(result?.paper.id).toBe("p1");
