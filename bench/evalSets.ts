@@ -54,7 +54,7 @@ export interface EvalSet {
  * checkout answers from (`CORPUS_DIR`, else `corpus/`), which files given to `npm run eval` are
  * asked of.
  */
-export type CorpusName = "seed" | "styles" | "local";
+export type CorpusName = "seed" | "styles" | "notes" | "local";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** The styles of the multi-style corpus, one folder each under `test/fixtures/styles/`. */
@@ -63,6 +63,7 @@ export const STYLES = ["bullets", "tldr", "prose", "outline"] as const;
 const CORPUS_DIRS: Record<CorpusName, string[]> = {
   seed: ["corpus"],
   styles: STYLES.map((style) => `test/fixtures/styles/${style}`),
+  notes: ["test/fixtures/notes"],
   local: [process.env.CORPUS_DIR?.trim() || "corpus"],
 };
 
@@ -88,6 +89,14 @@ export const EVAL_SETS: EvalSet[] = [
       corpus: "styles",
       split,
       file: `test/fixtures/styles/questions-${split}.jsonl`,
+    }),
+  ),
+  ...(["dev", "blind"] as const).map(
+    (split): EvalSet => ({
+      name: `notes ${split}`,
+      corpus: "notes",
+      split,
+      file: `test/fixtures/notes/questions-${split}.jsonl`,
     }),
   ),
 ];
