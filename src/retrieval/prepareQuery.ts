@@ -10,6 +10,8 @@ export const MAX_QUERY_CHARS = 1000;
 
 /** A question made ready for matching. */
 export interface PreparedQuery {
+  /** The question as asked (at most {@link MAX_QUERY_CHARS}), which mentions' offsets index. */
+  raw: string;
   /** Text to match: names spelled as the corpus does, typos corrected, links and ids removed. */
   text: string;
   /** Its index terms. */
@@ -117,6 +119,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     ),
   );
   return {
+    raw: query,
     text,
     terms: termsOf(text),
     weights,
@@ -131,11 +134,11 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
  * normalization?" asks for every paper that writes of it, not for the one it names.
  */
 export function prepareTopic(index: PaperIndex, rawTopic: string): PreparedQuery {
-  const { text, corrections } = index.speller.correct(
-    withoutIdentifiers(rawTopic.slice(0, MAX_QUERY_CHARS)),
-  );
+  const raw = rawTopic.slice(0, MAX_QUERY_CHARS);
+  const { text, corrections } = index.speller.correct(withoutIdentifiers(raw));
   const weights = weighQuery(index, text, new Set(corrections.values()));
   return {
+    raw,
     text,
     terms: termsOf(text),
     weights,

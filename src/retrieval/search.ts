@@ -341,7 +341,8 @@ function toResult(
     ...(more ? { more: { passage: more, highlighted: highlightTerms(more.text, terms) } } : {}),
   };
   const residual = measureCoverage(prepared.residualWeights, [hit]).matchedWeight;
-  const names = hit?.terms.some((t) => prepared.weights.has(t) && !prepared.residualWeights.has(t));
+  const said = new Set(hit?.terms);
+  const names = nameWords(prepared).some((term) => said.has(term));
   return {
     result,
     named: c.named,
@@ -350,6 +351,23 @@ function toResult(
     residual,
     saysNames: names ?? false,
   };
+}
+
+/**
+ * The most specific term of each name the question uses ("worldmodel" of "world models", "resnet"
+ * of "ResNets"): a passage says a name when it says that, not when it says "models".
+ */
+function nameWords(prepared: PreparedQuery): string[] {
+  const words: string[] = [];
+  for (const mention of prepared.mentions) {
+    let heaviest: string | undefined;
+    for (const term of termsOf(prepared.raw.slice(mention.start, mention.end))) {
+      const weight = prepared.weights.get(term) ?? 0;
+      if (weight > (prepared.weights.get(heaviest ?? "") ?? 0)) heaviest = term;
+    }
+    if (heaviest !== undefined) words.push(heaviest);
+  }
+  return words;
 }
 
 /**

@@ -110,6 +110,29 @@ describe("the paper a question is about", () => {
   });
 });
 
+describe("a paper whose name is everyday words", () => {
+  const named = buildIndex([
+    paper("world-models", {
+      title: "World Models",
+      aliases: ["World Models"],
+      summary: [
+        "- A VAE compresses frames and an MDN-RNN predicts the next latent",
+        "- The controller is a single linear layer, trained with CMA-ES",
+      ].join("\n"),
+    }),
+    paper("lm", {
+      title: "Small language models",
+      summary:
+        "- Models optimized with a cosine schedule; the controller of the data loader is optimized too",
+    }),
+  ]);
+
+  it("stays first when another passage says only a word of its name ('models')", () => {
+    const response = search(named, "world models how is the controller optimized");
+    expect(response.results[0]?.paper.id).toBe("world-models");
+  });
+});
+
 describe("author questions", () => {
   const authored = buildIndex([
     paper("elmo", {
