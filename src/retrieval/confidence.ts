@@ -1,5 +1,5 @@
 import { findTermWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
-import { isEnglishWord, misspeltEnglish, specificity } from "../text/wordRarity.ts";
+import { isEnglishForm, misspeltEnglish, specificity } from "../text/wordRarity.ts";
 import { PAPER_FIELDS, type PaperIndex } from "./buildIndex.ts";
 import type { TermHit } from "./termIndex.ts";
 
@@ -80,7 +80,7 @@ export function weighQuery(
 const UNKNOWN_NAME_FACTOR = 2;
 
 function unknownNameFactor(index: PaperIndex, folded: string, name: boolean): number {
-  if (/\d/.test(folded) || (!name && (isEnglishWord(folded) || misspeltEnglish(folded)))) return 1;
+  if (/\d/.test(folded) || (!name && (isEnglishForm(folded) || misspeltEnglish(folded)))) return 1;
   for (const term of processTerm(folded)) {
     if (index.passageSearch.documentFrequency(term) > 0) return 1;
     for (let field = 0; field < PAPER_FIELDS.length; field++) {

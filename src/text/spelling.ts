@@ -1,7 +1,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { editDistance } from "./editDistance.ts";
 import { capPiece, findWords, foldText, MAX_TERM_CHARS, processTerm, wordPieces } from "./terms.ts";
-import { isEnglishWord } from "./wordRarity.ts";
+import { isEnglishForm } from "./wordRarity.ts";
 
 /** Words shorter than this are never corrected: too many real words sit one edit apart. */
 const MIN_CORRECTABLE_LENGTH = 5;
@@ -97,7 +97,7 @@ export class Speller {
       return word;
     // A common English word is what the person meant, not a typo of the corpus word it resembles:
     // "leaning" is no "learning", "gains" no "GANs", "correction" no "connection".
-    if (isEnglishWord(folded)) return word;
+    if (isEnglishForm(folded)) return word;
     const limit = allowedEdits(folded.length);
     let best: { word: string; sameTerm: boolean; distance: number; count: number } | undefined;
     // The tree counts a swap of neighbours as two edits; ask for one more, confirm exactly.

@@ -60,6 +60,59 @@ export function specificity(foldedWord: string): number {
   return 0.2;
 }
 
+/** Endings that make a word from another, and what to put back for the word they were added to. */
+const SUFFIXES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["ies", ["y"]],
+  ["ied", ["y"]],
+  ["ations", ["ate", "e", ""]],
+  ["ation", ["ate", "e", ""]],
+  ["ings", ["", "e"]],
+  ["ing", ["", "e"]],
+  ["ers", ["", "e"]],
+  ["er", ["", "e"]],
+  ["ed", ["", "e"]],
+  ["es", [""]],
+  ["s", [""]],
+  ["ly", [""]],
+];
+/** Prefixes that make a word from another ("upweight", "decorrelate", "retrain"). */
+const PREFIXES = ["up", "re", "de", "un", "pre", "non", "over", "under", "sub", "super", "multi"];
+/** Shortest word a form is read as made from: shorter ones are too often parts of names. */
+const MIN_BASE_LENGTH = 4;
+
+/** True when `base` (or it with a doubled last consonant undone: "bootstrapp") is English. */
+function englishBase(base: string): boolean {
+  if (base.length < MIN_BASE_LENGTH) return false;
+  if (isEnglishWord(base)) return true;
+  const undoubled = /([b-df-hj-np-tv-z])\1$/.test(base) ? base.slice(0, -1) : undefined;
+  return undoubled !== undefined && undoubled.length >= MIN_BASE_LENGTH && isEnglishWord(undoubled);
+}
+
+/** True when a folded word is an English word once an ending is undone ("rectified", "jitters"). */
+function inflected(foldedWord: string): boolean {
+  for (const [suffix, restores] of SUFFIXES) {
+    if (!foldedWord.endsWith(suffix)) continue;
+    const stem = foldedWord.slice(0, -suffix.length);
+    if (restores.some((restore) => englishBase(stem + restore))) return true;
+  }
+  return false;
+}
+
+/**
+ * True for a folded word that is English or made from an English word by the usual endings and
+ * prefixes ("rectified", "upweight", "reconstructions", "decorrelation"): a paraphrase's word,
+ * not the name of something. Film subtitles, which {@link isEnglishWord} counts, rarely say them.
+ */
+export function isEnglishForm(foldedWord: string): boolean {
+  if (isEnglishWord(foldedWord) || inflected(foldedWord)) return true;
+  for (const prefix of PREFIXES) {
+    if (!foldedWord.startsWith(prefix)) continue;
+    const rest = foldedWord.slice(prefix.length);
+    if (englishBase(rest) || (rest.length > MIN_BASE_LENGTH && inflected(rest))) return true;
+  }
+  return false;
+}
+
 /** Shortest word read as a misspelling of an English word: shorter ones are too often names. */
 const MIN_MISSPELT_LENGTH = 6;
 

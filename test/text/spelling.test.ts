@@ -47,6 +47,12 @@ describe("Speller and everyday English", () => {
     expect(ml.correct("the latest police report").corrections.size).toBe(0);
   });
 
+  it("leaves a word made from an English one alone ('rectified' is no typo of 'rectifier')", () => {
+    const relu = new Speller(["Each rectifier unit outputs max(0, x); units are decoupled."]);
+    expect(relu.correctWord("rectified")).toBe("rectified");
+    expect(relu.correctWord("recoupled")).toBe("recoupled");
+  });
+
   it("does not make an acronym of a lowercase English word", () => {
     expect(ml.correctWord("gains")).toBe("gains");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isEnglishWord, misspeltEnglish } from "../../src/text/wordRarity.ts";
+import { isEnglishForm, isEnglishWord, misspeltEnglish } from "../../src/text/wordRarity.ts";
 
 describe("misspeltEnglish", () => {
   it("reads two swapped neighbouring letters in a long word as a typo of an English word", () => {
@@ -15,5 +15,19 @@ describe("misspeltEnglish", () => {
     expect(misspeltEnglish("reformer")).toBeUndefined();
     expect(misspeltEnglish("xception")).toBeUndefined();
     expect(misspeltEnglish("dropconnect")).toBeUndefined();
+  });
+});
+
+describe("isEnglishForm", () => {
+  it("reads a word made from an English one by an ending or a prefix as English", () => {
+    for (const word of ["rectified", "upweight", "reconstructions", "decorrelation", "retrained"]) {
+      expect(isEnglishForm(word), word).toBe(true);
+    }
+  });
+
+  it("leaves names alone, even those made of English words", () => {
+    for (const word of ["dropconnect", "transe", "xgboost", "muzero", "retinanet", "cutmix"]) {
+      expect(isEnglishForm(word), word).toBe(false);
+    }
   });
 });
