@@ -48,6 +48,9 @@ describe("processTerm", () => {
   it("spells out unambiguous ML abbreviations", () => {
     expect(processTerm("RL")).toEqual(termsOf("reinforcement learning"));
     expect(termsOf("out-of-distribution")).toContain(processTerm("OOD")[0]);
+    expect(termsOf("a variance-reduction param, approx 0.97")).toEqual(
+      termsOf("a variance-reduction parameter, approximately 0.97"),
+    );
   });
 
   it("drops LaTeX formatting commands but keeps symbols people name", () => {
