@@ -5,6 +5,7 @@ import { idf, measureCoverage, totalWeight } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
 import { givesAsked, questionKinds } from "./passageKind.ts";
+import { topicTerms } from "./passageTopics.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
 import { proximityWeight, wordTerms } from "./proximity.ts";
 import { orderBySubject, type Ranked } from "./subject.ts";
@@ -249,23 +250,31 @@ function answeringHits(
   let judgedPhrases = -1;
   let best = top;
   let bestKind = false;
+  let bestTopic = 0;
   let bestPhrases = -1;
   for (const entry of nearTies.length > 1 ? nearTies : []) {
-    const text = index.passages[entry.hit.id as number]?.text ?? "";
+    const passage = index.passages[entry.hit.id as number];
+    const text = passage?.text ?? "";
     const phrases = proximityWeight(text, queryWords, weights, PHRASE_WINDOW);
     if (phrases > judgedPhrases || (phrases === judgedPhrases && entry.value > judged.value)) {
       judged = entry;
       judgedPhrases = phrases;
     }
-    const kind = givesAsked(index.passages[entry.hit.id as number], asked);
+    const kind = givesAsked(passage, asked);
+    const topics = passage ? topicTerms(passage) : new Set<string>();
+    let topic = 0;
+    for (const term of entry.hit.terms) if (topics.has(term)) topic += weights.get(term) ?? 0;
     const better =
       bestPhrases < 0 ||
       (kind && !bestKind) ||
       (kind === bestKind &&
-        (phrases > bestPhrases || (phrases === bestPhrases && entry.value > best.value)));
+        (topic > bestTopic ||
+          (topic === bestTopic &&
+            (phrases > bestPhrases || (phrases === bestPhrases && entry.value > best.value)))));
     if (better) {
       best = entry;
       bestKind = kind;
+      bestTopic = topic;
       bestPhrases = phrases;
     }
   }

@@ -1,0 +1,36 @@
+import { termsOf } from "../text/terms.ts";
+import type { Passage } from "../types.ts";
+
+/** Longest head line of a bullet read as naming what its sub-bullets are about. */
+const TOPIC_LINE_CHARS = 100;
+/** Most words of a "Label:" that opens a bullet ("Data augmentation: ..."). */
+const LABEL_WORDS = 4;
+
+/**
+ * What a passage says it is about, beyond what it mentions: its headings, the head line of each
+ * bullet with sub-bullets under it ("Fix 2: delayed policy updates" over its details), and the
+ * label that opens a bullet ("RoI pooling: ..."). A question about delayed policy updates is
+ * answered where notes file the details under that name, not in the overview that lists it.
+ */
+export function passageTopics(passage: Passage): string[] {
+  const topics = [...(passage.headings ?? [])];
+  const lines = passage.text.split("\n");
+  const indent = (line: string | undefined) => /^\s*/.exec(line ?? "")?.[0].length ?? 0;
+  for (const [at, line] of lines.entries()) {
+    const bullet = /^\s*(?:[-*+•]|\d+[.)])\s+(.*)$/.exec(line);
+    if (!bullet) continue;
+    const body = (bullet[1] ?? "").replace(/\*\*|__/g, "").trim();
+    if (at + 1 < lines.length && indent(lines[at + 1]) > indent(line)) {
+      topics.push(body.slice(0, TOPIC_LINE_CHARS));
+      continue;
+    }
+    const label = /^([^.!?:]{1,40}):\s/.exec(body)?.[1];
+    if (label && label.split(/\s+/).length <= LABEL_WORDS) topics.push(label);
+  }
+  return topics;
+}
+
+/** The index terms of {@link passageTopics}. */
+export function topicTerms(passage: Passage): Set<string> {
+  return new Set(termsOf(passageTopics(passage).join("\n")));
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex } from "../../src/retrieval/buildIndex.ts";
+import { passageTopics } from "../../src/retrieval/passageTopics.ts";
+import { search } from "../../src/retrieval/search.ts";
+import type { Passage } from "../../src/types.ts";
+import { fakePaper } from "../helpers/papers.ts";
+
+const passage = (text: string, headings?: string[]): Passage => ({
+  id: 0,
+  paperId: "p1",
+  ordinal: 0,
+  text,
+  figures: [],
+  ...(headings ? { headings } : {}),
+});
+
+describe("passageTopics", () => {
+  it("reads headings, the head line of a bullet with sub-bullets, and a bullet's opening label", () => {
+    const text = [
+      "- Fix 2: delayed policy updates",
+      "  - update the actor every d = 2 critic updates",
+      "- Target smoothing: noise on the target action, clipped",
+      "- plain bullet that says nothing about itself",
+    ].join("\n");
+    expect(passageTopics(passage(text, ["How"]))).toEqual([
+      "How",
+      "Fix 2: delayed policy updates",
+      "Target smoothing",
+    ]);
+  });
+
+  it("reads nothing from prose", () => {
+    expect(passageTopics(passage("Delayed updates help. Smoothing: it helps too."))).toEqual([]);
+  });
+});
+
+describe("the passage shown among those that match about as much", () => {
+  const summary = [
+    "## What",
+    "",
+    "- Twin critics, delayed policy updates and target smoothing fix overestimation in DDPG",
+    "- Beats DDPG, PPO and TRPO on most MuJoCo tasks, with the same network sizes",
+    "- Simple to add to any deterministic actor-critic, a few lines of code in all",
+    "",
+    "## How",
+    "",
+    "- Clipped double Q-learning:",
+    "  - two critics, and the target takes the min of the two estimates",
+    "- Delayed policy updates:",
+    "  - the actor and the target nets change only every d = 2 critic steps",
+    "  - so the value estimate settles first",
+    "- Target smoothing:",
+    "  - clipped Gaussian noise on the target action, sigma 0.2 and c 0.5",
+    "  - sharp peaks of the critic are then not exploited by the actor",
+  ].join("\n");
+  const fillers = ["image captioning", "speech recognition", "graph attention", "protein folding"];
+  const index = buildIndex([
+    { ...fakePaper(1, "Twin delayed DDPG"), aliases: ["TD3"], summary },
+    ...fillers.map((t, i) => ({
+      ...fakePaper(10 + i, t),
+      aliases: [],
+      summary: `- A paper about ${t} and nothing else`,
+    })),
+  ]);
+
+  it("is the one that files the details under the asked name, not the overview listing it", () => {
+    const result = search(index, "TD3 delayed policy updates").results[0];
+    expect(result?.passage.text).toContain("every d = 2 critic steps");
+  });
+});
