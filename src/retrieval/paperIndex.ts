@@ -36,7 +36,7 @@ export interface PaperIndex {
   names: NameTable;
   /** Corrects typos in questions against the corpus vocabulary. */
   speller: Speller;
-  /** Each paper's title and alias terms, filled on first use (see {@link paperNameTerms}). */
+  /** Each paper's title, alias and id terms, filled on first use (see {@link paperNameTerms}). */
   nameTerms: Map<string, ReadonlySet<string>>;
   /** Each paper's overview passage, filled on first use (see `overviewPassage`). */
   overviews: Map<string, Passage>;
@@ -62,13 +62,15 @@ export function spellerTexts(paper: Paper): string[] {
 }
 
 /**
- * The terms of a paper's title and aliases: the words that name or describe it. Worked out on
- * first use and kept, so a large index starts without stemming every title.
+ * The terms of a paper's title, aliases and id: the words that name or describe it. The id too,
+ * as a question that names the paper is rewritten with it ("world models" reads "world-models",
+ * whose joined "worldmodel" is no word of the title). Worked out on first use and kept, so a
+ * large index starts without stemming every title.
  */
 export function paperNameTerms(index: PaperIndex, paper: Paper): ReadonlySet<string> {
   let terms = index.nameTerms.get(paper.id);
   if (!terms) {
-    terms = new Set(termsOf([paper.title, ...paper.aliases].join(" ")));
+    terms = new Set(termsOf([paper.title, ...paper.aliases, paper.id].join(" ")));
     index.nameTerms.set(paper.id, terms);
   }
   return terms;

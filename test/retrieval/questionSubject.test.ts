@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIndex } from "../../src/retrieval/buildIndex.ts";
+import { buildIndex, paperNameTerms } from "../../src/retrieval/buildIndex.ts";
 import { search } from "../../src/retrieval/search.ts";
 import type { Paper } from "../../src/types.ts";
 
@@ -179,5 +179,15 @@ describe("the introducing passage", () => {
     ]);
     const response = search(notes, "what did Salimans and Kingma propose?");
     expect(response.results[0]?.passage.text).toContain("Decouple each weight vector");
+  });
+});
+
+describe("a named paper's own words", () => {
+  it("include its id's, which a question naming it is read with", () => {
+    const own = buildIndex([
+      paper("world-models", { title: "World Models", summary: "- V, M and C" }),
+    ]);
+    const [only] = own.papers.values();
+    expect(only && [...paperNameTerms(own, only)]).toContain("worldmodel");
   });
 });
