@@ -1,5 +1,5 @@
 import { termsOf } from "../text/terms.ts";
-import type { Passage } from "../types.ts";
+import type { Paper, Passage } from "../types.ts";
 
 /** Longest head line of a bullet read as naming what its sub-bullets are about. */
 const TOPIC_LINE_CHARS = 100;
@@ -33,4 +33,24 @@ export function passageTopics(passage: Passage): string[] {
 /** The index terms of {@link passageTopics}. */
 export function topicTerms(passage: Passage): Set<string> {
   return new Set(termsOf(passageTopics(passage).join("\n")));
+}
+
+/**
+ * The passage that files a part of a paper one of its aliases names ("RoI pooling" of Fast R-CNN,
+ * "AdaMax" of Adam) under that name, for a question that is only that alias: it asks about the
+ * part, not for the paper's overview. Undefined for an alias that is the paper's own name (its
+ * words are all its title's) or that no passage files.
+ */
+export function aliasPartPassage(
+  paper: Paper,
+  alias: string,
+  passages: readonly Passage[],
+): Passage | undefined {
+  const words = termsOf(alias);
+  const title = new Set(termsOf(paper.title));
+  if (words.length === 0 || words.every((word) => title.has(word))) return undefined;
+  return passages.find((passage) => {
+    const topics = topicTerms(passage);
+    return words.every((word) => topics.has(word));
+  });
 }

@@ -5,7 +5,7 @@ import { idf, measureCoverage, totalWeight } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
 import { givesAsked, questionKinds } from "./passageKind.ts";
-import { topicTerms } from "./passageTopics.ts";
+import { aliasPartPassage, topicTerms } from "./passageTopics.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
 import { proximityWeight, wordTerms } from "./proximity.ts";
 import { orderBySubject, type Ranked } from "./subject.ts";
@@ -314,6 +314,17 @@ function onePhrase(text: string): string[][] | undefined {
   return words.length === 2 ? words : undefined;
 }
 
+/** The passage on the part of a paper that the alias a question names it by names (see {@link aliasPartPassage}). */
+function namedPart(index: PaperIndex, paper: Paper, prepared: PreparedQuery): Passage | undefined {
+  const own = index.passagesByPaper.get(paper.id) ?? [];
+  for (const mention of prepared.mentions) {
+    if (mention.paper.id !== paper.id || mention.by !== "name") continue;
+    const part = aliasPartPassage(paper, prepared.raw.slice(mention.start, mention.end), own);
+    if (part) return part;
+  }
+  return undefined;
+}
+
 /** Stands in for the passage of a paper whose summary has no sentence (only figure links). */
 function emptyPassage(paperId: string): Passage {
   return { id: -1, paperId, ordinal: 0, text: "", figures: [] };
@@ -328,6 +339,7 @@ function toResult(
   const { first, second, judged: hit, matched } = answeringHits(index, c, prepared, queryWords);
   const passage =
     (first && index.passages[first.id as number]) ??
+    (c.named && !prepared.asksMore ? namedPart(index, c.paper, prepared) : undefined) ??
     overviewPassage(index, c.paper.id) ??
     emptyPassage(c.paper.id);
   // How much the paper covers is judged on the passage that matches the question best; the one

@@ -68,3 +68,33 @@ describe("the passage shown among those that match about as much", () => {
     expect(result?.passage.text).toContain("every d = 2 critic steps");
   });
 });
+
+describe("a question that is only an alias naming a part of the paper", () => {
+  const summary = [
+    "## What",
+    "",
+    "- One conv pass per image instead of one per proposal, as R-CNN did",
+    "- Trains detection and box regression jointly, nine times faster than R-CNN",
+    "",
+    "## How",
+    "",
+    "- RoI pooling layer",
+    "  - each proposal is split into a fixed 7x7 grid and each cell is max-pooled",
+    "  - differentiable, so gradients reach the convolutional layers",
+  ].join("\n");
+  const index = buildIndex([
+    { ...fakePaper(1, "Fast R-CNN"), aliases: ["Fast R-CNN", "RoI pooling"], summary },
+    { ...fakePaper(2, "Image captioning"), aliases: [], summary: "- About captions" },
+  ]);
+
+  it("gets the passage that files that part, not the overview", () => {
+    const result = search(index, "roi pooling").results[0];
+    expect(result?.paper.id).toBe("p1");
+    expect(result?.passage.text).toContain("fixed 7x7 grid");
+  });
+
+  it("gets the overview when the alias is the paper's own name", () => {
+    const result = search(index, "fast rcnn").results[0];
+    expect(result?.passage.headings).toEqual(["What"]);
+  });
+});
