@@ -98,3 +98,34 @@ describe("a question that is only an alias naming a part of the paper", () => {
     expect(result?.passage.headings).toEqual(["What"]);
   });
 });
+
+describe("a question that describes its paper before asking", () => {
+  const summary = [
+    "## What",
+    "",
+    "- Word vectors from a weighted least squares fit to the log of co-occurrence counts",
+    "- Global counts instead of the local context windows that skip-gram samples",
+    "",
+    "## How",
+    "",
+    "- The weighting function caps frequent pairs, so the fit is not dominated by them",
+    "- Vectors of words and of contexts are summed at the end",
+    "",
+    "## Limitations",
+    "",
+    "- Against word2vec the comparison is debatable: tuned fairly, both end up close",
+  ].join("\n");
+  const index = buildIndex([
+    { ...fakePaper(1, "Global vectors"), aliases: ["GloVe"], summary },
+    { ...fakePaper(2, "Image captioning"), aliases: [], summary: "- About captions" },
+  ]);
+
+  it("is answered where the summary takes up what it asks, not where it says what the paper is", () => {
+    const result = search(
+      index,
+      "is the weighted least squares on log counts actually better than word2vec once tuned fairly",
+    ).results[0];
+    expect(result?.paper.id).toBe("p1");
+    expect(result?.passage.text).toContain("comparison is debatable");
+  });
+});
