@@ -78,7 +78,7 @@ export function passageKinds(passage: Passage): Set<AnswerKind> {
 const QUESTION_WORDS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
   [
     "results",
-    /\bhow (?:many|much|big|large|long|fast)\b|\bwhat (?:range|size|number|value|percentage|rate)\b/,
+    /\bhow (?:many|much|big|large|long|fast|well)\b|\bwhat (?:range|size|number|value|percentage|rate)\b|\b(?:came out best|best|worst|better than|worse than|compared?|comparison|help(?:s|ed)?|hurts?|beats?|outperform\w*|results?)\b/,
   ],
   ["method", /\bhow (?:do|does|did|is|are|was|were|can|could|would|exactly)\b|\bmechanism\b/],
   [

@@ -23,6 +23,10 @@ describe("questionKinds", () => {
       "results",
     ]);
     expect([...questionKinds("what range do they clip the weights to")]).toEqual(["results"]);
+    expect([...questionKinds("which objective came out best when they compared them")]).toEqual([
+      "results",
+    ]);
+    expect([...questionKinds("does mixup help with noisy labels")]).toEqual(["results"]);
     expect([...questionKinds("cbow vs skip-gram, what's the difference")]).toEqual(["overview"]);
   });
 
