@@ -400,10 +400,16 @@ function toResult(
   const residual = measureCoverage(prepared.residualWeights, [hit]).matchedWeight;
   const said = new Set(hit?.terms);
   const names = nameWords(prepared).some((term) => said.has(term));
+  const own = paperNameTerms(index, c.paper);
+  let titled = 0;
+  for (const [term, weight] of prepared.weights) if (own.has(term)) titled += weight;
   return {
     result,
     named: c.named,
     mentions: c.mentions,
+    byAuthorOnly:
+      c.named && prepared.mentions.every((m) => m.paper.id !== c.paper.id || m.by === "author"),
+    titled,
     aboutness: matched,
     residual,
     saysNames: names ?? false,

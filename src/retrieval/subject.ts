@@ -8,6 +8,10 @@ export interface Ranked {
   named: boolean;
   /** How many places in the question name it ("Ioffe and Szegedy" name batch norm twice). */
   mentions: number;
+  /** Whether the question names it only by its authors ("Loshchilov and Hutter"). */
+  byAuthorOnly: boolean;
+  /** Summed weight of the question's words that are its title's or aliases' ("weight decay"). */
+  titled: number;
   /** Matched weight of its answering passage, its own title and alias words counting little. */
   aboutness: number;
   /** Matched weight of its answering passage over what the question asks beyond the names in it. */
@@ -36,7 +40,9 @@ export const SUBJECT_MIN_REST = 1 / 3;
 
 /**
  * Puts the paper a question is about first. Among papers it names, the one named in more places,
- * then the one whose passage matches the rest of the question (each paper's own name counting
+ * then, between papers named only by their authors, the one whose title the question's words
+ * echo ("what did Loshchilov and Hutter change about weight decay?" is AdamW's, not SGDR's), then
+ * the one whose passage matches the rest of the question (each paper's own name counting
  * little: "what Adam settings did DCGAN use?" is answered by DCGAN's summary, which says Adam,
  * not Adam's, which never says DCGAN). Then a paper the question does not name takes the lead
  * when its passage says the named paper's name and answers clearly more of the rest of the
@@ -48,7 +54,12 @@ export function orderBySubject(
 ): Ranked[] {
   const named = ranked
     .filter((r) => r.named)
-    .sort((a, b) => b.mentions - a.mentions || b.aboutness - a.aboutness);
+    .sort(
+      (a, b) =>
+        b.mentions - a.mentions ||
+        (a.byAuthorOnly && b.byAuthorOnly ? b.titled - a.titled : 0) ||
+        b.aboutness - a.aboutness,
+    );
   const others = ranked.filter((r) => !r.named);
   const lead = named[0];
   if (!lead) return [...ranked];

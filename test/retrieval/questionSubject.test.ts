@@ -191,3 +191,24 @@ describe("a named paper's own words", () => {
     expect(only && [...paperNameTerms(own, only)]).toContain("worldmodel");
   });
 });
+
+describe("two papers by the same authors", () => {
+  const both = buildIndex([
+    paper("sgdr", {
+      title: "SGDR: Stochastic Gradient Descent with Warm Restarts",
+      authors: ["Ilya Loshchilov", "Frank Hutter"],
+      summary: "- Cosine learning rate with warm restarts; SGD with momentum and weight decay 5e-4",
+    }),
+    paper("adamw", {
+      title: "Decoupled Weight Decay Regularization",
+      authors: ["Ilya Loshchilov", "Frank Hutter"],
+      aliases: ["AdamW"],
+      summary: "- Adam with L2 is not the same as decay: apply it to the weights directly",
+    }),
+  ]);
+
+  it("are told apart by the words of one's title that the question uses", () => {
+    const response = search(both, "what did loshchilov and hutter change about weight decay");
+    expect(response.results[0]?.paper.id).toBe("adamw");
+  });
+});
