@@ -16,9 +16,19 @@ export function paperIdentifier(paper: Paper): string | undefined {
   return paper.doi ? `DOI ${paper.doi}` : undefined;
 }
 
+/**
+ * Venue and year, "NeurIPS 2019": the venue alone when it already says the year ("EMNLP 2014"),
+ * the year in brackets when it says another ("ICLR 2015 (2014)", an arXiv year before the venue's).
+ */
+export function venueYear(paper: Paper): string {
+  const said = /\b(?:19|20)\d\d\b/.exec(paper.venue)?.[0];
+  if (said === undefined) return `${paper.venue} ${paper.year}`.trim();
+  return said === String(paper.year) ? paper.venue : `${paper.venue} (${paper.year})`;
+}
+
 /** Venue, year and identifier: "NeurIPS 2019 · arXiv 1905.02249". */
 export function venueLine(paper: Paper): string {
-  return [`${paper.venue} ${paper.year}`, paperIdentifier(paper)].filter(Boolean).join(" · ");
+  return [venueYear(paper), paperIdentifier(paper)].filter(Boolean).join(" · ");
 }
 
 /**

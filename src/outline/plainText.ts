@@ -2,7 +2,7 @@
  * Serializes the message outline as plain text: what the console and the CLI print. No markup and
  * no limits: a terminal shows whatever it is given, so this only lays the blocks out in lines.
  */
-import { shortAuthors, venueLine } from "../answer/phrases.ts";
+import { shortAuthors, venueLine, venueYear } from "../answer/phrases.ts";
 import type { Reply } from "../answer/reply.ts";
 import type { Digest } from "../digest/digest.ts";
 import { moreItems } from "../digest/digestPhrases.ts";
@@ -52,7 +52,7 @@ function paperLines(block: PaperBlock, mark: Mark): string[] {
   }
   const lines = [
     paper.title,
-    `${shortAuthors(paper.authors)} · ${paper.venue} ${paper.year} · ${paper.url}`,
+    `${shortAuthors(paper.authors)} · ${venueYear(paper)} · ${paper.url}`,
     "",
     ...(block.section ? [`  § ${block.section}`] : []),
     indented(inline(block.body, mark)),
