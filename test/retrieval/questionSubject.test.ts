@@ -212,3 +212,41 @@ describe("two papers by the same authors", () => {
     expect(response.results[0]?.paper.id).toBe("adamw");
   });
 });
+
+describe("the paper that covers the question", () => {
+  const fillers = [
+    "image captioning",
+    "speech recognition",
+    "graph attention",
+    "protein folding",
+    "weather forecasting",
+    "music generation",
+  ];
+  const corpus = buildIndex([
+    paper("sbert", {
+      title: "Sentence-BERT: Sentence Embeddings using Siamese Networks",
+      summary: [
+        "- Sentence embeddings from a siamese network, so sentence similarity is a cosine",
+        "- Sentence pairs from NLI train it; sentence search becomes fast",
+        "- Sentence similarity orders of magnitude faster than a cross-encoder on sentence pairs",
+      ].join("\n"),
+    }),
+    paper("albert", {
+      title: "ALBERT: A Lite BERT",
+      aliases: ["ALBERT"],
+      summary: [
+        "- Factorized embeddings: a small embedding size, then a projection to the hidden size",
+        "- Cross-layer parameter sharing: every layer uses the same weights",
+        "- SOP loss: sentence order prediction replaces the next-segment task of BERT, which was too easy because topic alone gave the answer away in most pairs of segments",
+        "- Fewer parameters than BERT-large, yet a better GLUE score",
+      ].join("\n"),
+    }),
+    ...fillers.map((t) => paper(t, { title: t, summary: `- A paper about ${t} and nothing else` })),
+  ]);
+
+  it("leads over one that says some of its words more often", () => {
+    const response = search(corpus, "what is sentence order prediction");
+    expect(response.results[0]?.paper.id).toBe("albert");
+    expect(response.confident).toBe(true);
+  });
+});
