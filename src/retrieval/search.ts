@@ -282,8 +282,10 @@ function answeringHits(
       judgedPhrases = phrases;
     }
   }
-  const intro = overviewPassage(index, c.paper.id);
-  const introWords = new Set(intro ? termsOf(intro.text) : []);
+  // The summary's opening passage introduces the paper; its hit already lists which of the
+  // question's terms it says (working out the overview passage costs milliseconds a paper).
+  const opening = index.passagesByPaper.get(c.paper.id)?.[0];
+  const introWords = new Set(c.passageHits.find((hit) => hit.id === opening?.id)?.terms);
   const choosing = new Map(
     [...weights].map(([term, w]) => [term, introWords.has(term) ? INTRO_WORD_WEIGHT * w : w]),
   );
