@@ -46,8 +46,8 @@ export const MIN_QUESTION_WEIGHT = 0.4;
 /** What a paper's own title and alias words weigh when choosing among its passages. */
 const OWN_WORD_WEIGHT = 0.1;
 /**
- * What the words of a paper's introduction (its overview passage) weigh when choosing among its
- * passages. A question often describes the paper before asking ("is the weighted least squares on
+ * What the words of a paper's introduction (its summary's opening passage) weigh when choosing
+ * among its passages. A question often describes the paper before asking ("is the weighted least squares on
  * log counts actually better than word2vec once tuned fairly?"): the description picks the paper,
  * and says little about which passage answers. Chosen over the dev and hold-out sets: at 0.7 four
  * first passages became right and none wrong; at 0.5 and 0.3 some became wrong.
