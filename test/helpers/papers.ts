@@ -1,4 +1,4 @@
-import type { Paper } from "../../src/types.ts";
+import type { Paper, Passage } from "../../src/types.ts";
 
 /** A made-up paper for renderer tests: `p<n>`, with markup-prone characters in its title. */
 export function fakePaper(n: number, title = `Paper <${n}> & friends`): Paper {
@@ -16,4 +16,9 @@ export function fakePaper(n: number, title = `Paper <${n}> & friends`): Paper {
     file: "",
     figures: [],
   };
+}
+
+/** A made-up passage of paper `p1` with the given text and headings, for passage-level tests. */
+export function fakePassage(text: string, headings?: string[]): Passage {
+  return { id: 0, paperId: "p1", ordinal: 0, text, figures: [], ...(headings ? { headings } : {}) };
 }

@@ -2,17 +2,9 @@ import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { passageKinds, questionKinds } from "../../src/retrieval/passageKind.ts";
 import { search } from "../../src/retrieval/search.ts";
-import type { Passage } from "../../src/types.ts";
-import { fakePaper } from "../helpers/papers.ts";
+import { fakePaper, fakePassage } from "../helpers/papers.ts";
 
-const passage = (text: string, headings?: string[]): Passage => ({
-  id: 0,
-  paperId: "p1",
-  ordinal: 0,
-  text,
-  figures: [],
-  ...(headings ? { headings } : {}),
-});
+const passage = fakePassage;
 
 describe("questionKinds", () => {
   it("reads what kind of answer a question asks for", () => {
