@@ -109,33 +109,10 @@ describe("the passage that introduces a paper", () => {
     "    - better bounds for convolutional variational autoencoders on MNIST and CIFAR-10",
     "    - improved scores for DQN on a few Atari games where batch statistics are noisy",
   ].join("\n");
-  const index = buildIndex([
-    {
-      ...fakePaper(1, "Weight Normalization"),
-      authors: ["Tim Salimans"],
-      aliases: [],
-      summary: outline,
-    },
-    {
-      ...fakePaper(2, "Image captioning"),
-      authors: ["Grace Hopper"],
-      aliases: [],
-      summary: "- About captions",
-    },
-  ]);
-
-  it("is under a heading that says what the paper does, as notes name it", () => {
-    const headed = outline
-      .replace("- How:", "## How it works")
-      .replace("- What:", "## What it does")
-      .replace("- Results:", "## What they found");
-    const index = buildIndex([
-      {
-        ...fakePaper(1, "Weight Normalization"),
-        authors: ["Tim Salimans"],
-        aliases: [],
-        summary: headed,
-      },
+  /** Salimans's paper with the given summary, beside one other. */
+  const withSummary = (summary: string) =>
+    buildIndex([
+      { ...fakePaper(1, "Weight Normalization"), authors: ["Tim Salimans"], aliases: [], summary },
       {
         ...fakePaper(2, "Image captioning"),
         authors: ["Grace Hopper"],
@@ -143,7 +120,14 @@ describe("the passage that introduces a paper", () => {
         summary: "- About captions",
       },
     ]);
-    const result = search(index, "what did Salimans propose in 2019?").results[0];
+  const index = withSummary(outline);
+
+  it("is under a heading that says what the paper does, as notes name it", () => {
+    const headed = outline
+      .replace("- How:", "## How it works")
+      .replace("- What:", "## What it does")
+      .replace("- Results:", "## What they found");
+    const result = search(withSummary(headed), "what did Salimans propose in 2019?").results[0];
     expect(result?.passage.headings?.at(-1)).toBe("What it does");
   });
 
