@@ -8,7 +8,7 @@ import { givesAsked, questionKinds } from "./passageKind.ts";
 import { aliasPartPassage, topicTerms } from "./passageTopics.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
 import { proximityWeight, wordTerms } from "./proximity.ts";
-import { orderBySubject, type Ranked } from "./subject.ts";
+import { orderBySubject, preferCovering, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
@@ -47,10 +47,10 @@ export const MIN_QUESTION_WEIGHT = 0.4;
 const OWN_WORD_WEIGHT = 0.1;
 /**
  * What the words of a paper's introduction (its summary's opening passage) weigh when choosing
- * among its passages. A question often describes the paper before asking ("is the weighted least squares on
- * log counts actually better than word2vec once tuned fairly?"): the description picks the paper,
- * and says little about which passage answers. Chosen over the dev and hold-out sets: at 0.7 four
- * first passages became right and none wrong; at 0.5 and 0.3 some became wrong.
+ * among its passages. A question often describes the paper before asking ("is the weighted least
+ * squares on log counts actually better than word2vec once tuned fairly?"): the description picks
+ * the paper, and says little about which passage answers. Chosen over the dev and hold-out sets:
+ * at 0.7 four first passages became right and none wrong; at 0.5 and 0.3 some became wrong.
  */
 const INTRO_WORD_WEIGHT = 0.7;
 /**
@@ -414,7 +414,7 @@ function toResult(
     titled,
     aboutness: matched,
     residual,
-    saysNames: names ?? false,
+    saysNames: names,
   };
 }
 
@@ -506,35 +506,6 @@ function round(value: number): number {
 }
 
 /**
- * How much less of the question the leading paper may cover than another returned paper before
- * that one leads instead: BM25 ranks papers by how often they say the question's words, a title
- * counting double ("what is sentence order prediction?" put Sentence-BERT, which says "sentence"
- * everywhere, over ALBERT, whose passage says all three words). Chosen over the dev and hold-out
- * sets: at 0.7 two answers became right and none wrong; at 0.8 and 0.9 some became wrong.
- */
-const COVERAGE_LEAD = 0.7;
-
-/**
- * Puts first, among papers the question does not name, the one whose passage covers clearly more
- * of it (see {@link COVERAGE_LEAD}), when the leader is confident anyway: whether to answer stays
- * decided as before, and only which paper answers changes.
- */
-function preferCovering(ordered: Ranked[]): void {
-  const lead = ordered[0];
-  if (!lead || lead.named || lead.result.coverage < CONFIDENCE_THRESHOLD) return;
-  let best = 0;
-  ordered.forEach((r, at) => {
-    if (!r.named && r.result.coverage > (ordered[best]?.result.coverage ?? 0)) best = at;
-  });
-  const challenger = ordered[best];
-  if (best === 0 || !challenger) return;
-  if (lead.result.coverage < COVERAGE_LEAD * challenger.result.coverage) {
-    ordered.splice(best, 1);
-    ordered.unshift(challenger);
-  }
-}
-
-/**
  * Ranks papers for a question by their best passage and their paper-level match, puts papers the
  * question names first, and returns for each the passage that answers it, highlighted. The answer
  * is `confident` when the question names the top paper or its passage covers enough of the
@@ -561,7 +532,7 @@ export function search(
           residual: totalWeight(prepared.residualWeights),
           total: totalWeight(prepared.weights),
         });
-  if (!pinned) preferCovering(ordered);
+  if (!pinned) preferCovering(ordered, CONFIDENCE_THRESHOLD);
   const results = ordered.map((r) => r.result);
   const coverage = results[0]?.coverage ?? 0;
   // A question of everyday words alone ("what datasets did they use?") is about some paper in
