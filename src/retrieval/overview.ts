@@ -96,10 +96,11 @@ const OVERVIEW_HEADING =
 /** True for a passage under an overview heading, or opening with an overview bullet ("- What"). */
 function isOverviewSection(passage: Passage): boolean {
   // Any heading of the path: notes under a title heading ("# Weight Normalization") still write
-  // "## TL;DR" or "- What:" beneath it.
-  if ((passage.headings ?? []).some((heading) => OVERVIEW_HEADING.test(heading.trim())))
-    return true;
-  return OVERVIEW_HEADING.test(passage.text.split("\n", 1)[0]?.trim() ?? "");
+  // "## TL;DR" or "- What:" beneath it. Numbers and emoji before the name ("1. What", "🔍 What")
+  // are decoration.
+  const named = (line: string) => OVERVIEW_HEADING.test(line.trim().replace(/^[^\p{L}*_]+/u, ""));
+  if ((passage.headings ?? []).some(named)) return true;
+  return named(passage.text.split("\n", 1)[0] ?? "");
 }
 
 /** The passage holding a paper's intro sentence (see {@link introSentence}). */

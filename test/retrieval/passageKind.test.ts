@@ -131,6 +131,17 @@ describe("the passage that introduces a paper", () => {
     expect(result?.passage.headings?.at(-1)).toBe("What it does");
   });
 
+  it("is under a numbered or decorated 'What' heading", () => {
+    for (const what of ["## 1. What", "## 🔍 What"]) {
+      const headed = outline
+        .replace("- How:", "## How")
+        .replace("- What:", what)
+        .replace("- Results:", "## Results");
+      const result = search(withSummary(headed), "what did Salimans propose in 2019?").results[0];
+      expect(result?.passage.text, what).toContain("unit direction");
+    }
+  });
+
   it("is the outline's 'What' bullet, under the summary's title heading", () => {
     const result = search(index, "what did Salimans propose in 2019?").results[0];
     expect(result?.paper.id).toBe("p1");
