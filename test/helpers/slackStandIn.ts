@@ -241,22 +241,27 @@ export function mentionEventBody(options: {
   channel?: string;
   user?: string;
 }): string {
+  return eventCallback(options.eventId, {
+    type: "app_mention",
+    user: options.user ?? "U1",
+    text: options.text,
+    ts: options.ts,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    channel: options.channel ?? "C1",
+    event_ts: options.ts,
+  });
+}
+
+/** The envelope Slack posts an Events API event in (`event_callback`), as JSON. */
+function eventCallback(eventId: string, event: Record<string, unknown>): string {
   return JSON.stringify({
     token: "legacy-verification-token",
     team_id: TEAM_ID,
     api_app_id: "A1",
     type: "event_callback",
-    event_id: options.eventId,
+    event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    event: {
-      type: "app_mention",
-      user: options.user ?? "U1",
-      text: options.text,
-      ts: options.ts,
-      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
-      channel: options.channel ?? "C1",
-      event_ts: options.ts,
-    },
+    event,
   });
 }
 
@@ -279,24 +284,16 @@ export function messageEventBody(options: {
   /** A subtype, such as `message_changed` for an edit. */
   subtype?: string;
 }): string {
-  return JSON.stringify({
-    token: "legacy-verification-token",
-    team_id: TEAM_ID,
-    api_app_id: "A1",
-    type: "event_callback",
-    event_id: options.eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    event: {
-      type: "message",
-      ...(options.subtype ? { subtype: options.subtype } : {}),
-      ...(options.botId ? { bot_id: options.botId } : { user: options.user ?? "U1" }),
-      text: options.text,
-      ts: options.ts,
-      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
-      channel: options.channel ?? "C1",
-      event_ts: options.ts,
-      channel_type: options.channelType ?? "channel",
-    },
+  return eventCallback(options.eventId, {
+    type: "message",
+    ...(options.subtype ? { subtype: options.subtype } : {}),
+    ...(options.botId ? { bot_id: options.botId } : { user: options.user ?? "U1" }),
+    text: options.text,
+    ts: options.ts,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    channel: options.channel ?? "C1",
+    event_ts: options.ts,
+    channel_type: options.channelType ?? "channel",
   });
 }
 
