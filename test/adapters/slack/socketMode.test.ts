@@ -47,6 +47,22 @@ const next = () => {
   return { eventId: `EvSock${count}`, ts: `1710000${count}.000300`, envelopeId: `env-${count}` };
 };
 
+/** Sends, over the socket, a mention asking the README's BEAR question; returns its ids. */
+const askAboutBear = () => {
+  const ids = next();
+  standIn.send(
+    eventsApiEnvelope(
+      ids.envelopeId,
+      mentionEventBody({
+        eventId: ids.eventId,
+        ts: ids.ts,
+        text: `<@${BOT_USER_ID}> how does BEAR avoid out-of-distribution actions?`,
+      }),
+    ),
+  );
+  return ids;
+};
+
 beforeAll(async () => {
   guard = guardLoopback();
   // The Socket Mode client waits 5 s (its client ping timeout) before reconnecting, and the
@@ -112,18 +128,8 @@ describe("Slack adapter (Bolt in Socket Mode on loopback)", () => {
   });
 
   it("acks a mention's envelope and answers in the mention's thread with the figure", async () => {
-    const { eventId, ts, envelopeId } = next();
     const from = standIn.web.calls.length;
-    standIn.send(
-      eventsApiEnvelope(
-        envelopeId,
-        mentionEventBody({
-          eventId,
-          ts,
-          text: `<@${BOT_USER_ID}> how does BEAR avoid out-of-distribution actions?`,
-        }),
-      ),
-    );
+    const { ts, envelopeId } = askAboutBear();
     const ack = await standIn.waitForAck(envelopeId);
     // Events carry no response payload: the ack is the bare envelope id.
     expect(ack.payload ?? {}).toEqual({});
@@ -213,18 +219,8 @@ describe("Slack adapter (Bolt in Socket Mode on loopback)", () => {
 
   it("counts a click on a vote button sent over the socket, once, and tells the voter alone (#16)", async () => {
     const voter = "USOCKVOTER8";
-    const { eventId, ts, envelopeId } = next();
     let from = standIn.web.calls.length;
-    standIn.send(
-      eventsApiEnvelope(
-        envelopeId,
-        mentionEventBody({
-          eventId,
-          ts,
-          text: `<@${BOT_USER_ID}> how does BEAR avoid out-of-distribution actions?`,
-        }),
-      ),
-    );
+    const { ts } = askAboutBear();
     const answer = await standIn.web.waitFor((c) => c.method === "chat.postMessage", 3000, from);
     const [, unhelpful] = postedButtons(answer);
     if (!unhelpful) throw new Error("no vote buttons under the answer");
