@@ -34,6 +34,20 @@ interface Bot {
   publisher: FakePublisher;
 }
 
+/**
+ * Runs the first digest and checks it was posted with no open questions after it, and none
+ * recorded as posted: what a digest does when they are off or cannot be posted.
+ */
+async function expectDigestWithoutOpenQuestions(
+  clock: FakeClock,
+  { service, store, publisher }: Bot,
+) {
+  await clock.advanceTo("2026-11-30T09:00:05Z");
+  expect((await service.runDue()).map((o) => o.outcome)).toEqual(["posted"]);
+  expect(publisher.threadPosts).toEqual([]);
+  expect(store.ledger.get(key(FIRST))?.openQuestions).toBeNull();
+}
+
 function bot(
   path: string,
   clock: FakeClock,
@@ -179,10 +193,7 @@ describe("the digest's open questions", () => {
     const clock = new FakeClock("2026-11-30T08:00:00Z");
     const { service, store, publisher } = bot(dbPath(), clock, { openQuestions: false });
     declined(store, "Is there code?");
-    await clock.advanceTo("2026-11-30T09:00:05Z");
-    expect((await service.runDue()).map((o) => o.outcome)).toEqual(["posted"]);
-    expect(publisher.threadPosts).toEqual([]);
-    expect(store.ledger.get(key(FIRST))?.openQuestions).toBeNull();
+    await expectDigestWithoutOpenQuestions(clock, { service, store, publisher });
     store.close();
   });
 
@@ -256,10 +267,7 @@ describe("the digest's open questions", () => {
     // A publisher without postInThread, as a platform with no threads would be.
     Object.defineProperty(publisher, "postInThread", { value: undefined });
     declined(store, "Is there code?");
-    await clock.advanceTo("2026-11-30T09:00:05Z");
-    expect((await service.runDue()).map((o) => o.outcome)).toEqual(["posted"]);
-    expect(publisher.threadPosts).toEqual([]);
-    expect(store.ledger.get(key(FIRST))?.openQuestions).toBeNull();
+    await expectDigestWithoutOpenQuestions(clock, { service, store, publisher });
     store.close();
   });
 
