@@ -31,6 +31,11 @@ async function answeredThread(bot: DiscordTestBot): Promise<string> {
   return question.id;
 }
 
+/** A message in the thread that does not mention the bot, as a person follows up. */
+function followUp(bot: DiscordTestBot, thread: string, content: string) {
+  return bot.standIn.messageCreate({ content, channelId: thread, mentionBot: false });
+}
+
 describe("Discord follow-ups without a mention (DISCORD_MESSAGE_CONTENT=on)", () => {
   let bot: DiscordTestBot;
   beforeAll(async () => {
@@ -49,11 +54,7 @@ describe("Discord follow-ups without a mention (DISCORD_MESSAGE_CONTENT=on)", ()
   it("answers a question in a thread it answered in, there, on the thread's paper", async () => {
     const thread = await answeredThread(bot);
     const from = bot.standIn.calls.length;
-    bot.standIn.messageCreate({
-      content: "how do they sharpen the labels?",
-      channelId: thread,
-      mentionBot: false,
-    });
+    followUp(bot, thread, "how do they sharpen the labels?");
     const answer = await bot.standIn.waitFor(postsTo(thread), 3000, from);
     expect(visibleText(answer)).toContain(MIXMATCH);
     expect(messageOf(answer).allowed_mentions).toEqual({ parse: [] });
@@ -63,11 +64,7 @@ describe("Discord follow-ups without a mention (DISCORD_MESSAGE_CONTENT=on)", ()
   it('ignores "thanks!", messages to other people and other bots', async () => {
     const thread = await answeredThread(bot);
     const from = bot.standIn.calls.length;
-    const person = bot.standIn.messageCreate({
-      content: "I think it is the sharpening",
-      channelId: thread,
-      mentionBot: false,
-    });
+    const person = followUp(bot, thread, "I think it is the sharpening");
     for (const content of [
       "thanks!",
       "makes sense",
@@ -120,11 +117,7 @@ describe("Discord follow-ups without a mention (DISCORD_MESSAGE_CONTENT=on)", ()
     expect(sent(bot, from)).toHaveLength(1);
 
     const next = bot.standIn.calls.length;
-    const plain = bot.standIn.messageCreate({
-      content: "what datasets did they use?",
-      channelId: thread,
-      mentionBot: false,
-    });
+    const plain = followUp(bot, thread, "what datasets did they use?");
     bot.standIn.dispatch("MESSAGE_CREATE", plain);
     await bot.standIn.waitFor(postsTo(thread), 3000, next);
     await settle();
@@ -144,11 +137,7 @@ describe("Discord with DISCORD_MESSAGE_CONTENT off (the default)", () => {
   it("answers only mentions in its threads, as before", async () => {
     const thread = await answeredThread(bot);
     const from = bot.standIn.calls.length;
-    bot.standIn.messageCreate({
-      content: "how do they sharpen the labels?",
-      channelId: thread,
-      mentionBot: false,
-    });
+    followUp(bot, thread, "how do they sharpen the labels?");
     await settle();
     expect(sent(bot, from)).toHaveLength(0);
     bot.standIn.messageCreate({ content: "how do they sharpen the labels?", channelId: thread });
@@ -165,11 +154,7 @@ describe("Discord with DISCORD_ANSWER_CHANNELS", () => {
     try {
       const thread = await answeredThread(bot);
       const from = bot.standIn.calls.length;
-      bot.standIn.messageCreate({
-        content: "what datasets did they use?",
-        channelId: thread,
-        mentionBot: false,
-      });
+      followUp(bot, thread, "what datasets did they use?");
       const answer = await bot.standIn.waitFor(postsTo(thread), 3000, from);
       expect(visibleText(answer)).toContain(MIXMATCH);
     } finally {
