@@ -1,4 +1,5 @@
 import type { Passage } from "../types.ts";
+import { noteLines } from "./passageTopics.ts";
 
 /**
  * What a question asks of a summary, beyond its words, and what a passage of a summary gives, by
@@ -40,13 +41,8 @@ const LABEL_WORDS = 4;
  */
 function labels(text: string): string[] {
   const found: string[] = [];
-  const lines = text.split("\n");
-  const indent = (line: string | undefined) => /^\s*/.exec(line ?? "")?.[0].length ?? 0;
-  for (const [at, line] of lines.entries()) {
-    const bullet = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
-    const body = (bullet?.[1] ?? line).replace(/\*\*|__/g, "").trim();
+  for (const { body, bullet, parent } of noteLines(text)) {
     const label = /^([^.!?:]{1,40}):(?:\s|$)/.exec(body)?.[1];
-    const parent = at + 1 < lines.length && indent(lines[at + 1]) > indent(line);
     if (label && label.split(/\s+/).length <= LABEL_WORDS) found.push(label);
     else if (bullet && parent && body.length <= LABEL_CHARS && !/[.!?;,]$/.test(body)) {
       found.push(body);

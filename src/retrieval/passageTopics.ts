@@ -6,6 +6,30 @@ const TOPIC_LINE_CHARS = 100;
 /** Most words of a "Label:" that opens a bullet ("Data augmentation: ..."). */
 const LABEL_WORDS = 4;
 
+/** One line of a passage's text, read as notes write them. */
+export interface NoteLine {
+  /** The line without its list marker or bold marks, trimmed. */
+  body: string;
+  /** Whether it is a list item. Passages write every list marker as "-" or a number. */
+  bullet: boolean;
+  /** Whether the next line is indented deeper: an item with sub-items under it. */
+  parent: boolean;
+}
+
+/** The lines of a passage's text (see {@link NoteLine}). */
+export function noteLines(text: string): NoteLine[] {
+  const lines = text.split("\n");
+  const indent = (line: string | undefined) => /^\s*/.exec(line ?? "")?.[0].length ?? 0;
+  return lines.map((line, at) => {
+    const bullet = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    return {
+      body: (bullet?.[1] ?? line).replace(/\*\*|__/g, "").trim(),
+      bullet: bullet !== null,
+      parent: at + 1 < lines.length && indent(lines[at + 1]) > indent(line),
+    };
+  });
+}
+
 /**
  * What a passage says it is about, beyond what it mentions: its headings, the head line of each
  * bullet with sub-bullets under it ("Fix 2: delayed policy updates" over its details), and the
@@ -14,13 +38,9 @@ const LABEL_WORDS = 4;
  */
 export function passageTopics(passage: Passage): string[] {
   const topics = [...(passage.headings ?? [])];
-  const lines = passage.text.split("\n");
-  const indent = (line: string | undefined) => /^\s*/.exec(line ?? "")?.[0].length ?? 0;
-  for (const [at, line] of lines.entries()) {
-    const bullet = /^\s*(?:[-*+•]|\d+[.)])\s+(.*)$/.exec(line);
+  for (const { body, bullet, parent } of noteLines(passage.text)) {
     if (!bullet) continue;
-    const body = (bullet[1] ?? "").replace(/\*\*|__/g, "").trim();
-    if (at + 1 < lines.length && indent(lines[at + 1]) > indent(line)) {
+    if (parent) {
       topics.push(body.slice(0, TOPIC_LINE_CHARS));
       continue;
     }
