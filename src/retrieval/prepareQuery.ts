@@ -28,6 +28,11 @@ export interface PreparedQuery {
    * ("dropconnect vs dropout: what does dropconnect drop?" names Dropout and asks about DropConnect).
    */
   residualWeights: Map<string, number>;
+  /**
+   * The most specific term of each name the question uses ("worldmodel" of "world models",
+   * "resnet" of "ResNets"): a passage says a name when it says that, not when it says "models".
+   */
+  nameWords: string[];
 }
 
 /**
@@ -126,7 +131,17 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     mentions,
     asksMore: residualTerms.size > 0,
     residualWeights: new Map([...weights].filter(([term]) => residualTerms.has(term))),
+    nameWords: mentions.flatMap((m) => heaviestTerm(query.slice(m.start, m.end), weights) ?? []),
   };
+}
+
+/** The term of `text` that weighs most in `weights`, if any weighs anything. */
+function heaviestTerm(text: string, weights: ReadonlyMap<string, number>): string | undefined {
+  let heaviest: string | undefined;
+  for (const term of termsOf(text)) {
+    if ((weights.get(term) ?? 0) > (weights.get(heaviest ?? "") ?? 0)) heaviest = term;
+  }
+  return heaviest;
 }
 
 /**
@@ -145,5 +160,6 @@ export function prepareTopic(index: PaperIndex, rawTopic: string): PreparedQuery
     mentions: [],
     asksMore: true,
     residualWeights: weights,
+    nameWords: [],
   };
 }

@@ -401,7 +401,7 @@ function toResult(
   };
   const residual = measureCoverage(prepared.residualWeights, [hit]).matchedWeight;
   const said = new Set(hit?.terms);
-  const names = nameWords(prepared).some((term) => said.has(term));
+  const names = prepared.nameWords.some((term) => said.has(term));
   const own = paperNameTerms(index, c.paper);
   let titled = 0;
   for (const [term, weight] of prepared.weights) if (own.has(term)) titled += weight;
@@ -416,23 +416,6 @@ function toResult(
     residual,
     saysNames: names,
   };
-}
-
-/**
- * The most specific term of each name the question uses ("worldmodel" of "world models", "resnet"
- * of "ResNets"): a passage says a name when it says that, not when it says "models".
- */
-function nameWords(prepared: PreparedQuery): string[] {
-  const words: string[] = [];
-  for (const mention of prepared.mentions) {
-    let heaviest: string | undefined;
-    for (const term of termsOf(prepared.raw.slice(mention.start, mention.end))) {
-      const weight = prepared.weights.get(term) ?? 0;
-      if (weight > (prepared.weights.get(heaviest ?? "") ?? 0)) heaviest = term;
-    }
-    if (heaviest !== undefined) words.push(heaviest);
-  }
-  return words;
 }
 
 /**
