@@ -8,19 +8,12 @@ import { staticIndexSource } from "../../src/retrieval/indexSource.ts";
 import { corpusIndex } from "../helpers/corpus.ts";
 import { isVisibleMessage, testDiscordConfig, visibleText } from "../helpers/discordBot.ts";
 import { startDiscordStandIn } from "../helpers/discordStandIn.ts";
+import { freePort } from "../helpers/freePort.ts";
 import { mentionEventBody, slackSignature, startSlackStandIn } from "../helpers/slackStandIn.ts";
 import { tempDir } from "../helpers/tempCorpus.ts";
 import { testLogger } from "../helpers/testLogger.ts";
 
 const SLACK = { botToken: "xoxb-1-2-runbot", signingSecret: "0123456789abcdef0123456789abcdef" };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === "object" && address ? address.port : 0;
-}
 
 /** Polls Slack's HTTP receiver until `/healthz` answers (up to 2 s). */
 async function waitForHealth(port: number): Promise<Response | undefined> {

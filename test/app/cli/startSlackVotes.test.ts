@@ -7,13 +7,13 @@
  * no raw user id reaches the database's files or the logs.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../../store/openStore.ts";
 import { runPaperbot } from "../../helpers/cli.ts";
 import { databaseFiles, filesContaining } from "../../helpers/databaseFiles.ts";
+import { freePort } from "../../helpers/freePort.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../../helpers/slackBot.ts";
 import {
   BOT_USER_ID,
@@ -32,14 +32,6 @@ const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const BIN = join(ROOT, "app/cli/paperbot.mjs");
 const ASKER = "UASKERBB4K2";
 const VOTER = "UVOTERBB7Q9";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === "object" && address ? address.port : 0;
-}
 
 let standIn: SlackStandIn;
 let child: ChildProcess;
