@@ -118,3 +118,15 @@ export function isVisibleMessage(call: RestCall): boolean {
   }
   return call.method === "POST" && /^\/channels\/\d+\/messages$/.test(call.path);
 }
+
+/** Whether a call creates a message in the given channel (or thread). */
+export const postsTo =
+  (channel: string) =>
+  (call: RestCall): boolean =>
+    call.method === "POST" && call.path === `/channels/${channel}/messages`;
+
+/** Whether a call answers the interaction with the given id (its callback). */
+export const isCallback =
+  (id: string) =>
+  (call: RestCall): boolean =>
+    call.path.startsWith(`/interactions/${id}/`);

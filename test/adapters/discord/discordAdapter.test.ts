@@ -7,13 +7,15 @@ import {
   type DiscordTestBot,
   EPHEMERAL,
   embedImages,
+  isCallback,
   isVisibleMessage,
   messageOf,
+  postsTo,
   startDiscordTestBot,
   testDiscordConfig,
   visibleText,
 } from "../../helpers/discordBot.ts";
-import { INTENT, type RestCall, startDiscordStandIn } from "../../helpers/discordStandIn.ts";
+import { INTENT, startDiscordStandIn } from "../../helpers/discordStandIn.ts";
 import { testLogger } from "../../helpers/testLogger.ts";
 
 const MIXMATCH = "MixMatch: A Holistic Approach to Semi-Supervised Learning";
@@ -27,10 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot.close();
 });
-
-const isCallback = (id: string) => (call: RestCall) => call.path.startsWith(`/interactions/${id}/`);
-const postsTo = (channel: string) => (call: RestCall) =>
-  call.method === "POST" && call.path === `/channels/${channel}/messages`;
 
 describe("Discord adapter (discord.js against a loopback Discord)", () => {
   it("identifies with Guilds and GuildMessages only: no privileged intent", () => {

@@ -3,17 +3,15 @@ import {
   type DiscordTestBot,
   isVisibleMessage,
   messageOf,
+  postsTo,
   startDiscordTestBot,
   visibleText,
 } from "../../helpers/discordBot.ts";
-import { INTENT, type RestCall } from "../../helpers/discordStandIn.ts";
+import { INTENT } from "../../helpers/discordStandIn.ts";
 
 const MIXMATCH = "MixMatch: A Holistic Approach to Semi-Supervised Learning";
 /** A channel the bot is told to answer in that is not the stand-in's channel. */
 const OTHER_CHANNEL = "841381828362502999";
-
-const postsTo = (channel: string) => (call: RestCall) =>
-  call.method === "POST" && call.path === `/channels/${channel}/messages`;
 
 /** Lets events in flight settle: what was going to be answered has been by then. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));

@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOT_A_VOTE_BUTTON, voteCustomId } from "../../../adapters/discord/voteButtons.ts";
 import { HELPFUL_LABEL, UNHELPFUL_LABEL, VOTE_FAILED } from "../../../src/feedback/feedback.ts";
 import { type DigestStore, openStore } from "../../../store/openStore.ts";
-import { type DiscordTestBot, EPHEMERAL, startDiscordTestBot } from "../../helpers/discordBot.ts";
+import {
+  type DiscordTestBot,
+  EPHEMERAL,
+  isCallback,
+  postsTo,
+  startDiscordTestBot,
+} from "../../helpers/discordBot.ts";
 import { CHANNEL_ID, type RestCall, USER_ID } from "../../helpers/discordStandIn.ts";
 import { tempDir } from "../../helpers/tempCorpus.ts";
 
@@ -34,10 +40,6 @@ afterAll(async () => {
   await bot.close();
   store.close();
 });
-
-const postsTo = (channel: string) => (call: RestCall) =>
-  call.method === "POST" && call.path === `/channels/${channel}/messages`;
-const isCallback = (id: string) => (call: RestCall) => call.path.startsWith(`/interactions/${id}/`);
 
 /** The vote buttons' custom_ids on a message, by label. */
 function buttonsOf(message: APIMessage | undefined): Record<string, string> {
