@@ -11,11 +11,12 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
-import { loadCorpus } from "../src/corpus/loadCorpus.ts";
+import { checkCorpusSources, listCorpusFiles, loadCorpus } from "../src/corpus/loadCorpus.ts";
 import { TODO_FIELD } from "../src/feedback/evalDraft.ts";
 import { buildIndex, type PaperIndex } from "../src/retrieval/buildIndex.ts";
 import { search } from "../src/retrieval/search.ts";
-import type { Paper } from "../src/types.ts";
+import type { Corpus, Paper } from "../src/types.ts";
+import { inRepoLayout } from "./repoLayout.ts";
 
 /** One labelled question, as the JSONL files hold it. */
 export interface LabelledQuestion {
@@ -54,7 +55,7 @@ export interface EvalSet {
  * checkout answers from (`CORPUS_DIR`, else `corpus/`), which files given to `npm run eval` are
  * asked of.
  */
-export type CorpusName = "seed" | "styles" | "notes" | "local";
+export type CorpusName = "seed" | "styles" | "notes" | "notes-repo" | "local";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** The styles of the multi-style corpus, one folder each under `test/fixtures/styles/`. */
@@ -64,6 +65,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   seed: ["corpus"],
   styles: STYLES.map((style) => `test/fixtures/styles/${style}`),
   notes: ["test/fixtures/notes"],
+  "notes-repo": ["test/fixtures/notes"],
   local: [process.env.CORPUS_DIR?.trim() || "corpus"],
 };
 
@@ -95,6 +97,14 @@ export const EVAL_SETS: EvalSet[] = [
     (split): EvalSet => ({
       name: `notes ${split}`,
       corpus: "notes",
+      split,
+      file: `test/fixtures/notes/questions-${split}.jsonl`,
+    }),
+  ),
+  ...(["dev", "blind"] as const).map(
+    (split): EvalSet => ({
+      name: `notes ${split} (repo layout)`,
+      corpus: "notes-repo",
       split,
       file: `test/fixtures/notes/questions-${split}.jsonl`,
     }),
@@ -170,6 +180,16 @@ export function readQuestions(file: string): LabelledQuestion[] {
   return questions;
 }
 
+/** A corpus directory's files, each laid out as in a notes repository (see `inRepoLayout`). */
+function loadInRepoLayout(dir: string): Corpus {
+  return checkCorpusSources(
+    listCorpusFiles(dir).map((file) => ({
+      file,
+      source: inRepoLayout(readFileSync(file, "utf8")),
+    })),
+  );
+}
+
 const corpora = new Map<
   CorpusName,
   { papers: Paper[]; index: PaperIndex; style: Map<string, string> }
@@ -187,7 +207,10 @@ export function evalCorpus(name: CorpusName): {
     const papers: Paper[] = [];
     const style = new Map<string, string>();
     for (const dir of CORPUS_DIRS[name]) {
-      const loaded = loadCorpus(resolve(ROOT, dir));
+      const loaded =
+        name === "notes-repo"
+          ? loadInRepoLayout(resolve(ROOT, dir))
+          : loadCorpus(resolve(ROOT, dir));
       if (loaded.problems.length > 0) {
         throw new Error(`eval: ${dir} has problems: ${JSON.stringify(loaded.problems[0])}`);
       }

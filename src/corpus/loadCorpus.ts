@@ -8,6 +8,7 @@ import { findFigures } from "../text/figures.ts";
 import { nameKey } from "../text/names.ts";
 import type { Corpus, CorpusProblem, Paper } from "../types.ts";
 import { parseFrontMatter } from "./frontMatter.ts";
+import { withoutNoteFurniture } from "./noteFurniture.ts";
 import { isPaperId, validatePaper } from "./validatePaper.ts";
 
 /** What one corpus file gives when read on its own. */
@@ -40,7 +41,7 @@ function readPaperSource(file: string, source: string): PaperFileReading {
   const misnamed = fileNameProblem(file, parsed.fields.id, parsed.keyLines.id);
   if (misnamed) located.push(misnamed);
   if (!meta || misnamed) return { keyLines: parsed.keyLines, problems: located };
-  const summary = parsed.body.trim();
+  const summary = withoutNoteFurniture(parsed.body.trim(), meta);
   const figures = findFigures(summary).map((f) => f.url);
   return {
     paper: { ...meta, summary, file, figures },
