@@ -59,7 +59,7 @@ export function topicTerms(passage: Passage): Set<string> {
  * The passage that files a part of a paper one of its aliases names ("RoI pooling" of Fast R-CNN,
  * "AdaMax" of Adam) under that name, for a question that is only that alias: it asks about the
  * part, not for the paper's overview. Undefined for an alias that is the paper's own name (its
- * words are all its title's) or that no passage files.
+ * words are all its title's, or it is the first alias) or that no passage files.
  */
 export function aliasPartPassage(
   paper: Paper,
@@ -69,6 +69,9 @@ export function aliasPartPassage(
   const words = termsOf(alias);
   const title = new Set(termsOf(paper.title));
   if (words.length === 0 || words.every((word) => title.has(word))) return undefined;
+  // The first alias is the paper's short name ("CapsNet"), however its summary files the
+  // architecture it names ("- CapsNet architecture (MNIST)").
+  if (termsOf(paper.aliases[0] ?? "").join(" ") === words.join(" ")) return undefined;
   return passages.find((passage) => {
     const topics = topicTerms(passage);
     return words.every((word) => topics.has(word));
