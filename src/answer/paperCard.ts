@@ -1,6 +1,12 @@
 import { truncateAtWord } from "../display/truncate.ts";
 import type { PaperIndex } from "../retrieval/buildIndex.ts";
-import { introSentence, summarySentences } from "../retrieval/overview.ts";
+import {
+  introSentence,
+  isOverviewLabel,
+  namedOverview,
+  summarySentences,
+} from "../retrieval/overview.ts";
+import { splitSentences } from "../text/sentences.ts";
 import type { Paper } from "../types.ts";
 
 /** What `/paper NAME` shows: who wrote the paper, where to read it, and what it is about. */
@@ -28,15 +34,59 @@ export function leadingSentences(sentences: readonly string[], limit: number): s
   return truncateAtWord(sentences[0] ?? "", limit);
 }
 
-/** Builds a paper's card: the summary from its intro sentence on, and its first figure. */
-export function paperCard(index: PaperIndex, paper: Paper): PaperCard {
+/** A line of a list: a bullet or a numbered item, at any depth. */
+const LIST_LINE = /^\s*(?:[-*+•]|\d{1,3}[.)])\s/;
+
+/**
+ * The overview passage's lines as a card shows them: without a first line that only names the
+ * part ("- What"), its bullets moved out by as much.
+ */
+function overviewLines(text: string): string[] {
+  let lines = text.split("\n").filter((line) => line.trim() !== "");
+  const [first = ""] = lines;
+  if (lines.length > 1 && isOverviewLabel(first)) {
+    // Only what the label holds: a short summary's passage goes on to "- How".
+    const depth = indentOf(first);
+    const end = lines.findIndex((line, at) => at > 0 && indentOf(line) <= depth);
+    lines = lines.slice(1, end < 0 ? undefined : end);
+  }
+  const indent = Math.min(...lines.map(indentOf));
+  return lines.map((line) => line.slice(indent));
+}
+
+function indentOf(line: string): number {
+  return /^\s*/.exec(line)?.[0].length ?? 0;
+}
+
+/** Whole lines within `limit` characters (at least the first, shortened to fit). */
+export function leadingLines(lines: readonly string[], limit: number): string {
+  let summary = "";
+  for (const line of lines) {
+    const next = summary ? `${summary}\n${line}` : line;
+    if (next.length > limit) break;
+    summary = next;
+  }
+  return summary || truncateAtWord(lines[0] ?? "", limit);
+}
+
+/**
+ * What a card says of a paper. Notes that name their overview part (see `namedOverview`) give
+ * that part, a list kept as a list, and nothing past its end: sentences run on across bullets and
+ * headings read "...on most tasks How Fix 1: clipped double Q-learning...". Running prose gives
+ * its sentences from the one that introduces the paper.
+ */
+function cardSummary(index: PaperIndex, paper: Paper): string {
+  const overview = namedOverview(index.passagesByPaper.get(paper.id) ?? []);
+  if (overview) {
+    const lines = overviewLines(overview.text);
+    if (lines.some((line) => LIST_LINE.test(line))) return leadingLines(lines, CARD_SUMMARY_CHARS);
+    return leadingSentences(splitSentences(lines.join("\n")), CARD_SUMMARY_CHARS);
+  }
   const sentences = summarySentences(index, paper);
-  return {
-    paper,
-    summary: leadingSentences(
-      sentences.slice(introSentence(index, paper, false)),
-      CARD_SUMMARY_CHARS,
-    ),
-    figure: paper.figures[0],
-  };
+  return leadingSentences(sentences.slice(introSentence(index, paper, false)), CARD_SUMMARY_CHARS);
+}
+
+/** Builds a paper's card: what it is about (see {@link cardSummary}), and its first figure. */
+export function paperCard(index: PaperIndex, paper: Paper): PaperCard {
+  return { paper, summary: cardSummary(index, paper), figure: paper.figures[0] };
 }

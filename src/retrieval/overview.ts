@@ -93,14 +93,39 @@ export function introSentence(index: PaperIndex, paper: Paper, preferAlias: bool
 const OVERVIEW_HEADING =
   /^(?:[-*]\s+)?(?:\*\*|__)?(?:what(?:\s+(?:it|they|the\s+paper|this\s+paper))?(?:\s+(?:does|do|did|proposes?|introduces?|is))?|what'?s\s+new|summary|abstract|tl;?\s?dr|overview|(?:the\s+|key\s+|main\s+|core\s+|big\s+)?(?:ideas?|insights?)|(?:main\s+|key\s+)?contributions?|the\s+claim|in\s+a\s+nutshell|gist)\b\W*$/i;
 
+/**
+ * True for a line that only names the overview: a heading's text or a bullet ("What", "- TL;DR:").
+ * Numbers and emoji before the name ("1. What", "🔍 What") are decoration.
+ */
+export function isOverviewLabel(line: string): boolean {
+  return OVERVIEW_HEADING.test(line.trim().replace(/^[^\p{L}*_]+/u, ""));
+}
+
 /** True for a passage under an overview heading, or opening with an overview bullet ("- What"). */
 function isOverviewSection(passage: Passage): boolean {
   // Any heading of the path: notes under a title heading ("# Weight Normalization") still write
-  // "## TL;DR" or "- What:" beneath it. Numbers and emoji before the name ("1. What", "🔍 What")
-  // are decoration.
-  const named = (line: string) => OVERVIEW_HEADING.test(line.trim().replace(/^[^\p{L}*_]+/u, ""));
-  if ((passage.headings ?? []).some(named)) return true;
-  return named(passage.text.split("\n", 1)[0] ?? "");
+  // "## TL;DR" or "- What:" beneath it.
+  if ((passage.headings ?? []).some(isOverviewLabel)) return true;
+  return isOverviewLabel(passage.text.split("\n", 1)[0] ?? "");
+}
+
+/**
+ * The passage before a summary's first heading, when it has headings: notes open with what the
+ * paper is ("TL;DR: ...", a line or two) before their parts.
+ */
+function leadPassage(own: readonly Passage[]): Passage | undefined {
+  const [first] = own;
+  if (!first || (first.headings ?? []).length > 0) return undefined;
+  return own.some((p) => (p.headings ?? []).length > 0) ? first : undefined;
+}
+
+/**
+ * The passage a summary gives as its overview by its layout: the first under an overview heading
+ * ("What", "TL;DR", "Key idea"), else the lead before its first heading. Undefined for running
+ * prose, and for notes with neither.
+ */
+export function namedOverview(own: readonly Passage[]): Passage | undefined {
+  return own.find(isOverviewSection) ?? leadPassage(own);
 }
 
 /** The passage holding a paper's intro sentence (see {@link introSentence}). */
@@ -124,7 +149,7 @@ export function overviewPassage(index: PaperIndex, paperId: string): Passage | u
   const paper = index.papers.get(paperId);
   const own = index.passagesByPaper.get(paperId) ?? [];
   if (!paper || own.length === 0) return undefined;
-  const overview = own.find(isOverviewSection) ?? introPassage(index, paper, own);
+  const overview = namedOverview(own) ?? introPassage(index, paper, own);
   if (overview) index.overviews.set(paperId, overview);
   return overview;
 }

@@ -89,6 +89,27 @@ describe("a question that is only an alias naming a part of the paper", () => {
     const result = search(index, "fast rcnn").results[0];
     expect(result?.passage.headings).toEqual(["What"]);
   });
+
+  it("gets the overview for the first alias, the paper's short name, wherever it is filed", () => {
+    const capsules = [
+      "TL;DR: vector capsules instead of scalar neurons, routed by agreement.",
+      "",
+      "## How",
+      "",
+      "- CapsNet architecture (MNIST)",
+      "  - 256 9x9 filters, then primary capsules, then digit capsules",
+    ].join("\n");
+    const named = buildIndex([
+      {
+        ...fakePaper(1, "Dynamic Routing Between Capsules"),
+        aliases: ["CapsNet"],
+        summary: capsules,
+      },
+      { ...fakePaper(2, "Image captioning"), aliases: [], summary: "- About captions" },
+    ]);
+    const result = search(named, "what is capsnet").results[0];
+    expect(result?.passage.text).toMatch(/^TL;DR/);
+  });
 });
 
 describe("a question that describes its paper before asking", () => {
