@@ -76,7 +76,7 @@ for (const set of sets) {
     const byKind = kinds.get(kind) ?? emptyTally();
     kinds.set(kind, byKind);
     count(byKind, outcome);
-    if (set.corpus === "styles" && outcome.question.paper) {
+    if (["styles", "together"].includes(set.corpus) && outcome.question.paper) {
       const style = `style ${styleOf.get(outcome.question.paper) ?? "?"}`;
       const byStyle = styles.get(style) ?? emptyTally();
       styles.set(style, byStyle);
@@ -88,7 +88,10 @@ for (const set of sets) {
   }
   for (const [style, t] of styles) console.log(row(style, t));
   console.log(row("ALL", tally));
-  if (set.split === "dev") calibration.push(...outcomes);
+  // Each question once, asked of the corpus it was written for.
+  if (set.split === "dev" && ["seed", "styles", "notes"].includes(set.corpus)) {
+    calibration.push(...outcomes);
+  }
   if (verbose && set.split !== "blind") {
     for (const o of outcomes)
       if (o.question.paper === null ? o.confident : !o.passage) console.log(describeMiss(o));
