@@ -404,7 +404,11 @@ function toResult(
   const names = prepared.nameWords.some((term) => said.has(term));
   const own = paperNameTerms(index, c.paper);
   let titled = 0;
-  for (const [term, weight] of prepared.weights) if (own.has(term)) titled += weight;
+  // Its year says which of an author's papers is meant too ("Peters et al. 2018").
+  const year = String(c.paper.year);
+  for (const [term, weight] of prepared.weights) {
+    if (own.has(term) || term === year) titled += weight;
+  }
   return {
     result,
     named: c.named,
@@ -508,13 +512,12 @@ export function search(
   const queryWords = wordTerms(prepared.text);
   const ranked = candidates.map((c) => toResult(index, c, prepared, queryWords));
   // A thread's pinned paper stays first; otherwise the paper the question is about leads.
-  const ordered =
-    pinned || !prepared.asksMore
-      ? ranked
-      : orderBySubject(ranked, {
-          residual: totalWeight(prepared.residualWeights),
-          total: totalWeight(prepared.weights),
-        });
+  const ordered = pinned
+    ? ranked
+    : orderBySubject(ranked, {
+        residual: totalWeight(prepared.residualWeights),
+        total: totalWeight(prepared.weights),
+      });
   if (!pinned) preferCovering(ordered, CONFIDENCE_THRESHOLD);
   const results = ordered.map((r) => r.result);
   const coverage = results[0]?.coverage ?? 0;

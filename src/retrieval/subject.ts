@@ -10,7 +10,10 @@ export interface Ranked {
   mentions: number;
   /** Whether the question names it only by its authors ("Loshchilov and Hutter"). */
   byAuthorOnly: boolean;
-  /** Summed weight of the question's words that are its title's or aliases' ("weight decay"). */
+  /**
+   * Summed weight of the question's words that are its title's or aliases' ("weight decay"), or
+   * its year.
+   */
   titled: number;
   /** Matched weight of its answering passage, its own title and alias words counting little. */
   aboutness: number;
@@ -40,8 +43,9 @@ export const SUBJECT_MIN_REST = 1 / 3;
 
 /**
  * Puts the paper a question is about first. Among papers it names, the one named in more places,
- * then, between papers named only by their authors, the one whose title the question's words
- * echo ("what did Loshchilov and Hutter change about weight decay?" is AdamW's, not SGDR's), then
+ * then, between papers named only by their authors, the one whose title (or year) the question's
+ * words echo ("what did Loshchilov and Hutter change about weight decay?" is AdamW's, not SGDR's;
+ * "Peters et al. 2018" is ELMo, not Longformer), then
  * the one whose passage matches the rest of the question (each paper's own name counting
  * little: "what Adam settings did DCGAN use?" is answered by DCGAN's summary, which says Adam,
  * not Adam's, which never says DCGAN). Then a paper the question does not name takes the lead

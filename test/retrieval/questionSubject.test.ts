@@ -211,6 +211,27 @@ describe("two papers by the same authors", () => {
     const response = search(both, "what did loshchilov and hutter change about weight decay");
     expect(response.results[0]?.paper.id).toBe("adamw");
   });
+
+  it("are told apart by the year the question gives, when it asks nothing more", () => {
+    const years = buildIndex([
+      paper("longformer", {
+        title: "Longformer: The Long-Document Transformer",
+        authors: ["Iz Beltagy", "Matthew E. Peters", "Arman Cohan"],
+        year: 2020,
+        summary: "- Attention that scales linearly with sequence length, for long documents",
+      }),
+      paper("elmo", {
+        title: "Deep Contextualized Word Representations",
+        authors: ["Matthew E. Peters", "Mark Neumann"],
+        year: 2018,
+        summary: "- Word vectors that depend on the sentence, from a biLSTM language model",
+      }),
+    ]);
+    for (const year of ["2018", "2020"]) {
+      const response = search(years, `what did peters et al ${year} propose`);
+      expect(response.results[0]?.paper.year).toBe(Number(year));
+    }
+  });
 });
 
 describe("the paper that covers the question", () => {
