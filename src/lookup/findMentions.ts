@@ -3,6 +3,7 @@ import { DOI_IN_TEXT, findDois } from "../text/doi.ts";
 import { nameKey } from "../text/names.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
 import { findWords, type WordSpan } from "../text/terms.ts";
+import { isEnglishForm } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
 import { lookupPaper } from "./lookupPaper.ts";
 import type { NameTable, PaperName } from "./nameTable.ts";
@@ -11,6 +12,11 @@ import type { NameTable, PaperName } from "./nameTable.ts";
 const MAX_NAME_WORDS = 6;
 /** Names shorter than this must be typed exactly inside a question ("near" is not "BEAR"). */
 const MIN_FUZZY_KEY = 8;
+/**
+ * ...except for two neighbouring letters swapped in a name at least this long that is no English
+ * word ("roberat" for RoBERTa): the commonest typo, and one that turns no word into another name.
+ */
+const MIN_SWAPPED_KEY = 6;
 /** A run of 3+ words this long (in key characters) may name a paper by the start of its title. */
 const MIN_TITLE_PART_KEY = 15;
 
@@ -37,6 +43,15 @@ function isEverydayWord(key: string): boolean {
   return STOP_WORDS.has(key);
 }
 
+/** True when `b` is `a` with two neighbouring characters swapped. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].findIndex((char, i) => char !== b[i]);
+  return (
+    at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2)
+  );
+}
+
 /** The name a run of words stands for, if any. */
 function nameFor(table: NameTable, key: string, wordCount: number): PaperName | undefined {
   if (key.length === 0 || /^\d+$/.test(key)) return undefined;
@@ -45,6 +60,10 @@ function nameFor(table: NameTable, key: string, wordCount: number): PaperName | 
   if (key.length >= MIN_FUZZY_KEY) {
     const near = table.near(key, 1).find((n) => n.name.key.length >= MIN_FUZZY_KEY);
     if (near) return near.name;
+  }
+  if (key.length >= MIN_SWAPPED_KEY && !isEnglishForm(key)) {
+    const swapped = table.near(key, 1).find((n) => isSwap(key, n.name.key));
+    if (swapped) return swapped.name;
   }
   if (wordCount >= 3 && key.length >= MIN_TITLE_PART_KEY) {
     return table.withPrefix(key, 2).find((name) => name.field === "title");

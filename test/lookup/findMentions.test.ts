@@ -19,6 +19,18 @@ const table = new NameTable([instanceNorm, fasterRcnn]);
 const named = (question: string) => findMentions(table, question).map((m) => m.paper.id);
 
 describe("findMentions", () => {
+  it("forgives two swapped letters in a shorter name, but no other typo, and no English word", () => {
+    const roberta = { ...fakePaper(3, "RoBERTa"), id: "roberta", aliases: ["RoBERTa"] };
+    const bear = { ...fakePaper(4, "BEAR"), id: "bear", aliases: ["BEAR", "ResNet", "Sliver"] };
+    const names = new NameTable([roberta, bear]);
+    const ids = (question: string) => findMentions(names, question).map((m) => m.paper.id);
+    expect(ids("roberat bpe vocab size")).toEqual(["roberta"]);
+    expect(ids("robertx bpe vocab size")).toEqual([]);
+    expect(ids("how near is it")).toEqual([]);
+    expect(ids("a silver lining")).toEqual([]);
+    expect(ids("resnte depth")).toEqual(["bear"]);
+  });
+
   it("reads an alias that is a stop word only when cased as the alias is", () => {
     expect(named("in the KL variant, how is the penalty adjusted?")).toEqual([]);
     expect(named("does IN help style transfer?")).toEqual(["instance-norm"]);
