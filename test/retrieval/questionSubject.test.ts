@@ -271,3 +271,36 @@ describe("the paper that covers the question", () => {
     expect(response.confident).toBe(true);
   });
 });
+
+describe("a paper the question names but cannot answer", () => {
+  const fillers = ["speech recognition", "graph attention", "protein folding", "music generation"];
+  const corpus = buildIndex([
+    paper("gan", {
+      title: "Generative Adversarial Nets",
+      aliases: ["GAN"],
+      summary: "- A generator and a discriminator trained against each other in a minimax game",
+    }),
+    paper("conditional-gan", {
+      title: "Conditional Generative Adversarial Nets",
+      aliases: ["cGAN"],
+      summary: [
+        "- Feed the label y to both generator and discriminator",
+        "- MIR Flickr 25k image tagging: generates word vectors for an image, conditioned on it",
+      ].join("\n"),
+    }),
+    ...fillers.map((t) => paper(t, { title: t, summary: `- A paper about ${t} and nothing else` })),
+  ]);
+
+  it("gives way to one that covers the question confidently and far better", () => {
+    const question =
+      "what was the flickr image tagging experiment in the label-conditioned gan paper";
+    const response = search(corpus, question);
+    expect(response.results[0]?.paper.id).toBe("conditional-gan");
+    expect(response.confident).toBe(true);
+  });
+
+  it("keeps the question when the other covers it no better than passably", () => {
+    const response = search(corpus, "how does the gan discriminator handle speech");
+    expect(response.results[0]?.paper.id).toBe("gan");
+  });
+});
