@@ -293,7 +293,7 @@ describe("a paper the question names but cannot answer", () => {
 
   it("gives way to one that covers the question confidently and far better", () => {
     const question =
-      "what was the flickr image tagging experiment in the label-conditioned gan paper";
+      "how did the mir flickr image tagging experiment go in the label-conditioned gan paper";
     const response = search(corpus, question);
     expect(response.results[0]?.paper.id).toBe("conditional-gan");
     expect(response.confident).toBe(true);
