@@ -9,7 +9,15 @@ import type { Paper, Passage } from "../types.ts";
 import { TermIndex } from "./termIndex.ts";
 
 /** Fields of the paper index, in the order {@link paperFields} gives their texts. */
-export const PAPER_FIELDS = ["title", "aliases", "authors", "arxiv", "id", "summary"] as const;
+export const PAPER_FIELDS = [
+  "title",
+  "aliases",
+  "authors",
+  "arxiv",
+  "id",
+  "summary",
+  "year",
+] as const;
 
 /** Everything the retriever needs, built from a corpus and then only read (or updated as a whole). */
 export interface PaperIndex {
@@ -53,6 +61,7 @@ export function paperFields(paper: Paper): string[] {
     paper.arxiv ?? "",
     paper.id,
     paper.summary,
+    String(paper.year),
   ];
 }
 

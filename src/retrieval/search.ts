@@ -75,7 +75,16 @@ const PHRASE_WINDOW = 3;
 /** Weight of BM25 when passages tie on matched weight. */
 const TIE_BREAK = 0.01;
 /** Field weights of the paper-level match, which adds to a paper's best passage score. */
-const PAPER_FIELD_BOOST = { aliases: 3, title: 2, id: 2, arxiv: 3, authors: 2, summary: 0.5 };
+const PAPER_FIELD_BOOST = {
+  aliases: 3,
+  title: 2,
+  id: 2,
+  arxiv: 3,
+  authors: 2,
+  summary: 0.5,
+  // "the 2012 ImageNet winner" is AlexNet (2012), not the 2015 paper whose notes cite ILSVRC 2012.
+  year: 2,
+};
 
 interface Candidate {
   paper: Paper;

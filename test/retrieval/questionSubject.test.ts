@@ -304,3 +304,24 @@ describe("a paper the question names but cannot answer", () => {
     expect(response.results[0]?.paper.id).toBe("gan");
   });
 });
+
+describe("a year the question gives", () => {
+  it("is evidence for the paper of that year", () => {
+    const corpus = buildIndex([
+      paper("alexnet", {
+        title: "ImageNet Classification with Deep Convolutional Neural Networks",
+        year: 2012,
+        summary: "- Big CNN on ImageNet, the model split in half across two GPUs for memory",
+      }),
+      paper("he-init", {
+        title: "Delving Deep into Rectifiers",
+        year: 2015,
+        summary:
+          "- PReLU and an init for deep rectifier nets; beats the best ILSVRC 2012 entry on ImageNet",
+      }),
+      paper("filler", { title: "Music generation", summary: "- A paper about music" }),
+    ]);
+    const response = search(corpus, "which was the 2012 imagenet winner");
+    expect(response.results[0]?.paper.id).toBe("alexnet");
+  });
+});
