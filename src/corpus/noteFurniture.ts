@@ -81,11 +81,26 @@ function nameKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+/**
+ * What a title heading says besides the name, as templates write it: a link around the name, an
+ * emoji, "Notes on" or "Paper:" before it, the year or venue in brackets after it.
+ */
+function bareHeading(heading: string): string {
+  return heading
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^[^\p{L}\p{N}[*_]+/u, "")
+    .replace(
+      /^(?:(?:paper\s+)?notes?\s+on|summary\s+of|paper|review|notes?|tl;?dr)\s*[:\-–—]?\s+/i,
+      "",
+    )
+    .replace(/\s*[([][^)\]]*[)\]]\s*$/, "");
+}
+
 /** True when a heading only names the paper: its title or one of its aliases. */
 function namesPaper(heading: string, meta: Pick<PaperMeta, "title" | "aliases">): boolean {
-  const key = nameKey(heading);
-  if (!key) return false;
-  return [meta.title, ...meta.aliases].some((name) => nameKey(name) === key);
+  const keys = new Set([nameKey(heading), nameKey(bareHeading(heading))]);
+  keys.delete("");
+  return [meta.title, ...meta.aliases].some((name) => keys.has(nameKey(name)));
 }
 
 /**

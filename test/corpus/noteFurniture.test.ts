@@ -37,6 +37,19 @@ describe("withoutNoteFurniture", () => {
     expect(withoutNoteFurniture(notes, meta)).toBe("## What\n- normalize per example");
   });
 
+  it("reads a title heading as templates dress it: a link, an emoji, 'Notes on', a year", () => {
+    for (const heading of [
+      "# [Layer Normalization](https://arxiv.org/abs/1607.06450)",
+      "# 📄 Layer Normalization (2016)",
+      "## Notes on: Layer Normalization",
+      "# Paper: LayerNorm [arXiv 2016]",
+    ]) {
+      expect(withoutNoteFurniture(`${heading}\n\n## What\n- per example`, meta), heading).toBe(
+        "## What\n- per example",
+      );
+    }
+  });
+
   it("keeps notes that only look like metadata: a heading that is not the title, a 'Paper:' note", () => {
     const notes =
       "# Why it works\nPaper: proposes normalizing per example.\n- Authors: note the trick";
