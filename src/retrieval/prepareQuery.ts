@@ -1,8 +1,9 @@
 import { findMentions, type Mention } from "../lookup/findMentions.ts";
 import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { DOI_IN_TEXT } from "../text/doi.ts";
-import { termsOf } from "../text/terms.ts";
-import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
+import { foldText, processTerm, termsOf } from "../text/terms.ts";
+import { PREFIXES } from "../text/wordRarity.ts";
+import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { weighQuery } from "./confidence.ts";
 
 /** Longest query read; the rest is ignored, since nobody asks a question that long. */
@@ -100,6 +101,52 @@ function rewriteMentions(
   return text + query.slice(cursor);
 }
 
+/** Shortest word read as a prefix and a word ("upweight"): shorter ones are names as often. */
+const MIN_PREFIXED_LENGTH = 7;
+/** Shortest rest of such a word that is read as the word it was made from. */
+const MIN_UNPREFIXED_LENGTH = 5;
+
+/** True when some passage has every term of `word`. */
+function passagesHave(index: PaperIndex, word: string): boolean {
+  const terms = processTerm(word);
+  return terms.length > 0 && terms.every((t) => index.passageSearch.documentFrequency(t) > 0);
+}
+
+/** True when no passage, title, alias or author list has any term of `word`. */
+function corpusLacks(index: PaperIndex, word: string): boolean {
+  return processTerm(word).every(
+    (term) =>
+      index.passageSearch.documentFrequency(term) === 0 &&
+      PAPER_FIELDS.every((_, field) => index.paperSearch.documentFrequency(term, field) === 0),
+  );
+}
+
+/**
+ * The question with each word the corpus lacks, made by a prefix from one its summaries have,
+ * read as that word: "decorrelates" as "correlates", "upweight" as "weight". What the question
+ * asks of the word is nearer a summary that says it than none. Each such word counts as corrected
+ * (it earns a little less than an exact match). A word any title writes stays: "deconstructing"
+ * names the paper that "Deconstructing Lottery Tickets" is.
+ */
+function withoutPrefixes(
+  index: PaperIndex,
+  text: string,
+  corrections: Map<string, string>,
+): string {
+  return text.replace(/\p{L}+/gu, (word) => {
+    const folded = foldText(word);
+    if (folded.length < MIN_PREFIXED_LENGTH || !corpusLacks(index, folded)) return word;
+    for (const prefix of PREFIXES) {
+      const rest = folded.slice(prefix.length);
+      if (!folded.startsWith(prefix) || rest.length < MIN_UNPREFIXED_LENGTH) continue;
+      if (!passagesHave(index, rest)) continue;
+      corrections.set(folded, rest);
+      return rest;
+    }
+    return word;
+  });
+}
+
 /** Finds the papers a question names and turns it into weighted terms. */
 export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery {
   const query = rawQuery.slice(0, MAX_QUERY_CHARS);
@@ -108,7 +155,9 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   const canonical = rewriteMentions(query, mentions, (m) =>
     m.by === "name" ? ` ${m.canonical} ` : query.slice(m.start, m.end),
   );
-  const { text, corrections } = index.speller.correct(withoutIdentifiers(canonical));
+  const spelled = index.speller.correct(withoutIdentifiers(canonical));
+  const corrections = spelled.corrections;
+  const text = withoutPrefixes(index, spelled.text, corrections);
   // Words that only describe a named paper ("the Razavi et al. image generation paper" repeats
   // its title) ask nothing beyond it.
   // Its year too: "Peters et al. 2018".

@@ -76,7 +76,19 @@ const SUFFIXES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["ly", [""]],
 ];
 /** Prefixes that make a word from another ("upweight", "decorrelate", "retrain"). */
-const PREFIXES = ["up", "re", "de", "un", "pre", "non", "over", "under", "sub", "super", "multi"];
+export const PREFIXES = [
+  "up",
+  "re",
+  "de",
+  "un",
+  "pre",
+  "non",
+  "over",
+  "under",
+  "sub",
+  "super",
+  "multi",
+];
 /** Shortest word a form is read as made from: shorter ones are too often parts of names. */
 const MIN_BASE_LENGTH = 4;
 

@@ -69,3 +69,22 @@ describe("prepareQuery and search (generated questions)", () => {
     );
   });
 });
+
+describe("a word the corpus lacks, made by a prefix from one it has", () => {
+  const index = corpusIndex();
+
+  it("is read as that word, and counts as a correction", () => {
+    const prepared = prepareQuery(index, "how do they upweight the guessed labels");
+    expect(prepared.text).toContain("weight the guessed labels");
+    expect(prepared.terms).toContain("weight");
+  });
+
+  it("stays as typed when the corpus has it, in a summary or a title", () => {
+    expect(prepareQuery(index, "is deconstructing worth it").text).toContain("deconstructing");
+    expect(prepareQuery(index, "retrain the ticket").text).toContain("retrain");
+  });
+
+  it("stays as typed when what is left is no word of the corpus", () => {
+    expect(prepareQuery(index, "how does it undercook rice").text).toContain("undercook");
+  });
+});
