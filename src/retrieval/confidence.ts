@@ -48,11 +48,16 @@ export function weighQuery(
   const weights = new Map<string, number>();
   const shouted = !/\p{Ll}/u.test(text);
   // The words the index makes terms of: "\\frac" is no word of the question (found by fast-check).
-  for (const { word } of findTermWords(text)) {
+  const spans = findTermWords(text);
+  for (const [wordAt, { word }] of spans.entries()) {
     const pieces = wordPieces(word);
+    const beforeHead = pieces.length === 1 && NAMED_HEADS.test(spans[wordAt + 1]?.word ?? "");
     for (const [at, piece] of pieces.entries()) {
       const folded = foldText(piece);
-      const name = writtenAsName(piece, shouted);
+      // "lion optimizer": a word no summary has, before a word that things are named with, is
+      // a name, however English ("Lion"), and however it is cased.
+      const name =
+        writtenAsName(piece, shouted) || (beforeHead && unknownNameFactor(index, folded, true) > 1);
       const factor =
         (name ? 1 : specificity(misspeltEnglish(folded) ?? folded)) *
         (corrected.has(folded) ? FUZZY_CREDIT : 1) *
@@ -89,6 +94,12 @@ function unknownNameFactor(index: PaperIndex, folded: string, name: boolean): nu
   }
   return UNKNOWN_NAME_FACTOR;
 }
+
+/**
+ * Words that follow a name in ML writing: "the Lion optimizer", "Switch Transformer", "the
+ * Chinchilla paper". Not "model" or "method": "the gated model" describes as often as it names.
+ */
+const NAMED_HEADS = /^(?:optimi[sz]ers?|transformers?|papers?|algorithms?|architectures?)$/i;
 
 /** The summed weight of a weighed query (see {@link weighQuery}). */
 export function totalWeight(weights: ReadonlyMap<string, number>): number {

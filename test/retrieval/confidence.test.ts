@@ -36,6 +36,15 @@ describe("weighQuery: words written as names", () => {
     expect(cased.get("albert")).toBeGreaterThan(2 * (plain.get("albert") ?? 0));
   });
 
+  it("weighs a word no summary has as a name before 'optimizer', 'paper' or 'transformer'", () => {
+    const named = weighQuery(index, "lion optimizer update rule", new Set());
+    const described = weighQuery(index, "lion update rule", new Set());
+    expect(named.get("lion")).toBeGreaterThan(2 * (described.get("lion") ?? 0));
+    // A word the summaries have stays a word: "lottery" describes the tickets it always does.
+    const known = weighQuery(index, "the lottery paper", new Set());
+    expect(known.get("lotteri")).toBe(weighQuery(index, "the lottery", new Set()).get("lotteri"));
+  });
+
   it("reads nothing into the casing of a question written all in capitals", () => {
     const shouted = weighQuery(index, "ALBERT PARAMETER SHARING", new Set());
     const plain = weighQuery(index, "albert parameter sharing", new Set());
