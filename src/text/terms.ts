@@ -148,12 +148,25 @@ export function capPiece(piece: string): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
+/**
+ * British endings spelled the American way, so "normalisation" finds "normalization" and
+ * "behaviour" finds "behavior": summaries and questions come from both sides of the Atlantic.
+ * Applied to every word alike, a word it changes that has no other spelling ("noise") still finds
+ * itself; only the "-our" of longer words is read so ("four" and "hour" are left alone).
+ */
+function americanSpelling(folded: string): string {
+  return folded
+    .replace(/(?<=\p{L}{3})is(e|es|ed|ing|er|ers|ation|ations)$/u, "iz$1")
+    .replace(/(?<=\p{L}{2})ys(e|es|ed|ing|er|ers)$/u, "yz$1")
+    .replace(/(?<=\p{L}{3})our(s|ed|ing|ite|ites)?$/u, "or$1");
+}
+
 /** Stems one folded word (Porter2, which keeps "generalization" apart from "generation"). */
 function stemWord(folded: string): string | null {
   if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
   if (/\d/.test(folded)) return folded;
   if (folded.length < 2) return null;
-  const stemmed = stem(folded);
+  const stemmed = stem(americanSpelling(folded));
   // Synonyms ML writing uses interchangeably become one term ("occluded" finds "masked").
   return EQUIVALENT_STEMS.get(stemmed) ?? stemmed;
 }

@@ -28,6 +28,30 @@ describe("wordPieces", () => {
 });
 
 describe("processTerm", () => {
+  it("gives British and American spellings one term", () => {
+    for (const [british, american] of [
+      ["normalisation", "normalization"],
+      ["optimiser", "optimizer"],
+      ["regularised", "regularized"],
+      ["analyse", "analyze"],
+      ["behaviour", "behavior"],
+      ["colours", "colors"],
+    ]) {
+      expect(processTerm(british), british).toEqual(processTerm(american));
+    }
+  });
+
+  it("leaves short words ending like British spellings alone", () => {
+    for (const [a, b] of [
+      ["four", "for"],
+      ["hour", "hor"],
+      ["rise", "rize"],
+    ]) {
+      expect(processTerm(a), a).not.toEqual(processTerm(b));
+    }
+    expect(processTerm("noise")).toEqual(["nois"]);
+  });
+
   it("drops stop words and chat filler", () => {
     expect(processTerm("the")).toEqual([]);
     expect(processTerm("explain")).toEqual([]);
