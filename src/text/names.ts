@@ -1,9 +1,16 @@
-import { foldText } from "./terms.ts";
+import { americanSpelling, foldText } from "./terms.ts";
 
 /**
  * The compact key of a name: folded, with everything but letters and digits removed, so that
- * "VQ-VAE-2", "vq vae 2" and "VQVAE2" share the key `vqvae2`.
+ * "VQ-VAE-2", "vq vae 2" and "VQVAE2" share the key `vqvae2`, and "Weight Normalisation" and
+ * "weight normalization" theirs.
  */
 export function nameKey(name: string): string {
-  return foldText(name).replace(/[^\p{L}\p{N}]+/gu, "");
+  // Word by word, British endings spelled the American way: "/paper weight normalisation".
+  return foldText(name)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .map(americanSpelling)
+    .join("");
 }

@@ -154,7 +154,7 @@ export function capPiece(piece: string): string {
  * Applied to every word alike, a word it changes that has no other spelling ("noise") still finds
  * itself; only the "-our" of longer words is read so ("four" and "hour" are left alone).
  */
-function americanSpelling(folded: string): string {
+export function americanSpelling(folded: string): string {
   return folded
     .replace(/(?<=\p{L}{3})is(e|es|ed|ing|er|ers|ation|ations)$/u, "iz$1")
     .replace(/(?<=\p{L}{2})ys(e|es|ed|ing|er|ers)$/u, "yz$1")

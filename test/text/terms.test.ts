@@ -36,7 +36,7 @@ describe("processTerm", () => {
       ["analyse", "analyze"],
       ["behaviour", "behavior"],
       ["colours", "colors"],
-    ]) {
+    ] as const) {
       expect(processTerm(british), british).toEqual(processTerm(american));
     }
   });
@@ -46,10 +46,15 @@ describe("processTerm", () => {
       ["four", "for"],
       ["hour", "hor"],
       ["rise", "rize"],
-    ]) {
+    ] as const) {
       expect(processTerm(a), a).not.toEqual(processTerm(b));
     }
     expect(processTerm("noise")).toEqual(["nois"]);
+  });
+
+  it("gives British and American spellings of a name one key", () => {
+    expect(nameKey("Weight Normalisation")).toBe(nameKey("weight normalization"));
+    expect(nameKey("VQ-VAE-2")).toBe("vqvae2");
   });
 
   it("drops stop words and chat filler", () => {
