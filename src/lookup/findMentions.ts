@@ -61,7 +61,14 @@ function nameFor(table: NameTable, key: string, wordCount: number): PaperName | 
     const near = table.near(key, 1).find((n) => n.name.key.length >= MIN_FUZZY_KEY);
     if (near) return near.name;
   }
-  if (key.length >= MIN_SWAPPED_KEY && !isEnglishForm(key)) {
+  // One word under the fuzzy length only: longer keys were looked up with one edit just above,
+  // and each look-up walks the name tree (tens of thousands of names in a large corpus).
+  if (
+    wordCount === 1 &&
+    key.length >= MIN_SWAPPED_KEY &&
+    key.length < MIN_FUZZY_KEY &&
+    !isEnglishForm(key)
+  ) {
     const swapped = table.near(key, 1).find((n) => isSwap(key, n.name.key));
     if (swapped) return swapped.name;
   }
