@@ -6,11 +6,6 @@ import { americanSpelling, foldText } from "./terms.ts";
  * "weight normalization" theirs.
  */
 export function nameKey(name: string): string {
-  // Word by word, British endings spelled the American way: "/paper weight normalisation".
-  return foldText(name)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .split(" ")
-    .map(americanSpelling)
-    .join("");
+  // British endings spelled the American way, word by word: "/paper weight normalisation".
+  return americanSpelling(foldText(name)).replace(/[^\p{L}\p{N}]+/gu, "");
 }

@@ -148,17 +148,22 @@ export function capPiece(piece: string): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
+/** The British endings {@link americanSpelling} rewrites, at the end of each word of a text. */
+const BRITISH_ENDINGS =
+  /(?<=\p{L}{3})is(?=(?:e|es|ed|ing|er|ers|ation|ations)(?![\p{L}\p{N}]))|(?<=\p{L}{2})ys(?=(?:e|es|ed|ing|er|ers)(?![\p{L}\p{N}]))|(?<=\p{L}{3})our(?=(?:s|ed|ing|ite|ites)?(?![\p{L}\p{N}]))/gu;
+
 /**
- * British endings spelled the American way, so "normalisation" finds "normalization" and
- * "behaviour" finds "behavior": summaries and questions come from both sides of the Atlantic.
- * Applied to every word alike, a word it changes that has no other spelling ("noise") still finds
- * itself; only the "-our" of longer words is read so ("four" and "hour" are left alone).
+ * British endings spelled the American way, in every word of a folded text, so "normalisation"
+ * finds "normalization" and "behaviour" finds "behavior": summaries and questions come from both
+ * sides of the Atlantic. Applied to every word alike, a word it changes that has no other spelling
+ * ("noise") still finds itself; only the "-our" of longer words is read so ("four" and "hour" are
+ * left alone). One pass of one pattern: the mention finder keys every run of a question's words.
  */
 export function americanSpelling(folded: string): string {
-  return folded
-    .replace(/(?<=\p{L}{3})is(e|es|ed|ing|er|ers|ation|ations)$/u, "iz$1")
-    .replace(/(?<=\p{L}{2})ys(e|es|ed|ing|er|ers)$/u, "yz$1")
-    .replace(/(?<=\p{L}{3})our(s|ed|ing|ite|ites)?$/u, "or$1");
+  if (!/is|ys|our/.test(folded)) return folded;
+  return folded.replace(BRITISH_ENDINGS, (ending) =>
+    ending === "is" ? "iz" : ending === "ys" ? "yz" : "or",
+  );
 }
 
 /** Stems one folded word (Porter2, which keeps "generalization" apart from "generation"). */
