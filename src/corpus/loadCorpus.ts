@@ -8,6 +8,7 @@ import { findFigures } from "../text/figures.ts";
 import { nameKey } from "../text/names.ts";
 import type { Corpus, CorpusProblem, Paper } from "../types.ts";
 import { parseFrontMatter } from "./frontMatter.ts";
+import { withoutInlineHtml } from "./inlineHtml.ts";
 import { withoutNoteFurniture } from "./noteFurniture.ts";
 import { isPaperId, validatePaper } from "./validatePaper.ts";
 
@@ -41,7 +42,7 @@ function readPaperSource(file: string, source: string): PaperFileReading {
   const misnamed = fileNameProblem(file, parsed.fields.id, parsed.keyLines.id);
   if (misnamed) located.push(misnamed);
   if (!meta || misnamed) return { keyLines: parsed.keyLines, problems: located };
-  const summary = withoutNoteFurniture(parsed.body.trim(), meta);
+  const summary = withoutNoteFurniture(withoutInlineHtml(parsed.body.trim()), meta);
   const figures = findFigures(summary).map((f) => f.url);
   return {
     paper: { ...meta, summary, file, figures },
