@@ -105,25 +105,14 @@ export const COVERAGE_LEAD = 0.7;
  */
 export const NAMED_COVERAGE_LEAD = 0.3;
 
-/**
- * Puts first the paper the question does not name that covers it confidently, when the paper it
- * names covers under {@link NAMED_COVERAGE_LEAD} of as much (a name read in passing: "per sec"
- * naming PER; "GAN" inside a question about conditional GAN).
- */
-function preferCoveringOverNamed(ordered: Ranked[], confident: number): void {
-  const lead = ordered[0];
+/** Position of the paper the question does not name that covers most of it, the first on a tie. */
+function mostCoveringUnnamed(ordered: readonly Ranked[]): number | undefined {
   let best: number | undefined;
   ordered.forEach((r, at) => {
-    const coverage = r.result.coverage;
-    if (r.named || coverage < confident) return;
-    if (best === undefined || coverage > (ordered[best]?.result.coverage ?? 0)) best = at;
+    if (r.named) return;
+    if (best === undefined || r.result.coverage > (ordered[best]?.result.coverage ?? 0)) best = at;
   });
-  const challenger = best === undefined ? undefined : ordered[best];
-  if (!lead || !challenger || best === undefined) return;
-  if (lead.result.coverage < NAMED_COVERAGE_LEAD * challenger.result.coverage) {
-    ordered.splice(best, 1);
-    ordered.unshift(challenger);
-  }
+  return best;
 }
 
 /**
@@ -131,22 +120,21 @@ function preferCoveringOverNamed(ordered: Ranked[], confident: number): void {
  * of it (see {@link COVERAGE_LEAD}), when the leader is confident anyway (covers `confident` of
  * the question): whether to answer stays decided as before, and only which paper answers changes.
  * A named leader that is not confident gives way only to a confident paper covering much more
- * (see {@link preferCoveringOverNamed}).
+ * (see {@link NAMED_COVERAGE_LEAD}: a name read in passing, "per sec" naming PER, "GAN" inside a
+ * question about conditional GAN).
  */
 export function preferCovering(ordered: Ranked[], confident: number): void {
   const lead = ordered[0];
-  if (lead?.named && lead.result.coverage < confident) {
-    preferCoveringOverNamed(ordered, confident);
-    return;
-  }
-  if (!lead || lead.named || lead.result.coverage < confident) return;
-  let best = 0;
-  ordered.forEach((r, at) => {
-    if (!r.named && r.result.coverage > (ordered[best]?.result.coverage ?? 0)) best = at;
-  });
-  const challenger = ordered[best];
-  if (best === 0 || !challenger) return;
-  if (lead.result.coverage < COVERAGE_LEAD * challenger.result.coverage) {
+  if (!lead) return;
+  const leadConfident = lead.result.coverage >= confident;
+  // An unnamed leader is challenged only when confident, a named one only when it is not.
+  if (lead.named === leadConfident) return;
+  const best = mostCoveringUnnamed(ordered);
+  const challenger = best === undefined ? undefined : ordered[best];
+  if (!challenger || best === undefined || best === 0) return;
+  if (lead.named && challenger.result.coverage < confident) return;
+  const share = lead.named ? NAMED_COVERAGE_LEAD : COVERAGE_LEAD;
+  if (lead.result.coverage < share * challenger.result.coverage) {
     ordered.splice(best, 1);
     ordered.unshift(challenger);
   }
