@@ -16,6 +16,7 @@ import {
   FIELD_VALUE_MAX,
   FOOTER_MAX,
   IMAGE_URL_MAX,
+  outlineToDiscord,
   toDiscordMessage,
 } from "../../../adapters/discord/render.ts";
 import { fakePaper } from "../../helpers/papers.ts";
@@ -100,6 +101,32 @@ describe("toDiscordMessage (fast-check's counterexamples)", () => {
       summary: "",
     }).embeds;
     expect(embed?.footer?.text).toMatch(/^@\u2060everyone · /);
+  });
+});
+
+describe("outlineToDiscord: a section line the message has no room for", () => {
+  it("is left out, so the embeds stay within Discord's 6,000 characters together", () => {
+    // Found by fast-check: the third side of a comparison had 103 characters left and a
+    // 104-character section line, which was written whole.
+    const passage = (n: number, body: string, section?: string) => ({
+      type: "paper" as const,
+      paper: fakePaper(n),
+      role: "passage" as const,
+      ...(section ? { section } : {}),
+      body: [{ text: body, highlight: false }],
+    });
+    const message = outlineToDiscord({
+      audience: "channel",
+      tone: "answer",
+      fallback: "A vs B",
+      blocks: [
+        passage(1, "a ".repeat(2100)),
+        passage(2, "b ".repeat(2100)),
+        passage(3, "c ".repeat(100), "How › ".repeat(60)),
+      ],
+    });
+    const total = message.embeds.reduce((n, e) => n + embedLength(e), 0);
+    expect(total).toBeLessThanOrEqual(EMBEDS_TOTAL_MAX);
   });
 });
 
