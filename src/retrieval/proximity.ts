@@ -34,6 +34,17 @@ function positionsOf(text: string, wanted: ReadonlySet<string>): Map<string, num
   return positions;
 }
 
+/** Where each term of a question occurs in a text (see {@link termPositions}). */
+export type TermPositions = ReadonlyMap<string, readonly number[]>;
+
+/**
+ * Where each of the question's terms occurs in `text`, as word ordinals: what
+ * {@link proximityWeight} reads, worked out once for a text weighed twice.
+ */
+export function termPositions(text: string, query: readonly (readonly string[])[]): TermPositions {
+  return positionsOf(text, new Set(query.flat()));
+}
+
 /** Smallest distance between an entry of one ascending list and an entry of another. */
 function closest(a: readonly number[], b: readonly number[]): number {
   let i = 0;
@@ -55,14 +66,15 @@ function closest(a: readonly number[], b: readonly number[]): number {
  * within `window` words of each other in `text`, in either order, the mean weight of the two
  * words. A passage saying "guessed labels" then outweighs one where "guessed" and "labels" are
  * sentences apart: term proximity, the classic sign that a passage speaks of what was asked.
+ * `text` may be given as its {@link termPositions} for `query`, when it is weighed more than once.
  */
 export function proximityWeight(
-  text: string,
+  text: string | TermPositions,
   query: readonly (readonly string[])[],
   weights: ReadonlyMap<string, number>,
   window: number,
 ): number {
-  const positions = positionsOf(text, new Set(query.flat()));
+  const positions = typeof text === "string" ? termPositions(text, query) : text;
   const weightOf = (word: readonly string[]) =>
     Math.max(0, ...word.filter((t) => positions.has(t)).map((t) => weights.get(t) ?? 0));
   const counted = new Set<string>();

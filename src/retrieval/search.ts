@@ -7,7 +7,7 @@ import { overviewPassage } from "./overview.ts";
 import { givesAsked, questionKinds } from "./passageKind.ts";
 import { aliasPartPassage, topicTerms } from "./passageTopics.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
-import { proximityWeight, wordTerms } from "./proximity.ts";
+import { proximityWeight, type TermPositions, termPositions, wordTerms } from "./proximity.ts";
 import { orderBySubject, preferCovering, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
 
@@ -278,14 +278,24 @@ function answeringHits(
   );
   const judging = valueHits(c.passageHits, weights);
   if (!judging.top) return { matched: 0 };
+  // Where the question's words stand in a passage, read once: both choices below weigh phrases.
+  const positions = new Map<number, TermPositions>();
+  const positionsIn = (hit: TermHit): TermPositions => {
+    const id = hit.id as number;
+    let found = positions.get(id);
+    if (!found) {
+      found = termPositions(index.passages[id]?.text ?? "", queryWords);
+      positions.set(id, found);
+    }
+    return found;
+  };
   // Among passages that match about as much weight, the one that writes the question's words
   // together is more likely about what was asked than one that scatters them. Reading passages
   // for phrases costs a tokenization each, so it is done only when there is a tie to break.
   let judged = judging.top;
   let judgedPhrases = -1;
   for (const entry of judging.nearTies.length > 1 ? judging.nearTies : []) {
-    const text = index.passages[entry.hit.id as number]?.text ?? "";
-    const phrases = proximityWeight(text, queryWords, weights, PHRASE_WINDOW);
+    const phrases = proximityWeight(positionsIn(entry.hit), queryWords, weights, PHRASE_WINDOW);
     if (phrases > judgedPhrases || (phrases === judgedPhrases && entry.value > judged.value)) {
       judged = entry;
       judgedPhrases = phrases;
@@ -306,7 +316,7 @@ function answeringHits(
   let bestPhrases = -1;
   for (const entry of nearTies.length > 1 ? nearTies : []) {
     const passage = index.passages[entry.hit.id as number];
-    const phrases = proximityWeight(passage?.text ?? "", queryWords, choosing, PHRASE_WINDOW);
+    const phrases = proximityWeight(positionsIn(entry.hit), queryWords, choosing, PHRASE_WINDOW);
     const kind = givesAsked(passage, asked);
     const topics = passage ? topicTerms(passage) : new Set<string>();
     let topic = 0;
