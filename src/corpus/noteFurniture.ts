@@ -10,6 +10,7 @@
  * passage. On the notes corpus laid out so (`npm run eval`, "repo layout" sets), the answering
  * passage fell from 71% to 67% (dev) and from 61% to 50% (blind) before this.
  */
+import { nameKey } from "../text/names.ts";
 import type { PaperMeta } from "../types.ts";
 
 /**
@@ -72,15 +73,6 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)\s*$/;
 const LOCAL_IMAGE =
   /!\[[^\]\n]*\]\((?!\s*https?:\/\/)[^)\n]*\)|<img\b(?![^>]*\bsrc\s*=\s*["']?\s*https?:\/\/)[^>]*>/gi;
 
-/** Letters and digits only, lower-cased: how a heading is compared with a title. */
-function nameKey(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[*_`[\]]/g, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
 /**
  * What a title heading says besides the name, as templates write it: a link around the name, an
  * emoji, "Notes on" or "Paper:" before it, the year or venue in brackets after it.
@@ -96,7 +88,7 @@ function bareHeading(heading: string): string {
     .replace(/\s*[([][^)\]]*[)\]]\s*$/, "");
 }
 
-/** True when a heading only names the paper: its title or one of its aliases. */
+/** True when a heading only names the paper: its title or one of its aliases, by name key. */
 function namesPaper(heading: string, meta: Pick<PaperMeta, "title" | "aliases">): boolean {
   const keys = new Set([nameKey(heading), nameKey(bareHeading(heading))]);
   keys.delete("");
