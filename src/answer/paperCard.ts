@@ -6,6 +6,7 @@ import {
   namedOverview,
   summarySentences,
 } from "../retrieval/overview.ts";
+import { lineIndent, noteLines } from "../retrieval/passageTopics.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { Paper } from "../types.ts";
 
@@ -34,9 +35,6 @@ export function leadingSentences(sentences: readonly string[], limit: number): s
   return truncateAtWord(sentences[0] ?? "", limit);
 }
 
-/** A line of a list: a bullet or a numbered item, at any depth. */
-const LIST_LINE = /^\s*(?:[-*+•]|\d{1,3}[.)])\s/;
-
 /**
  * The overview passage's lines as a card shows them: without a first line that only names the
  * part ("- What"), its bullets moved out by as much.
@@ -46,16 +44,12 @@ function overviewLines(text: string): string[] {
   const [first = ""] = lines;
   if (lines.length > 1 && isOverviewLabel(first)) {
     // Only what the label holds: a short summary's passage goes on to "- How".
-    const depth = indentOf(first);
-    const end = lines.findIndex((line, at) => at > 0 && indentOf(line) <= depth);
+    const depth = lineIndent(first);
+    const end = lines.findIndex((line, at) => at > 0 && lineIndent(line) <= depth);
     lines = lines.slice(1, end < 0 ? undefined : end);
   }
-  const indent = Math.min(...lines.map(indentOf));
+  const indent = Math.min(...lines.map((line) => lineIndent(line)));
   return lines.map((line) => line.slice(indent));
-}
-
-function indentOf(line: string): number {
-  return /^\s*/.exec(line)?.[0].length ?? 0;
 }
 
 /** Whole lines within `limit` characters (at least the first, shortened to fit). */
@@ -79,7 +73,9 @@ function cardSummary(index: PaperIndex, paper: Paper): string {
   const overview = namedOverview(index.passagesByPaper.get(paper.id) ?? []);
   if (overview) {
     const lines = overviewLines(overview.text);
-    if (lines.some((line) => LIST_LINE.test(line))) return leadingLines(lines, CARD_SUMMARY_CHARS);
+    if (noteLines(lines.join("\n")).some((line) => line.bullet)) {
+      return leadingLines(lines, CARD_SUMMARY_CHARS);
+    }
     return leadingSentences(splitSentences(lines.join("\n")), CARD_SUMMARY_CHARS);
   }
   const sentences = summarySentences(index, paper);

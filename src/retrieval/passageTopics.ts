@@ -16,16 +16,20 @@ export interface NoteLine {
   parent: boolean;
 }
 
+/** How many white-space characters a line of a passage starts with: its depth in a list. */
+export function lineIndent(line: string | undefined): number {
+  return /^\s*/.exec(line ?? "")?.[0].length ?? 0;
+}
+
 /** The lines of a passage's text (see {@link NoteLine}). */
 export function noteLines(text: string): NoteLine[] {
   const lines = text.split("\n");
-  const indent = (line: string | undefined) => /^\s*/.exec(line ?? "")?.[0].length ?? 0;
   return lines.map((line, at) => {
     const bullet = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
     return {
       body: (bullet?.[1] ?? line).replace(/\*\*|__/g, "").trim(),
       bullet: bullet !== null,
-      parent: at + 1 < lines.length && indent(lines[at + 1]) > indent(line),
+      parent: at + 1 < lines.length && lineIndent(lines[at + 1]) > lineIndent(line),
     };
   });
 }
