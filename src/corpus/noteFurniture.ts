@@ -10,6 +10,7 @@
  * passage. On the notes corpus laid out so (`npm run eval`, "repo layout" sets), the answering
  * passage fell from 71% to 67% (dev) and from 61% to 50% (blind) before this.
  */
+import { HEADING, SETEXT_UNDERLINE } from "../text/markdownBlocks.ts";
 import { nameKey } from "../text/names.ts";
 import type { PaperMeta } from "../types.ts";
 
@@ -62,10 +63,6 @@ const LINK_LINE = new RegExp(
   "i",
 );
 
-/** An ATX heading ("# Title") or the first line of a setext one, with its text. */
-const ATX_HEADING = /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/;
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)\s*$/;
-
 /**
  * A Markdown or HTML image whose address is no web address: a file beside the notes. The alt
  * text goes with it; a web address is a figure, kept (see `findFigures`).
@@ -112,9 +109,9 @@ export function withoutNoteFurniture(
   let at = 0;
   while (at < lines.length) {
     const line = lines[at] ?? "";
-    const atx = ATX_HEADING.exec(line);
+    const atx = HEADING.exec(line);
     if (line.trim() === "" || METADATA_LINE.test(line) || LINK_LINE.test(line)) at++;
-    else if (atx && namesPaper(atx[1] ?? "", meta)) at++;
+    else if (atx && namesPaper(atx[2] ?? "", meta)) at++;
     else if (!atx && SETEXT_UNDERLINE.test(lines[at + 1] ?? "") && namesPaper(line, meta)) at += 2;
     else break;
   }

@@ -30,7 +30,8 @@ export interface Section {
   blocks: Block[];
 }
 
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
+/** An ATX heading ("## How"): its level's hashes, and its text. */
+export const HEADING = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 /** A line that is only bold text, as notes write headings ("**Results:**"). */
 const BOLD_HEADING = /^ {0,3}(?:\*\*|__)([^*_\n]{1,80}?):?(?:\*\*|__):?\s*$/;
 const LIST_ITEM = /^(\s*)([-*+•]|\d{1,3}[.)])\s+(.*)$/;
@@ -40,7 +41,7 @@ const FENCE = /^\s*(```|~~~)/;
 /** Depth given to a bold-line heading: below every Markdown heading level. */
 const BOLD_HEADING_LEVEL = 7;
 /** The underline of a setext heading: "Results" over "=======" (level 1) or "-------" (level 2). */
-const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)\s*$/;
+export const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)\s*$/;
 /** A thematic break ("---", "***", "* * *"): it separates, and says nothing. */
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:\s*\1){2,}\s*$/;
 /** A line that is only a short label and a colon, as notes name their parts ("Results:", "Key idea:"). */
