@@ -86,13 +86,16 @@ const UNKNOWN_NAME_FACTOR = 2;
 
 function unknownNameFactor(index: PaperIndex, folded: string, name: boolean): number {
   if (/\d/.test(folded) || (!name && (isEnglishForm(folded) || misspeltEnglish(folded)))) return 1;
-  for (const term of processTerm(folded)) {
-    if (index.passageSearch.documentFrequency(term) > 0) return 1;
-    for (let field = 0; field < PAPER_FIELDS.length; field++) {
-      if (index.paperSearch.documentFrequency(term, field) > 0) return 1;
-    }
-  }
-  return UNKNOWN_NAME_FACTOR;
+  return corpusLacks(index, folded) ? UNKNOWN_NAME_FACTOR : 1;
+}
+
+/** True when no passage, title, alias, author list or other paper field has any term of `word`. */
+export function corpusLacks(index: PaperIndex, word: string): boolean {
+  return processTerm(word).every(
+    (term) =>
+      index.passageSearch.documentFrequency(term) === 0 &&
+      PAPER_FIELDS.every((_, field) => index.paperSearch.documentFrequency(term, field) === 0),
+  );
 }
 
 /**

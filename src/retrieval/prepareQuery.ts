@@ -3,8 +3,8 @@ import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { DOI_IN_TEXT } from "../text/doi.ts";
 import { foldText, processTerm, termsOf } from "../text/terms.ts";
 import { PREFIXES } from "../text/wordRarity.ts";
-import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
-import { weighQuery } from "./confidence.ts";
+import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
+import { corpusLacks, weighQuery } from "./confidence.ts";
 
 /** Longest query read; the rest is ignored, since nobody asks a question that long. */
 export const MAX_QUERY_CHARS = 1000;
@@ -110,15 +110,6 @@ const MIN_UNPREFIXED_LENGTH = 5;
 function passagesHave(index: PaperIndex, word: string): boolean {
   const terms = processTerm(word);
   return terms.length > 0 && terms.every((t) => index.passageSearch.documentFrequency(t) > 0);
-}
-
-/** True when no passage, title, alias or author list has any term of `word`. */
-function corpusLacks(index: PaperIndex, word: string): boolean {
-  return processTerm(word).every(
-    (term) =>
-      index.passageSearch.documentFrequency(term) === 0 &&
-      PAPER_FIELDS.every((_, field) => index.paperSearch.documentFrequency(term, field) === 0),
-  );
 }
 
 /**
