@@ -3,6 +3,7 @@ import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { DOI_IN_TEXT } from "../text/doi.ts";
 import { foldText, processTerm, termsOf } from "../text/terms.ts";
 import { PREFIXES } from "../text/wordRarity.ts";
+import { askedTerms } from "./askedPart.ts";
 import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { corpusLacks, weighQuery } from "./confidence.ts";
 
@@ -34,6 +35,12 @@ export interface PreparedQuery {
    * "resnet" of "ResNets"): a passage says a name when it says that, not when it says "models".
    */
   nameWords: string[];
+  /**
+   * The terms of what the question asks when it first describes its paper ("that net that eats
+   * raw point sets - how does it handle any order?": "handle", "order"), else undefined (see
+   * `askedTerms`).
+   */
+  asked?: ReadonlySet<string>;
 }
 
 /**
@@ -158,6 +165,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   const overview = overviewTermSet();
   const residual = rewriteMentions(query, mentions, () => " ");
   const weights = weighQuery(index, text, new Set(corrections.values()));
+  const asked = askedTerms(text);
   const residualTerms = new Set(
     termsOf(withoutIdentifiers(residual)).filter(
       (term) => !describing.has(term) && !(mentions.length > 0 && overview.has(term)),
@@ -172,6 +180,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     asksMore: residualTerms.size > 0,
     residualWeights: new Map([...weights].filter(([term]) => residualTerms.has(term))),
     nameWords: mentions.flatMap((m) => heaviestTerm(query.slice(m.start, m.end), weights) ?? []),
+    ...(asked ? { asked } : {}),
   };
 }
 

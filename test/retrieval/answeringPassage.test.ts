@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { askedTerms } from "../../src/retrieval/askedPart.ts";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { passageTopics } from "../../src/retrieval/passageTopics.ts";
 import { search } from "../../src/retrieval/search.ts";
@@ -140,5 +141,77 @@ describe("a question that describes its paper before asking", () => {
     ).results[0];
     expect(result?.paper.id).toBe("p1");
     expect(result?.passage.text).toContain("comparison is debatable");
+  });
+
+  it("is answered by the words after the description when a dash or comma sets them apart", () => {
+    for (const question of [
+      "those word vectors fit by weighted least squares to global co-occurrence counts instead of skip-gram windows - how do frequent pairs not dominate?",
+      "in the paper fitting word vectors to global co-occurrence counts instead of skip-gram windows, how do frequent pairs not dominate?",
+    ]) {
+      const result = search(index, question).results[0];
+      expect(result?.paper.id).toBe("p1");
+      expect(result?.passage.text).toContain("caps frequent pairs");
+    }
+  });
+});
+
+describe("askedTerms", () => {
+  it("reads what follows the description: a dash, colon, comma or question mark, then a question word", () => {
+    expect(askedTerms("that net eating raw point sets - how does it handle order?")).toEqual(
+      new Set(["handl", "order"]),
+    );
+    expect(
+      askedTerms("in the skip-gram over random walks one, how is the softmax avoided"),
+    ).toEqual(new Set(["softmax", "avoid"]));
+    expect(askedTerms("gru sentence encoder from books? why bad at sentiment")).toEqual(
+      new Set(["bad", "sentiment"]),
+    );
+  });
+
+  it("is undefined for a question of any other shape", () => {
+    expect(askedTerms("how do frequent pairs not dominate the fit?")).toBeUndefined();
+    expect(askedTerms("GloVe: how?")).toBeUndefined();
+    expect(askedTerms("weighted least squares, log counts and word vectors")).toBeUndefined();
+  });
+});
+
+describe("how much a summary covers a question that describes its paper first", () => {
+  const summary = [
+    "## What",
+    "",
+    "- Word vectors from a weighted least squares fit to the log of co-occurrence counts",
+    "- Global counts instead of the local context windows that skip-gram samples",
+    "",
+    "## How",
+    "",
+    "- The weighting function caps frequent pairs, so the fit is not dominated by them",
+    "- Vectors of words and of contexts are summed at the end",
+  ].join("\n");
+  const topics = ["image captioning", "speech recognition", "graph attention", "object detection"];
+  const index = buildIndex([
+    { ...fakePaper(1, "Global vectors"), aliases: ["GloVe"], summary },
+    ...topics.map((topic, i) => ({
+      ...fakePaper(10 + i, topic),
+      aliases: [],
+      summary: `- A paper about ${topic} and nothing else, its vectors and its counts`,
+    })),
+  ]);
+
+  it("counts half of what only the introduction matches beside the answering passage", () => {
+    // The "How" passage alone covers 0.51 of it; "co-occurrence" is in the introduction.
+    const response = search(
+      index,
+      "word vectors from co-occurrence counts: do frequent pairs dominate the fit?",
+    );
+    expect(response.results[0]?.passage.text).toContain("caps frequent pairs");
+    expect(response.coverage).toBeGreaterThan(0.7);
+  });
+
+  it("counts none of it when the question's weightiest word is one no summary has", () => {
+    const response = search(
+      index,
+      "word vectors from co-occurrence counts: do frequent pairs dominate the Qwzxyk fit?",
+    );
+    expect(response.confident).toBe(false);
   });
 });
