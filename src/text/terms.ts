@@ -166,12 +166,26 @@ export function americanSpelling(folded: string): string {
   );
 }
 
+/**
+ * Plurals English keeps from Latin and Greek, which no stemmer undoes, each with its singular: a
+ * question about "covariance matrices" must find the summary that writes "covariance matrix".
+ */
+const CLASSICAL_PLURALS: ReadonlyMap<string, string> = new Map(
+  `matrices matrix vertices vertex indices index simplices simplex appendices appendix hypotheses
+hypothesis analyses analysis syntheses synthesis parentheses parenthesis criteria criterion
+phenomena phenomenon corpora corpus optima optimum maxima maximum minima minimum extrema extremum
+spectra spectrum schemata schema stimuli stimulus radii radius nuclei nucleus foci focus loci locus
+automata automaton curricula curriculum quanta quantum formulae formula lemmata lemma`
+    .split(/\s+/)
+    .flatMap((word, at, words) => (at % 2 === 0 ? [[word, words[at + 1] as string] as const] : [])),
+);
+
 /** Stems one folded word (Porter2, which keeps "generalization" apart from "generation"). */
 function stemWord(folded: string): string | null {
   if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
   if (/\d/.test(folded)) return folded;
   if (folded.length < 2) return null;
-  const stemmed = stem(americanSpelling(folded));
+  const stemmed = stem(CLASSICAL_PLURALS.get(folded) ?? americanSpelling(folded));
   // Synonyms ML writing uses interchangeably become one term ("occluded" finds "masked").
   return EQUIVALENT_STEMS.get(stemmed) ?? stemmed;
 }

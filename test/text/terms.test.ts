@@ -41,6 +41,21 @@ describe("processTerm", () => {
     }
   });
 
+  it("gives a Latin or Greek plural its singular's term", () => {
+    for (const [plural, singular] of [
+      ["matrices", "matrix"],
+      ["vertices", "vertex"],
+      ["criteria", "criterion"],
+      ["minima", "minimum"],
+      ["hypotheses", "hypothesis"],
+      ["analyses", "analysis"],
+    ] as const) {
+      expect(processTerm(plural), plural).toEqual(processTerm(singular));
+    }
+    // An English "-ices" plural is stemmed as before.
+    expect(processTerm("devices")).toEqual(processTerm("device"));
+  });
+
   it("leaves short words ending like British spellings alone", () => {
     for (const [a, b] of [
       ["four", "for"],
