@@ -89,6 +89,19 @@ function unknownNameFactor(index: PaperIndex, folded: string, name: boolean): nu
   return corpusLacks(index, folded) ? UNKNOWN_NAME_FACTOR : 1;
 }
 
+/**
+ * True when a weighed query's weightiest term is a name no summary has: it weighs more than any
+ * word can without {@link UNKNOWN_NAME_FACTOR} ("YOLO" in "how does YOLO detect objects?").
+ */
+export function asksAboutUnknownName(
+  index: PaperIndex,
+  weights: ReadonlyMap<string, number>,
+): boolean {
+  let most = 0;
+  for (const weight of weights.values()) most = Math.max(most, weight);
+  return most > idf(index, "");
+}
+
 /** True when no passage, title, alias, author list or other paper field has any term of `word`. */
 export function corpusLacks(index: PaperIndex, word: string): boolean {
   return processTerm(word).every(

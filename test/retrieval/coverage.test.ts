@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex } from "../../src/retrieval/buildIndex.ts";
+import { CONFIDENCE_THRESHOLD, search, UNKNOWN_NAME_COVERAGE } from "../../src/retrieval/search.ts";
+import { fakePaper } from "../helpers/papers.ts";
+
+describe("how much a summary covers a question that describes its paper first", () => {
+  const summary = [
+    "## What",
+    "",
+    "- Word vectors from a weighted least squares fit to the log of co-occurrence counts",
+    "- Global counts instead of the local context windows that skip-gram samples",
+    "",
+    "## How",
+    "",
+    "- The weighting function caps frequent pairs, so the fit is not dominated by them",
+    "- Vectors of words and of contexts are summed at the end",
+  ].join("\n");
+  const topics = ["image captioning", "speech recognition", "graph attention", "object detection"];
+  const index = buildIndex([
+    { ...fakePaper(1, "Global vectors"), aliases: ["GloVe"], summary },
+    ...topics.map((topic, i) => ({
+      ...fakePaper(10 + i, topic),
+      aliases: [],
+      summary: `- A paper about ${topic} and nothing else, its vectors and its counts`,
+    })),
+  ]);
+
+  it("counts half of what only the introduction matches beside the answering passage", () => {
+    // The "How" passage alone covers 0.51 of it; "co-occurrence" is in the introduction.
+    const response = search(
+      index,
+      "word vectors from co-occurrence counts: do frequent pairs dominate the fit?",
+    );
+    expect(response.results[0]?.passage.text).toContain("caps frequent pairs");
+    expect(response.coverage).toBeGreaterThan(0.7);
+  });
+
+  it("counts none of it when the question's weightiest word is one no summary has", () => {
+    const response = search(
+      index,
+      "word vectors from co-occurrence counts: do frequent pairs dominate the Qwzxyk fit?",
+    );
+    expect(response.confident).toBe(false);
+  });
+});
+
+describe("a question chiefly about a name no summary has", () => {
+  const summary = [
+    "## What",
+    "",
+    "- Detect objects by classifying about 2000 region proposals, each warped and passed forward through a CNN",
+    "- Proposals come from selective search",
+    "",
+    "## Results",
+    "",
+    "- mAP 53% on VOC 2010",
+  ].join("\n");
+  const topics = ["image captioning", "speech recognition", "graph attention", "protein folding"];
+  const index = buildIndex([
+    { ...fakePaper(1, "Rich feature hierarchies"), aliases: ["R-CNN"], summary },
+    ...topics.map((topic, i) => ({
+      ...fakePaper(10 + i, topic),
+      aliases: [],
+      summary: `- A paper about ${topic} and nothing else, in a single pass`,
+    })),
+  ]);
+
+  it("must be covered by half, not just the usual threshold, to be answered", () => {
+    const question =
+      "how does Zorblat detect objects in a single forward pass without region proposals?";
+    const response = search(index, question);
+    expect(response.coverage).toBeGreaterThan(CONFIDENCE_THRESHOLD);
+    expect(response.coverage).toBeLessThan(UNKNOWN_NAME_COVERAGE);
+    expect(response.confident).toBe(false);
+  });
+
+  it("is answered as usual when it names the paper", () => {
+    const response = search(index, "R-CNN vs Zorblat: how are region proposals found?");
+    expect(response.confident).toBe(true);
+    expect(response.results[0]?.passage.text).toContain("selective search");
+  });
+});
