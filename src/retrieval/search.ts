@@ -383,23 +383,43 @@ function answeringHits(
 }
 
 /**
- * The content words of a question that is one phrase of two words and nothing else, beside stop
- * words ("what is flow matching?"), each as its terms; undefined for any other question.
+ * The content words of a question about one phrase of two words, each as its terms: a question
+ * that is the phrase and nothing else beside stop words ("what is flow matching?"), or one that
+ * opens by asking what the phrase is ("what is label smoothing and why does it help?").
+ * Undefined for any other question.
  */
 function onePhrase(text: string): string[][] | undefined {
+  const whole = wordRun(text, true);
+  if (whole) return whole.length === 2 ? whole : undefined;
+  const rest = WHAT_IS.exec(text)?.[1];
+  const lead = rest === undefined ? undefined : wordRun(rest, false);
+  return lead?.length === 2 ? lead : undefined;
+}
+
+/** "What is (the) ...", "what's a ...": the rest names what is asked about. */
+const WHAT_IS = /^\s*(?:what\s+(?:is|are|was|were)|whats|what's)\s+(?:(?:the|a|an)\s+)?(.*)$/isu;
+
+/**
+ * The content words of a text from the first on, each as its terms, while they stand side by
+ * side (nothing but spaces between them). With `whole`, undefined when another content word
+ * follows the run.
+ */
+function wordRun(text: string, whole: boolean): string[][] | undefined {
   const words: string[][] = [];
   let last = -1;
+  let ended = false;
   for (const { word, start, end } of findWords(text)) {
     const terms = [...new Set(wordPieces(word).flatMap((piece) => processTerm(piece)))];
-    if (terms.length === 0) {
-      if (words.length > 0) last = -2;
-      continue;
+    const apart = last >= 0 && /\S/.test(text.slice(last, start));
+    if (terms.length > 0 && !apart && !ended) {
+      words.push(terms);
+      last = end;
+    } else if (words.length > 0) {
+      if (!whole || terms.length > 0) return whole ? undefined : words;
+      ended = true;
     }
-    if (last === -2 || (last >= 0 && /\S/.test(text.slice(last, start)))) return undefined;
-    words.push(terms);
-    last = end;
   }
-  return words.length === 2 ? words : undefined;
+  return words;
 }
 
 /** The passage on the part of a paper that the alias a question names it by names (see {@link aliasPartPassage}). */

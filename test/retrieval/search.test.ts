@@ -118,4 +118,11 @@ describe("search: a question that is one phrase", () => {
     expect(search(index, "what is flow matching?", { focus: "bear" }).confident).toBe(false);
     expect(search(index, "what is support matching?").confident).toBe(true);
   });
+
+  it("is asked about first, whatever follows it, when the question opens 'what is'", () => {
+    const flow = search(index, "what is flow matching and how does it constrain the policy?");
+    expect(flow.confident).toBe(false);
+    const support = search(index, "what is support matching and how does it constrain the policy?");
+    expect(support.confident).toBe(true);
+  });
 });
