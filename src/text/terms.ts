@@ -7,9 +7,9 @@ import { STOP_WORDS } from "./stopwords.ts";
  * A word-like run of text: letters and digits, joined by inner hyphens, dots, slashes or apostrophes
  * ("out-of-distribution", "1906.00949", "VQ-VAE-2", "Uber's").
  */
-const WORD_PATTERN = /[\p{L}\p{N}]+(?:[-.'’/][\p{L}\p{N}]+)*/gu;
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:[-._'’/][\p{L}\p{N}]+)*/gu;
 const DECIMAL = /^\d+(?:\.\d+)+$/;
-const PART_SEPARATOR = /[-.'’/]/;
+const PART_SEPARATOR = /[-._'’/]/;
 
 /** LaTeX commands that only format math; their names are not words anyone searches for. */
 const LATEX_FORMATTING = new Set([

@@ -16,6 +16,13 @@ describe("wordPieces", () => {
     expect(wordPieces("VQ-VAE-2")).toEqual(["VQ", "VAE", "2", "VQVAE2"]);
   });
 
+  it("reads a snake_case name as a compound: 'vmin' finds V_min, 'critic' finds n_critic", () => {
+    expect(termsOf("V_min = -10, n_critic = 5")).toEqual(
+      expect.arrayContaining(["min", "vmin", "critic", "ncritic"]),
+    );
+    expect(termsOf("vmin")).toEqual(["vmin"]);
+  });
+
   it("keeps arXiv ids and decimals whole", () => {
     expect(wordPieces("1906.00949")).toEqual(["1906.00949"]);
     expect(wordPieces("0.75")).toEqual(["0.75"]);
