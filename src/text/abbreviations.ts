@@ -73,4 +73,9 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ["fwd", ["forward"]],
   ["bwd", ["backward"]],
   ["mem", ["memory"]],
+  // Fields, and the symbols notes write by their short names.
+  ["nlp", ["natural", "language", "processing"]],
+  ["ssl", ["selfsupervised", "learning"]],
+  ["eps", ["epsilon"]],
+  ["wd", ["weight", "decay"]],
 ]);

@@ -102,6 +102,9 @@ describe("processTerm", () => {
     expect(termsOf("a variance-reduction param, approx 0.97")).toEqual(
       termsOf("a variance-reduction parameter, approximately 0.97"),
     );
+    expect(termsOf("eps-greedy")).toEqual(expect.arrayContaining(termsOf("epsilon greedy")));
+    expect(termsOf("self-supervised learning")).toEqual(expect.arrayContaining(termsOf("SSL")));
+    expect(termsOf("wd 1e-4")).toEqual(termsOf("weight decay 1e-4"));
   });
 
   it("drops LaTeX formatting commands but keeps symbols people name", () => {
