@@ -10,6 +10,31 @@ let ranks: Map<string, number> | undefined;
 /** Words the list writes capitalized: names ("Mohammed"), which no typo is read as. */
 let capitalized: Set<string> | undefined;
 
+/**
+ * Research labs that questions name a paper by ("that DeepMind one-shot paper") and that
+ * subtitles do not say. A summary seldom does either, so as unknown names they weighed more than
+ * anything the question asked; they count as everyday words instead, as "Google" does.
+ */
+const LABS = [
+  "deepmind",
+  "openai",
+  "nvidia",
+  "baidu",
+  "tencent",
+  "huawei",
+  "alibaba",
+  "salesforce",
+  "allenai",
+  "anthropic",
+  "mila",
+  "cmu",
+  "tsinghua",
+  "inria",
+  "kaist",
+];
+/** The rank {@link LABS} are given: among the words "Google" (rank 19,053) is among. */
+const LAB_RANK = 10000;
+
 /** Words ranked this far down or further count as technical. */
 const EVERYDAY_RANKS = 20000;
 
@@ -40,6 +65,7 @@ function englishRanks(): Map<string, number> {
       ranks.set(lower, rank);
       if (word !== lower) capitalized.add(lower);
     }
+    for (const lab of LABS) if (!ranks.has(lab)) ranks.set(lab, LAB_RANK);
   }
   return ranks;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isEnglishForm, isEnglishWord, misspeltEnglish } from "../../src/text/wordRarity.ts";
+import {
+  isEnglishForm,
+  isEnglishWord,
+  misspeltEnglish,
+  specificity,
+} from "../../src/text/wordRarity.ts";
 
 describe("misspeltEnglish", () => {
   it("reads two swapped neighbouring letters in a long word as a typo of an English word", () => {
@@ -53,6 +58,15 @@ describe("isEnglishForm", () => {
   it("leaves names alone, even those made of English words", () => {
     for (const word of ["dropconnect", "transe", "xgboost", "muzero", "retinanet", "cutmix"]) {
       expect(isEnglishForm(word), word).toBe(false);
+    }
+  });
+});
+
+describe("research labs", () => {
+  it("count as everyday words, not as names no summary has", () => {
+    for (const lab of ["deepmind", "openai", "google"]) {
+      expect(isEnglishWord(lab), lab).toBe(true);
+      expect(specificity(lab), lab).toBe(0.7);
     }
   });
 });
