@@ -22,8 +22,11 @@ export interface QueryCoverage {
   matchedWeight: number;
 }
 
-/** Fields whose matches are evidence of coverage; a word anywhere in a long summary is not. */
-const EVIDENCE_FIELDS = new Set(["text", "title", "aliases", "authors", "arxiv", "id"]);
+/**
+ * Fields whose matches are evidence of coverage; a word anywhere in a long summary is not. The
+ * paper's year is: "that 2022 all-conv net" says the paper is from 2022, as a title word would.
+ */
+const EVIDENCE_FIELDS = new Set(["text", "title", "aliases", "authors", "arxiv", "id", "year"]);
 
 /**
  * True for a piece written with a capital past its first letter ("ALBERT", "CaiT", "GANs"): the

@@ -35,6 +35,19 @@ describe("how much a summary covers a question that describes its paper first", 
     expect(response.coverage).toBeGreaterThan(0.7);
   });
 
+  it("counts the paper's year when the question gives it", () => {
+    // The papers are from 2019 but one, from 2016; no summary writes a year.
+    const dated = buildIndex([
+      { ...fakePaper(1, "Global vectors"), aliases: ["GloVe"], summary },
+      { ...fakePaper(2, "Image captioning"), year: 2016, summary: "- About image captions" },
+      { ...fakePaper(3, "Speech recognition"), summary: "- About speech, its vectors and counts" },
+    ]);
+    const question = (year: number) =>
+      search(dated, `that ${year} paper on co-occurrence counts: do frequent pairs dominate?`);
+    expect(question(2019).results[0]?.paper.id).toBe("p1");
+    expect(question(2019).coverage).toBeGreaterThan(question(2016).coverage + 0.1);
+  });
+
   it("counts none of it when the question's weightiest word is one no summary has", () => {
     const response = search(
       index,
