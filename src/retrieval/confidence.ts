@@ -92,6 +92,15 @@ function unknownNameFactor(index: PaperIndex, folded: string, name: boolean): nu
   return corpusLacks(index, folded) ? UNKNOWN_NAME_FACTOR : 1;
 }
 
+/** The weightiest term of a weighed query, with its weight; undefined when none weighs anything. */
+function weightiest(
+  weights: ReadonlyMap<string, number>,
+): { term: string; weight: number } | undefined {
+  let top: { term: string; weight: number } | undefined;
+  for (const [term, weight] of weights) if (weight > (top?.weight ?? 0)) top = { term, weight };
+  return top;
+}
+
 /**
  * True when a weighed query's weightiest term is a name no summary has: it weighs more than any
  * word can without {@link UNKNOWN_NAME_FACTOR} ("YOLO" in "how does YOLO detect objects?").
@@ -100,9 +109,19 @@ export function asksAboutUnknownName(
   index: PaperIndex,
   weights: ReadonlyMap<string, number>,
 ): boolean {
-  let most = 0;
-  for (const weight of weights.values()) most = Math.max(most, weight);
-  return most > idf(index, "");
+  return (weightiest(weights)?.weight ?? 0) > idf(index, "");
+}
+
+/**
+ * True when a weighed query's weightiest term is one no summary has, name or English word ("how
+ * did Chinchilla fit its scaling law?"): the question is about something the corpus lacks.
+ */
+export function asksAboutUnknownWord(
+  index: PaperIndex,
+  weights: ReadonlyMap<string, number>,
+): boolean {
+  const top = weightiest(weights);
+  return top !== undefined && corpusLacks(index, top.term);
 }
 
 /** True when no passage, title, alias, author list or other paper field has any term of `word`. */

@@ -3,7 +3,7 @@ import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import {
   asksAboutUnknownName,
-  corpusLacks,
+  asksAboutUnknownWord,
   idf,
   measureCoverage,
   totalWeight,
@@ -508,7 +508,7 @@ function resultCoverage(
     const opening = index.passagesByPaper.get(c.paper.id)?.[0];
     const openingHit = c.passageHits.find((h) => h.id === opening?.id);
     const described =
-      openingHit && openingHit !== hit && !asksOfUnknown(index, prepared)
+      openingHit && openingHit !== hit && !asksAboutUnknownWord(index, prepared.weights)
         ? measureCoverage(prepared.weights, [hit, c.paperHit, openingHit]).share - share
         : 0;
     const covered = share + OPENING_CREDIT * described;
@@ -533,27 +533,12 @@ function resultCoverage(
  * describes its paper before asking ("does the decorrelation-based self-supervised loss still
  * work when the batch is small?"): the description matches the introduction, the ask another
  * passage, and both say the summary covers the question. Half: the introduction is not the
- * answer. Chosen on the dev sets: at 0.5 it made two more covered questions confident and left
- * every outside question declined; counted in full with no exception (below) it accepted one.
+ * answer; and none when the question is about a word no summary has (see `asksAboutUnknownWord`):
+ * a paper's introduction matching its other words ("tokens", "parameters") says nothing of that.
+ * Chosen on the dev sets: at 0.5 it made two more covered questions confident and left every
+ * outside question declined; counted in full with no exception it accepted one.
  */
 const OPENING_CREDIT = 0.5;
-
-/**
- * True when the question's weightiest word is one no summary has ("how did Chinchilla fit its
- * scaling law?"): it asks about something the corpus lacks, and a paper's introduction matching
- * its other words ("tokens", "parameters") says nothing of that.
- */
-function asksOfUnknown(index: PaperIndex, prepared: PreparedQuery): boolean {
-  let heaviest: string | undefined;
-  let most = 0;
-  for (const [term, weight] of prepared.weights) {
-    if (weight > most) {
-      heaviest = term;
-      most = weight;
-    }
-  }
-  return heaviest !== undefined && corpusLacks(index, heaviest);
-}
 
 /** The summary field of the paper index, whose counts say how often a summary uses a term. */
 const SUMMARY_FIELD = PAPER_FIELDS.indexOf("summary");
