@@ -20,6 +20,10 @@ const GROUPS: ReadonlyArray<{ why: string; stems: readonly string[] }> = [
     why: "a loss term that discourages behaviour penalizes it, or punishes it",
     stems: ["penal", "penalti", "punish"],
   },
+  {
+    why: "one word: Porter2 stems 'embed' and 'embeds' to 'emb', 'embedded' and 'embedding' to 'embed'",
+    stems: ["embed", "emb"],
+  },
 ];
 
 /** Each stem of a group mapped to its group's first stem. */

@@ -87,6 +87,7 @@ describe("processTerm", () => {
   it("makes words ML writing uses interchangeably one term", () => {
     expect(processTerm("occluded")).toEqual(processTerm("masked"));
     expect(processTerm("discretized")).toEqual(processTerm("quantization"));
+    expect(processTerm("embed")).toEqual(processTerm("embeddings"));
     expect(processTerm("punishes")).toEqual(processTerm("penalizes"));
     expect(processTerm("mask")).not.toEqual(processTerm("black"));
   });
