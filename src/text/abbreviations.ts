@@ -78,4 +78,12 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ["ssl", ["selfsupervised", "learning"]],
   ["eps", ["epsilon"]],
   ["wd", ["weight", "decay"]],
+  ["oov", ["outofvocabulary", "vocabulary"]],
+  ["nll", ["negative", "log", "likelihood"]],
+  ["mle", ["maximum", "likelihood"]],
+  ["ffn", ["feedforward", "network"]],
+  ["mha", ["multihead", "attention"]],
+  ["ema", ["exponential", "moving", "average"]],
+  ["ckpt", ["checkpoint"]],
+  ["ckpts", ["checkpoint"]],
 ]);

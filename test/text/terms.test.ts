@@ -106,6 +106,10 @@ describe("processTerm", () => {
     expect(termsOf("eps-greedy")).toEqual(expect.arrayContaining(termsOf("epsilon greedy")));
     expect(termsOf("self-supervised learning")).toEqual(expect.arrayContaining(termsOf("SSL")));
     expect(termsOf("wd 1e-4")).toEqual(termsOf("weight decay 1e-4"));
+    expect(termsOf("OOV words")).toEqual(expect.arrayContaining(termsOf("vocabulary words")));
+    expect(termsOf("EMA of the weights")).toEqual(
+      termsOf("exponential moving average of the weights"),
+    );
   });
 
   it("drops LaTeX formatting commands but keeps symbols people name", () => {
