@@ -66,6 +66,7 @@ export type CorpusName =
   | "notes"
   | "notes2"
   | "notes-repo"
+  | "notes2-repo"
   | "together"
   | "local";
 
@@ -79,6 +80,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   notes: ["test/fixtures/notes"],
   notes2: ["test/fixtures/notes2"],
   "notes-repo": ["test/fixtures/notes"],
+  "notes2-repo": ["test/fixtures/notes2"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   local: [process.env.CORPUS_DIR?.trim() || "corpus"],
 };
@@ -131,6 +133,14 @@ export const EVAL_SETS: EvalSet[] = [
       corpus: "notes-repo",
       split,
       file: `test/fixtures/notes/questions-${split}.jsonl`,
+    }),
+  ),
+  ...(["dev", "blind"] as const).map(
+    (split): EvalSet => ({
+      name: `notes2 ${split} (repo layout)`,
+      corpus: "notes2-repo",
+      split,
+      file: `test/fixtures/notes2/questions-${split}.jsonl`,
     }),
   ),
   // Both multi-style corpora as one of 124 papers, many of them neighbours (Adam and AdamW, GAN
@@ -252,7 +262,7 @@ export function evalCorpus(name: CorpusName): {
     const style = new Map<string, string>();
     for (const dir of CORPUS_DIRS[name]) {
       const loaded =
-        name === "notes-repo"
+        name === "notes-repo" || name === "notes2-repo"
           ? loadInRepoLayout(resolve(ROOT, dir))
           : loadCorpus(resolve(ROOT, dir));
       if (loaded.problems.length > 0) {

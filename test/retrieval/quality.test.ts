@@ -76,9 +76,10 @@ describe("retrieval quality on every style (sets written without sight of the co
 describe("retrieval quality whatever the notes' template", () => {
   // The same notes under a title heading, "Authors: / Link:" lines and images saved beside them
   // (bench/repoLayout.ts) must answer exactly as the notes alone do.
-  for (const set of EVAL_SETS.filter((s) => s.corpus === "notes-repo")) {
+  for (const set of EVAL_SETS.filter((s) => s.corpus.endsWith("-repo"))) {
     it(`answers ${set.name} as the plain notes`, () => {
-      const plain = EVAL_SETS.find((s) => s.corpus === "notes" && s.file === set.file);
+      const corpus = set.corpus.replace(/-repo$/, "");
+      const plain = EVAL_SETS.find((s) => s.corpus === corpus && s.file === set.file);
       if (!plain) throw new Error(`no plain notes set for ${set.name}`);
       expect(measureSet(set).tally).toEqual(measureSet(plain).tally);
     });
