@@ -68,6 +68,7 @@ export type CorpusName =
   | "notes-repo"
   | "notes2-repo"
   | "together"
+  | "everything"
   | "local";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -82,6 +83,11 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   "notes-repo": ["test/fixtures/notes"],
   "notes2-repo": ["test/fixtures/notes2"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
+  everything: [
+    ...STYLES.map((style) => `test/fixtures/styles/${style}`),
+    "test/fixtures/notes",
+    "test/fixtures/notes2",
+  ],
   local: [process.env.CORPUS_DIR?.trim() || "corpus"],
 };
 
@@ -160,6 +166,18 @@ export const EVAL_SETS: EvalSet[] = [
       corpus: "together",
       split,
       file: `test/fixtures/styles/questions-${split}.jsonl`,
+      coveredOnly: true,
+    }),
+  ),
+  // All three multi-style corpora as one of 164 papers: the second notes corpus's papers have
+  // neighbours in the others (WGAN-GP and WGAN, DeiT and ViT, SimSiam and BYOL, R-CNN and Fast
+  // R-CNN, DeepWalk and node2vec).
+  ...(["dev", "blind"] as const).map(
+    (split): EvalSet => ({
+      name: `together: notes2 ${split}`,
+      corpus: "everything",
+      split,
+      file: `test/fixtures/notes2/questions-${split}.jsonl`,
       coveredOnly: true,
     }),
   ),
