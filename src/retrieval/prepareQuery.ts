@@ -6,6 +6,7 @@ import { PREFIXES } from "../text/wordRarity.ts";
 import { askedTerms } from "./askedPart.ts";
 import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { corpusLacks, weighQuery } from "./confidence.ts";
+import { namesOnlyAsReference } from "./references.ts";
 
 /** Longest query read; the rest is ignored, since nobody asks a question that long. */
 export const MAX_QUERY_CHARS = 1000;
@@ -41,6 +42,11 @@ export interface PreparedQuery {
    * `askedTerms`).
    */
   asked?: ReadonlySet<string>;
+  /**
+   * Papers the question names only to place the one it asks about ("the BERT variant that masks
+   * spans" is not about BERT; see `namesOnlyAsReference`), which are not in {@link mentions}.
+   */
+  referred: string[];
 }
 
 /**
@@ -148,7 +154,11 @@ function withoutPrefixes(
 /** Finds the papers a question names and turns it into weighted terms. */
 export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery {
   const query = rawQuery.slice(0, MAX_QUERY_CHARS);
-  const mentions = findMentions(index.names, query);
+  // A name given only to place the paper asked about ("the BERT variant that...") names no
+  // paper of the question: its words stay words, and that paper is not the answer.
+  const found = findMentions(index.names, query);
+  const mentions = found.filter((m) => !namesOnlyAsReference(query, m));
+  const referred = found.filter((m) => !mentions.includes(m)).map((m) => m.paper.id);
   // "mix match" and "mixmtach" are matched as "MixMatch", so passages that name it count.
   const canonical = rewriteMentions(query, mentions, (m) =>
     m.by === "name" ? ` ${m.canonical} ` : query.slice(m.start, m.end),
@@ -181,6 +191,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     residualWeights: new Map([...weights].filter(([term]) => residualTerms.has(term))),
     nameWords: mentions.flatMap((m) => heaviestTerm(query.slice(m.start, m.end), weights) ?? []),
     ...(asked ? { asked } : {}),
+    referred,
   };
 }
 
@@ -210,5 +221,6 @@ export function prepareTopic(index: PaperIndex, rawTopic: string): PreparedQuery
     asksMore: true,
     residualWeights: weights,
     nameWords: [],
+    referred: [],
   };
 }

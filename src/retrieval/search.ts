@@ -14,7 +14,7 @@ import { givesAsked, questionKinds } from "./passageKind.ts";
 import { aliasPartPassage, topicTerms } from "./passageTopics.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
 import { proximityWeight, type TermPositions, termPositions, wordTerms } from "./proximity.ts";
-import { orderBySubject, preferCovering, type Ranked } from "./subject.ts";
+import { behindReferred, orderBySubject, preferCovering, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
@@ -608,7 +608,10 @@ export function search(
         residual: totalWeight(prepared.residualWeights),
         total: totalWeight(prepared.weights),
       });
-  if (!pinned) preferCovering(ordered, CONFIDENCE_THRESHOLD);
+  if (!pinned) {
+    preferCovering(ordered, CONFIDENCE_THRESHOLD);
+    behindReferred(ordered, prepared.referred);
+  }
   const results = ordered.map((r) => r.result);
   const coverage = results[0]?.coverage ?? 0;
   // A question of everyday words alone ("what datasets did they use?") is about some paper in

@@ -139,3 +139,17 @@ export function preferCovering(ordered: Ranked[], confident: number): void {
     ordered.unshift(challenger);
   }
 }
+
+/**
+ * Moves behind the others the papers a question names only to place the one it asks about (see
+ * `namesOnlyAsReference`): "the BERT variant that masks contiguous spans" says "BERT", and BERT's
+ * summary says it most, but the question is about a variant. A paper the question also names
+ * otherwise stays where it is.
+ */
+export function behindReferred(ordered: Ranked[], referred: readonly string[]): void {
+  if (referred.length === 0) return;
+  const placing = (r: Ranked) => !r.named && referred.includes(r.result.paper.id);
+  const rest = ordered.filter((r) => !placing(r));
+  if (rest.length === 0) return;
+  ordered.splice(0, ordered.length, ...rest, ...ordered.filter(placing));
+}

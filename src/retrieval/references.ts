@@ -1,0 +1,29 @@
+import type { Mention } from "../lookup/findMentions.ts";
+
+/**
+ * Words after a name that make it the paper another one comes from: "the BERT variant that masks
+ * spans", "the Wasserstein GAN follow-up", "a DQN extension".
+ */
+const REFERENCE_AFTER =
+  /^(?:'s)?[\s-]*(?:variants?|follow[\s-]?ups?|successors?|extensions?|versions?|descendants?|derivatives?|upgrades?|spin[\s-]?offs?|alternatives?)\b/i;
+
+/**
+ * Words before a name that make it a point of reference, not the subject: "a variant of BERT",
+ * "an improvement over WGAN", "built on top of ResNet", "unlike VGG", "instead of VGG".
+ */
+const REFERENCE_BEFORE =
+  /(?:\b(?:variants?|versions?|extensions?|follow[\s-]?ups?|successors?|improvements?|alternatives?|upgrades?|replacements?)\s+(?:of|to|on|over|for)|\b(?:built|based)\s+on(?:\s+top\s+of)?|\bon\s+top\s+of|\bunlike|\binstead\s+of)\s+(?:the\s+|an?\s+)?$/i;
+
+/**
+ * True when a question names a paper only to place the one it asks about ("the BERT variant that
+ * masks contiguous spans", "a convnet for sentences on top of word2vec"): the question is about
+ * a paper derived from, built on or set against the named one, not about it. Only names count;
+ * an arXiv id or an author says which paper is asked about.
+ */
+export function namesOnlyAsReference(question: string, mention: Mention): boolean {
+  if (mention.by !== "name") return false;
+  return (
+    REFERENCE_AFTER.test(question.slice(mention.end)) ||
+    REFERENCE_BEFORE.test(question.slice(0, mention.start))
+  );
+}

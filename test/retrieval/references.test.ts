@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { Mention } from "../../src/lookup/findMentions.ts";
+import { buildIndex } from "../../src/retrieval/buildIndex.ts";
+import { namesOnlyAsReference } from "../../src/retrieval/references.ts";
+import { search } from "../../src/retrieval/search.ts";
+import { fakePaper } from "../helpers/papers.ts";
+
+/** A mention of "BERT" (by name) where the question writes it. */
+function bertIn(question: string): Mention {
+  const start = question.indexOf("BERT");
+  return { paper: fakePaper(1), by: "name", canonical: "BERT", start, end: start + 4 };
+}
+
+describe("namesOnlyAsReference", () => {
+  it("is true for a name that places the paper asked about", () => {
+    for (const question of [
+      "the BERT variant that masks spans",
+      "the BERT follow-up with span masking",
+      "a variant of BERT that masks spans",
+      "an improvement over BERT for QA",
+      "a span model built on top of BERT",
+      "unlike BERT, does it keep next sentence prediction?",
+    ]) {
+      expect(namesOnlyAsReference(question, bertIn(question)), question).toBe(true);
+    }
+  });
+
+  it("is false for a name the question asks about, or names by id or author", () => {
+    for (const question of [
+      "how does BERT mask tokens?",
+      "BERT vs RoBERTa: which masks spans?",
+      "BERT-style masking of spans",
+    ]) {
+      expect(namesOnlyAsReference(question, bertIn(question)), question).toBe(false);
+    }
+    const byAuthor = { ...bertIn("the BERT variant"), by: "author" as const };
+    expect(namesOnlyAsReference("the BERT variant", byAuthor)).toBe(false);
+  });
+});
+
+describe("a question that names a paper only to place the one it asks about", () => {
+  const index = buildIndex([
+    {
+      ...fakePaper(1, "Pre-training of Deep Bidirectional Transformers"),
+      aliases: ["BERT"],
+      summary: [
+        "- BERT masks 15% of single tokens at random and predicts them from both sides",
+        "- Masked words are sampled uniformly; masking contiguous spans is left to later work",
+        "- BERT adds next sentence prediction",
+      ].join("\n"),
+    },
+    {
+      ...fakePaper(2, "Improving Pre-training by Representing and Predicting Spans"),
+      aliases: ["SpanBERT"],
+      summary:
+        "- Like BERT, but masks contiguous spans of words, not single tokens\n- Span length is sampled from a geometric distribution, mean 3.8 words",
+    },
+    { ...fakePaper(3, "Image captioning"), aliases: [], summary: "- About captions" },
+  ]);
+
+  it("is answered by the derived paper, not the named one", () => {
+    const result = search(
+      index,
+      "the BERT variant that masks contiguous spans of words instead of single tokens: how are their lengths sampled?",
+    );
+    expect(result.results[0]?.paper.id).toBe("p2");
+    expect(result.results[0]?.passage.text).toContain("geometric");
+  });
+
+  it("still goes to the named paper when it asks about it", () => {
+    expect(search(index, "how does BERT mask tokens?").results[0]?.paper.id).toBe("p1");
+  });
+});
