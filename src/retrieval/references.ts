@@ -5,14 +5,14 @@ import type { Mention } from "../lookup/findMentions.ts";
  * spans", "the Wasserstein GAN follow-up", "a DQN extension".
  */
 const REFERENCE_AFTER =
-  /^(?:'s)?[\s-]*(?:variants?|follow[\s-]?ups?|successors?|extensions?|versions?|descendants?|derivatives?|upgrades?|spin[\s-]?offs?|alternatives?)\b/i;
+  /^(?:'s)?(?:[\s-]*(?:variants?|follow[\s-]?ups?|successors?|extensions?|versions?|descendants?|derivatives?|upgrades?|spin[\s-]?offs?|alternatives?)|-?(?:style|like|level|inspired))\b/i;
 
 /**
  * Words before a name that make it a point of reference, not the subject: "a variant of BERT",
  * "an improvement over WGAN", "built on top of ResNet", "unlike VGG", "instead of VGG".
  */
 const REFERENCE_BEFORE =
-  /(?:\b(?:variants?|versions?|extensions?|follow[\s-]?ups?|successors?|improvements?|alternatives?|upgrades?|replacements?)\s+(?:of|to|on|over|for)|\b(?:built|based)\s+on(?:\s+top\s+of)?|\bon\s+top\s+of|\bunlike|\binstead\s+of)\s+(?:the\s+|an?\s+)?$/i;
+  /(?:\b(?:variants?|versions?|extensions?|follow[\s-]?ups?|successors?|improvements?|alternatives?|upgrades?|replacements?)\s+(?:of|to|on|over|for)|\b(?:built|based)\s+on(?:\s+top\s+of)?|\bon\s+top\s+of|\bunlike|\binstead\s+of|\bthan)\s+(?:the\s+|an?\s+)?$/i;
 
 /**
  * True when a question names a paper only to place the one it asks about ("the BERT variant that

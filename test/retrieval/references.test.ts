@@ -20,6 +20,8 @@ describe("namesOnlyAsReference", () => {
       "an improvement over BERT for QA",
       "a span model built on top of BERT",
       "unlike BERT, does it keep next sentence prediction?",
+      "how much better is it than BERT on SQuAD?",
+      "a BERT-style encoder for spans",
     ]) {
       expect(namesOnlyAsReference(question, bertIn(question)), question).toBe(true);
     }
@@ -29,7 +31,7 @@ describe("namesOnlyAsReference", () => {
     for (const question of [
       "how does BERT mask tokens?",
       "BERT vs RoBERTa: which masks spans?",
-      "BERT-style masking of spans",
+      "is BERT better than ELMo?",
     ]) {
       expect(namesOnlyAsReference(question, bertIn(question)), question).toBe(false);
     }
