@@ -15,15 +15,28 @@ const REFERENCE_BEFORE =
   /(?:\b(?:variants?|versions?|extensions?|follow[\s-]?ups?|successors?|improvements?|alternatives?|upgrades?|replacements?)\s+(?:of|to|on|over|for)|\b(?:built|based)\s+on(?:\s+top\s+of)?|\bon\s+top\s+of|\bunlike|\binstead\s+of|\bthan)\s+(?:the\s+|an?\s+)?$/i;
 
 /**
+ * A name used as a common noun, a member of the family it names that the words after it pick
+ * out: "the GAN that treats the discriminator output as a regression target" is one GAN of many
+ * (LSGAN), not the GAN paper. A determiner, perhaps one word between, then the name, then "that",
+ * "which", "whose" or "where".
+ */
+const DETERMINED_BEFORE = /(?:^|\b)(?:the|a|an|that|this)\s+(?:[\w-]+\s+)?$/i;
+const DESCRIBED_AFTER = /^\s+(?:that|which|whose|where)\b/i;
+
+/**
  * True when a question names a paper only to place the one it asks about ("the BERT variant that
- * masks contiguous spans", "a convnet for sentences on top of word2vec"): the question is about
- * a paper derived from, built on or set against the named one, not about it. Only names count;
+ * masks contiguous spans", "a convnet for sentences on top of word2vec", "the GAN that treats the
+ * discriminator as a regression"): the question is about a paper derived from, built on, set
+ * against or picked out of the named one, not about it. Only names count;
  * an arXiv id or an author says which paper is asked about.
  */
 export function namesOnlyAsReference(question: string, mention: Mention): boolean {
   if (mention.by !== "name") return false;
+  const before = question.slice(0, mention.start);
+  const after = question.slice(mention.end);
   return (
-    REFERENCE_AFTER.test(question.slice(mention.end)) ||
-    REFERENCE_BEFORE.test(question.slice(0, mention.start))
+    REFERENCE_AFTER.test(after) ||
+    REFERENCE_BEFORE.test(before) ||
+    (DESCRIBED_AFTER.test(after) && DETERMINED_BEFORE.test(before))
   );
 }

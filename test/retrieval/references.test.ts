@@ -22,6 +22,7 @@ describe("namesOnlyAsReference", () => {
       "unlike BERT, does it keep next sentence prediction?",
       "how much better is it than BERT on SQuAD?",
       "a BERT-style encoder for spans",
+      "for the BERT that masks whole spans, how long are they?",
     ]) {
       expect(namesOnlyAsReference(question, bertIn(question)), question).toBe(true);
     }
@@ -32,6 +33,7 @@ describe("namesOnlyAsReference", () => {
       "how does BERT mask tokens?",
       "BERT vs RoBERTa: which masks spans?",
       "is BERT better than ELMo?",
+      "is it BERT that masks 15% of tokens?",
     ]) {
       expect(namesOnlyAsReference(question, bertIn(question)), question).toBe(false);
     }
