@@ -57,6 +57,8 @@ const FLOORS: Record<string, { first: number; passage: number; declined: number 
   "together: styles dev": { first: 0.87, passage: 0.82, declined: 0 },
   "together: styles holdout": { first: 0.9, passage: 0.74, declined: 0 },
   "together: styles blind": { first: 0.91, passage: 0.76, declined: 0 },
+  "together: notes2 dev": { first: 0.82, passage: 0.62, declined: 0 },
+  "together: notes2 blind": { first: 0.75, passage: 0.54, declined: 0 },
 };
 
 describe("retrieval quality on every style (sets written without sight of the code)", () => {
