@@ -176,8 +176,21 @@ export function misspeltEnglish(foldedWord: string): string | undefined {
     const swapped = `${foldedWord.slice(0, i)}${b}${a}${foldedWord.slice(i + 2)}`;
     if (isEnglishWord(swapped)) return swapped;
   }
-  return foldedWord.length >= MIN_DROPPED_LENGTH ? withLetterMended(foldedWord) : undefined;
+  if (foldedWord.length < MIN_DROPPED_LENGTH) return undefined;
+  // Each question weighs its words twice, and a word tried this way costs hundreds of look-ups.
+  let mended = mendedWords.get(foldedWord);
+  if (mended === undefined) {
+    if (mendedWords.size >= MAX_MENDED_WORDS) mendedWords.clear();
+    mended = withLetterMended(foldedWord) ?? "";
+    mendedWords.set(foldedWord, mended);
+  }
+  return mended || undefined;
 }
+
+/** What {@link withLetterMended} gave each word lately ("" for nothing). */
+const mendedWords = new Map<string, string>();
+/** How many words {@link mendedWords} remembers before it starts afresh. */
+const MAX_MENDED_WORDS = 10_000;
 
 /** Shortest word read as an English word with a letter dropped or doubled inside it. */
 const MIN_DROPPED_LENGTH = 7;
