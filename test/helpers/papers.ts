@@ -22,3 +22,23 @@ export function fakePaper(n: number, title = `Paper <${n}> & friends`): Paper {
 export function fakePassage(text: string, headings?: string[]): Passage {
   return { id: 0, paperId: "p1", ordinal: 0, text, figures: [], ...(headings ? { headings } : {}) };
 }
+
+/**
+ * Bullet notes on GloVe under "What / How / Limitations": an introduction that says what the
+ * paper is, and passages that each answer one thing about it.
+ */
+export const GLOVE_NOTES = [
+  "## What",
+  "",
+  "- Word vectors from a weighted least squares fit to the log of co-occurrence counts",
+  "- Global counts instead of the local context windows that skip-gram samples",
+  "",
+  "## How",
+  "",
+  "- The weighting function caps frequent pairs, so the fit is not dominated by them",
+  "- Vectors of words and of contexts are summed at the end",
+  "",
+  "## Limitations",
+  "",
+  "- Against word2vec the comparison is debatable: tuned fairly, both end up close",
+].join("\n");

@@ -3,7 +3,7 @@ import { askedTerms } from "../../src/retrieval/askedPart.ts";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { passageTopics } from "../../src/retrieval/passageTopics.ts";
 import { search } from "../../src/retrieval/search.ts";
-import { fakePaper, fakePassage } from "../helpers/papers.ts";
+import { fakePaper, fakePassage, GLOVE_NOTES } from "../helpers/papers.ts";
 
 const passage = fakePassage;
 
@@ -114,21 +114,7 @@ describe("a question that is only an alias naming a part of the paper", () => {
 });
 
 describe("a question that describes its paper before asking", () => {
-  const summary = [
-    "## What",
-    "",
-    "- Word vectors from a weighted least squares fit to the log of co-occurrence counts",
-    "- Global counts instead of the local context windows that skip-gram samples",
-    "",
-    "## How",
-    "",
-    "- The weighting function caps frequent pairs, so the fit is not dominated by them",
-    "- Vectors of words and of contexts are summed at the end",
-    "",
-    "## Limitations",
-    "",
-    "- Against word2vec the comparison is debatable: tuned fairly, both end up close",
-  ].join("\n");
+  const summary = GLOVE_NOTES;
   const index = buildIndex([
     { ...fakePaper(1, "Global vectors"), aliases: ["GloVe"], summary },
     { ...fakePaper(2, "Image captioning"), aliases: [], summary: "- About captions" },

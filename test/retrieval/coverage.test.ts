@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { CONFIDENCE_THRESHOLD, search, UNKNOWN_NAME_COVERAGE } from "../../src/retrieval/search.ts";
-import { fakePaper } from "../helpers/papers.ts";
+import { fakePaper, GLOVE_NOTES } from "../helpers/papers.ts";
 
 describe("how much a summary covers a question that describes its paper first", () => {
-  const summary = [
-    "## What",
-    "",
-    "- Word vectors from a weighted least squares fit to the log of co-occurrence counts",
-    "- Global counts instead of the local context windows that skip-gram samples",
-    "",
-    "## How",
-    "",
-    "- The weighting function caps frequent pairs, so the fit is not dominated by them",
-    "- Vectors of words and of contexts are summed at the end",
-  ].join("\n");
+  const summary = GLOVE_NOTES;
   const topics = ["image captioning", "speech recognition", "graph attention", "object detection"];
   const index = buildIndex([
     { ...fakePaper(1, "Global vectors"), aliases: ["GloVe"], summary },
