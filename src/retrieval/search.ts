@@ -324,10 +324,7 @@ function answeringHits(
       judgedPhrases = phrases;
     }
   }
-  // The summary's opening passage introduces the paper; its hit already lists which of the
-  // question's terms it says (working out the overview passage costs milliseconds a paper).
-  const opening = index.passagesByPaper.get(c.paper.id)?.[0];
-  const introWords = new Set(c.passageHits.find((hit) => hit.id === opening?.id)?.terms);
+  const introWords = new Set(openingHit(index, c)?.terms);
   // A question that describes its paper before asking ("that net that eats raw point sets - how
   // does it handle any order?") is answered where the asking words are, not the describing ones.
   const asking = prepared.asked;
@@ -433,6 +430,16 @@ function namedPart(index: PaperIndex, paper: Paper, prepared: PreparedQuery): Pa
   return undefined;
 }
 
+/**
+ * The hit of a paper's opening passage, which introduces the paper, when it matched the question:
+ * it lists which of the question's terms the introduction says (working out the overview passage
+ * instead costs milliseconds a paper).
+ */
+function openingHit(index: PaperIndex, c: Candidate): TermHit | undefined {
+  const opening = index.passagesByPaper.get(c.paper.id)?.[0];
+  return opening && c.passageHits.find((hit) => hit.id === opening.id);
+}
+
 /** Stands in for the passage of a paper whose summary has no sentence (only figure links). */
 function emptyPassage(paperId: string): Passage {
   return { id: -1, paperId, ordinal: 0, text: "", figures: [] };
@@ -505,11 +512,10 @@ function resultCoverage(
 ): number {
   if (!c.named) {
     const share = measureCoverage(prepared.weights, [hit, c.paperHit]).share;
-    const opening = index.passagesByPaper.get(c.paper.id)?.[0];
-    const openingHit = c.passageHits.find((h) => h.id === opening?.id);
+    const opening = openingHit(index, c);
     const described =
-      openingHit && openingHit !== hit && !asksAboutUnknownWord(index, prepared.weights)
-        ? measureCoverage(prepared.weights, [hit, c.paperHit, openingHit]).share - share
+      opening && opening !== hit && !asksAboutUnknownWord(index, prepared.weights)
+        ? measureCoverage(prepared.weights, [hit, c.paperHit, opening]).share - share
         : 0;
     const covered = share + OPENING_CREDIT * described;
     return onlyInPassing(index, c, hit) ? PASSING_CREDIT * covered : covered;
@@ -564,8 +570,7 @@ function onlyInPassing(index: PaperIndex, c: Candidate, hit: TermHit | undefined
     if ((c.paperHit?.match[term] ?? []).some((field) => field !== "summary")) return false;
   }
   const names = paperNameTerms(index, c.paper);
-  const opening = index.passagesByPaper.get(c.paper.id)?.[0];
-  const openingTerms = new Set(c.passageHits.find((h) => h.id === opening?.id)?.terms);
+  const openingTerms = new Set(openingHit(index, c)?.terms);
   const headings = new Set(termsOf((index.passages[hit.id]?.headings ?? []).join(" ")));
   const number = index.paperNumbers.get(c.paper.id) ?? -1;
   return hit.terms.every(
