@@ -60,11 +60,15 @@ export function weighQuery(
       // "lion optimizer": a word no summary has, before a word that things are named with, is
       // a name, however English ("Lion"), and however it is cased.
       const name =
-        writtenAsName(piece, shouted) || (beforeHead && unknownNameFactor(index, folded, true) > 1);
+        writtenAsName(piece, shouted) ||
+        (beforeHead && unknownNameFactor(index, folded, false) > 1);
+      // Read once: mending a typed word tries hundreds of spellings.
+      const misspelt = name ? undefined : misspeltEnglish(folded);
+      const english = !name && (misspelt !== undefined || isEnglishForm(folded));
       const factor =
-        (name ? 1 : specificity(misspeltEnglish(folded) ?? folded)) *
+        (name ? 1 : specificity(misspelt ?? folded)) *
         (corrected.has(folded) ? FUZZY_CREDIT : 1) *
-        unknownNameFactor(index, folded, name);
+        unknownNameFactor(index, folded, english);
       // A compound's joined spelling ("testset" from "test-set") is only another way to find its
       // parts; when no passage writes it so, it is no unseen topic, and its parts carry the weight.
       const joined = pieces.length > 2 && at === pieces.length - 1 && !/['’]/.test(word);
@@ -87,8 +91,9 @@ export function weighQuery(
  */
 const UNKNOWN_NAME_FACTOR = 2;
 
-function unknownNameFactor(index: PaperIndex, folded: string, name: boolean): number {
-  if (/\d/.test(folded) || (!name && (isEnglishForm(folded) || misspeltEnglish(folded)))) return 1;
+/** {@link UNKNOWN_NAME_FACTOR} for a word, or 1; `english` when it reads as an English word or a typo of one. */
+function unknownNameFactor(index: PaperIndex, folded: string, english: boolean): number {
+  if (english || /\d/.test(folded)) return 1;
   return corpusLacks(index, folded) ? UNKNOWN_NAME_FACTOR : 1;
 }
 

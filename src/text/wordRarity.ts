@@ -177,7 +177,7 @@ export function misspeltEnglish(foldedWord: string): string | undefined {
     if (isEnglishWord(swapped)) return swapped;
   }
   if (foldedWord.length < MIN_DROPPED_LENGTH) return undefined;
-  // Each question weighs its words twice, and a word tried this way costs hundreds of look-ups.
+  // A word tried this way costs hundreds of look-ups, and a thread's questions repeat its words.
   let mended = mendedWords.get(foldedWord);
   if (mended === undefined) {
     if (mendedWords.size >= MAX_MENDED_WORDS) mendedWords.clear();
