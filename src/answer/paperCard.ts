@@ -23,16 +23,19 @@ export interface PaperCard {
 /** Longest card summary, in characters; it ends on a sentence boundary below this. */
 export const CARD_SUMMARY_CHARS = 420;
 
-/** Joins whole sentences within `limit` characters (at least one sentence, shortened to fit). */
-export function leadingSentences(sentences: readonly string[], limit: number): string {
+/**
+ * Joins whole parts within `limit` characters (at least the first, shortened to fit): sentences
+ * with a space, or the lines of a list with a line break.
+ */
+export function leadingParts(parts: readonly string[], limit: number, separator = " "): string {
   let summary = "";
-  for (const sentence of sentences) {
-    const next = summary ? `${summary} ${sentence}` : sentence;
+  for (const part of parts) {
+    const next = summary ? `${summary}${separator}${part}` : part;
     if (next.length > limit) break;
     summary = next;
   }
   if (summary) return summary;
-  return truncateAtWord(sentences[0] ?? "", limit);
+  return truncateAtWord(parts[0] ?? "", limit);
 }
 
 /**
@@ -52,17 +55,6 @@ function overviewLines(text: string): string[] {
   return lines.map((line) => line.slice(indent));
 }
 
-/** Whole lines within `limit` characters (at least the first, shortened to fit). */
-export function leadingLines(lines: readonly string[], limit: number): string {
-  let summary = "";
-  for (const line of lines) {
-    const next = summary ? `${summary}\n${line}` : line;
-    if (next.length > limit) break;
-    summary = next;
-  }
-  return summary || truncateAtWord(lines[0] ?? "", limit);
-}
-
 /**
  * What a card says of a paper. Notes that name their overview part (see `namedOverview`) give
  * that part, a list kept as a list, and nothing past its end: sentences run on across bullets and
@@ -74,12 +66,12 @@ function cardSummary(index: PaperIndex, paper: Paper): string {
   if (overview) {
     const lines = overviewLines(overview.text);
     if (noteLines(lines.join("\n")).some((line) => line.bullet)) {
-      return leadingLines(lines, CARD_SUMMARY_CHARS);
+      return leadingParts(lines, CARD_SUMMARY_CHARS, "\n");
     }
-    return leadingSentences(splitSentences(lines.join("\n")), CARD_SUMMARY_CHARS);
+    return leadingParts(splitSentences(lines.join("\n")), CARD_SUMMARY_CHARS);
   }
   const sentences = summarySentences(index, paper);
-  return leadingSentences(sentences.slice(introSentence(index, paper, false)), CARD_SUMMARY_CHARS);
+  return leadingParts(sentences.slice(introSentence(index, paper, false)), CARD_SUMMARY_CHARS);
 }
 
 /** Builds a paper's card: what it is about (see {@link cardSummary}), and its first figure. */
