@@ -91,6 +91,41 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   local: [process.env.CORPUS_DIR?.trim() || "corpus"],
 };
 
+/**
+ * A corpus folder's question files, one set per split (`questions-dev.jsonl`...), named
+ * "`name` `split``suffix`" and asked of `corpus`.
+ */
+function splitSets(
+  name: string,
+  corpus: CorpusName,
+  dir: string,
+  splits: readonly Split[],
+  suffix = "",
+): EvalSet[] {
+  return splits.map((split) => ({
+    name: `${name} ${split}${suffix}`,
+    corpus,
+    split,
+    file: `${dir}/questions-${split}.jsonl`,
+  }));
+}
+
+/**
+ * A folder's question sets asked of a corpus of several folders ("together: notes dev"): covered
+ * questions only, as another folder may cover a set's outside questions.
+ */
+function together(
+  name: string,
+  corpus: CorpusName,
+  dir: string,
+  splits: readonly Split[],
+): EvalSet[] {
+  return splitSets(`together: ${name}`, corpus, dir, splits).map((set) => ({
+    ...set,
+    coveredOnly: true,
+  }));
+}
+
 /** Every labelled set, seed first. */
 export const EVAL_SETS: EvalSet[] = [
   { name: "seed shared", corpus: "seed", split: "dev", file: "test/fixtures/questions.jsonl" },
@@ -107,80 +142,21 @@ export const EVAL_SETS: EvalSet[] = [
     split: "blind",
     file: "test/fixtures/blind-questions.jsonl",
   },
-  ...(["dev", "holdout", "blind"] as const).map(
-    (split): EvalSet => ({
-      name: `styles ${split}`,
-      corpus: "styles",
-      split,
-      file: `test/fixtures/styles/questions-${split}.jsonl`,
-    }),
-  ),
-  ...(["dev", "blind"] as const).map(
-    (split): EvalSet => ({
-      name: `notes ${split}`,
-      corpus: "notes",
-      split,
-      file: `test/fixtures/notes/questions-${split}.jsonl`,
-    }),
-  ),
+  ...splitSets("styles", "styles", "test/fixtures/styles", ["dev", "holdout", "blind"]),
+  ...splitSets("notes", "notes", "test/fixtures/notes", ["dev", "blind"]),
   // Notes on 40 more papers by other writers, added after every rule here had been chosen: how
   // retrieval holds on notes that none of its choices saw.
-  ...(["dev", "blind"] as const).map(
-    (split): EvalSet => ({
-      name: `notes2 ${split}`,
-      corpus: "notes2",
-      split,
-      file: `test/fixtures/notes2/questions-${split}.jsonl`,
-    }),
-  ),
-  ...(["dev", "blind"] as const).map(
-    (split): EvalSet => ({
-      name: `notes ${split} (repo layout)`,
-      corpus: "notes-repo",
-      split,
-      file: `test/fixtures/notes/questions-${split}.jsonl`,
-    }),
-  ),
-  ...(["dev", "blind"] as const).map(
-    (split): EvalSet => ({
-      name: `notes2 ${split} (repo layout)`,
-      corpus: "notes2-repo",
-      split,
-      file: `test/fixtures/notes2/questions-${split}.jsonl`,
-    }),
-  ),
+  ...splitSets("notes2", "notes2", "test/fixtures/notes2", ["dev", "blind"]),
+  ...splitSets("notes", "notes-repo", "test/fixtures/notes", ["dev", "blind"], " (repo layout)"),
+  ...splitSets("notes2", "notes2-repo", "test/fixtures/notes2", ["dev", "blind"], " (repo layout)"),
   // Both multi-style corpora as one of 124 papers, many of them neighbours (Adam and AdamW, GAN
   // and conditional GAN, DQN and Double DQN), as a reading group's corpus grows to be.
-  ...(["dev", "blind"] as const).map(
-    (split): EvalSet => ({
-      name: `together: notes ${split}`,
-      corpus: "together",
-      split,
-      file: `test/fixtures/notes/questions-${split}.jsonl`,
-      coveredOnly: true,
-    }),
-  ),
-  ...(["dev", "holdout", "blind"] as const).map(
-    (split): EvalSet => ({
-      name: `together: styles ${split}`,
-      corpus: "together",
-      split,
-      file: `test/fixtures/styles/questions-${split}.jsonl`,
-      coveredOnly: true,
-    }),
-  ),
+  ...together("notes", "together", "test/fixtures/notes", ["dev", "blind"]),
+  ...together("styles", "together", "test/fixtures/styles", ["dev", "holdout", "blind"]),
   // All three multi-style corpora as one of 164 papers: the second notes corpus's papers have
   // neighbours in the others (WGAN-GP and WGAN, DeiT and ViT, SimSiam and BYOL, R-CNN and Fast
   // R-CNN, DeepWalk and node2vec).
-  ...(["dev", "blind"] as const).map(
-    (split): EvalSet => ({
-      name: `together: notes2 ${split}`,
-      corpus: "everything",
-      split,
-      file: `test/fixtures/notes2/questions-${split}.jsonl`,
-      coveredOnly: true,
-    }),
-  ),
+  ...together("notes2", "everything", "test/fixtures/notes2", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */
