@@ -37,6 +37,17 @@ describe("index snapshots", () => {
     expect(answersOf(second.index, EVAL_QUESTIONS)).toEqual(answersOf(fresh, EVAL_QUESTIONS));
   });
 
+  it("gives back papers that read, spread and serialize as the loaded ones do", () => {
+    load();
+    const restored = [...load().index.papers.values()];
+    const loaded = loadCorpus(corpusDir).papers;
+    expect(restored.map((paper) => ({ ...paper }))).toEqual(loaded.map((paper) => ({ ...paper })));
+    for (const [i, paper] of restored.entries()) {
+      expect(Object.keys(paper).sort()).toEqual(Object.keys(loaded[i] ?? {}).sort());
+      expect(JSON.parse(JSON.stringify(paper))).toEqual(loaded[i]);
+    }
+  });
+
   it("rebuilds a corrupt snapshot instead of trusting it, and says so", () => {
     load();
     writeFileSync(snapshotPath(snapshotDir, corpusDir), "PBIX not really a snapshot");
