@@ -18,3 +18,21 @@ export function askedTerms(text: string): ReadonlySet<string> | undefined {
   const asked = DESCRIBED_THEN_ASKED.exec(text)?.[1];
   return asked === undefined ? undefined : new Set(termsOf(asked));
 }
+
+/**
+ * Fewest index terms of a description that can pick out a paper: "quick question - how does BERT
+ * mask?" opens with no description at all.
+ */
+const DESCRIPTION_TERMS = 4;
+
+/**
+ * Where the asking part of a question that first describes its paper starts (see
+ * {@link DESCRIBED_THEN_ASKED}), when the description says enough to pick out a paper; undefined
+ * for a question of any other shape.
+ */
+export function askingPartStart(text: string): number | undefined {
+  const asked = DESCRIBED_THEN_ASKED.exec(text)?.[1];
+  if (asked === undefined) return undefined;
+  const start = text.length - asked.length;
+  return termsOf(text.slice(0, start)).length >= DESCRIPTION_TERMS ? start : undefined;
+}

@@ -3,7 +3,7 @@ import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { DOI_IN_TEXT } from "../text/doi.ts";
 import { foldText, processTerm, termsOf } from "../text/terms.ts";
 import { PREFIXES } from "../text/wordRarity.ts";
-import { askedTerms } from "./askedPart.ts";
+import { askedTerms, askingPartStart } from "./askedPart.ts";
 import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { corpusLacks, weighQuery } from "./confidence.ts";
 import { namesOnlyAsReference } from "./references.ts";
@@ -157,7 +157,13 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   // A name given only to place the paper asked about ("the BERT variant that...") names no
   // paper of the question: its words stay words, and that paper is not the answer.
   const found = findMentions(index.names, query);
-  const mentions = found.filter((m) => !namesOnlyAsReference(query, m));
+  // So is a name the question only asks about once it has described its paper unnamed: "the
+  // trick that averages late SGD checkpoints - what do you do about batchnorm afterwards?"
+  const asking = askingPartStart(query);
+  const describedUnnamed = asking !== undefined && found.every((m) => m.start >= asking);
+  const mentions = found.filter(
+    (m) => !namesOnlyAsReference(query, m) && !(describedUnnamed && m.by === "name"),
+  );
   const referred = found.filter((m) => !mentions.includes(m)).map((m) => m.paper.id);
   // "mix match" and "mixmtach" are matched as "MixMatch", so passages that name it count.
   const canonical = rewriteMentions(query, mentions, (m) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedTerms } from "../../src/retrieval/askedPart.ts";
+import { askedTerms, askingPartStart } from "../../src/retrieval/askedPart.ts";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { passageTopics } from "../../src/retrieval/passageTopics.ts";
 import { search } from "../../src/retrieval/search.ts";
@@ -158,5 +158,17 @@ describe("askedTerms", () => {
     expect(askedTerms("how do frequent pairs not dominate the fit?")).toBeUndefined();
     expect(askedTerms("GloVe: how?")).toBeUndefined();
     expect(askedTerms("weighted least squares, log counts and word vectors")).toBeUndefined();
+  });
+});
+
+describe("askingPartStart", () => {
+  it("is where the asking clause starts after a description of a paper", () => {
+    const question = "the trick that averages late sgd checkpoints - what about batchnorm after?";
+    expect(question.slice(askingPartStart(question))).toBe("what about batchnorm after?");
+  });
+
+  it("is undefined without a description that can pick out a paper", () => {
+    expect(askingPartStart("quick question - how does BERT mask tokens?")).toBeUndefined();
+    expect(askingPartStart("how does BERT mask tokens?")).toBeUndefined();
   });
 });

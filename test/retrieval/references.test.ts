@@ -74,4 +74,18 @@ describe("a question that names a paper only to place the one it asks about", ()
   it("still goes to the named paper when it asks about it", () => {
     expect(search(index, "how does BERT mask tokens?").results[0]?.paper.id).toBe("p1");
   });
+
+  it("is answered by the described paper when the name comes only in what it then asks", () => {
+    const result = search(
+      index,
+      "the one that masks contiguous spans of words, not single tokens - how does it differ from BERT?",
+    );
+    expect(result.results[0]?.paper.id).toBe("p2");
+  });
+
+  it("keeps a named paper whose question opens with no description", () => {
+    expect(search(index, "quick question - how does BERT mask tokens?").results[0]?.paper.id).toBe(
+      "p1",
+    );
+  });
 });
