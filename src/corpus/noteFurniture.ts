@@ -10,6 +10,7 @@
  * passage. On the notes corpus laid out so (`npm run eval`, "repo layout" sets), the answering
  * passage fell from 71% to 67% (dev) and from 61% to 50% (blind) before this.
  */
+import { findImages, isWebAddress } from "../text/figures.ts";
 import { HEADING, SETEXT_UNDERLINE } from "../text/markdownBlocks.ts";
 import { nameKey } from "../text/names.ts";
 import type { PaperMeta } from "../types.ts";
@@ -64,11 +65,17 @@ const LINK_LINE = new RegExp(
 );
 
 /**
- * A Markdown or HTML image whose address is no web address: a file beside the notes. The alt
- * text goes with it; a web address is a figure, kept (see `findFigures`).
+ * A line without its images whose address is no web address: files beside the notes, which no
+ * chat can show. Their alt text goes with them; a web address is a figure, kept (see
+ * `findFigures`).
  */
-const LOCAL_IMAGE =
-  /!\[[^\]\n]*\]\((?!\s*https?:\/\/)[^)\n]*\)|<img\b(?![^>]*\bsrc\s*=\s*["']?\s*https?:\/\/)[^>]*>/gi;
+function withoutLocalImages(line: string): string {
+  let rest = line;
+  for (const image of findImages(line).reverse()) {
+    if (!isWebAddress(image.address)) rest = rest.slice(0, image.start) + rest.slice(image.end);
+  }
+  return rest;
+}
 
 /**
  * What a title heading says besides the name, as templates write it: a link around the name, an
@@ -102,7 +109,7 @@ export function withoutNoteFurniture(
   meta: Pick<PaperMeta, "title" | "aliases">,
 ): string {
   const lines = summary.split("\n").flatMap((line) => {
-    const rest = line.replace(LOCAL_IMAGE, "");
+    const rest = withoutLocalImages(line);
     // A line, or a bullet, that held only an image goes with it.
     return rest !== line && /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s*)?$/.test(rest) ? [] : [rest];
   });
