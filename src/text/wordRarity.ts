@@ -31,6 +31,17 @@ const LABS = [
   "tsinghua",
   "inria",
   "kaist",
+  "microsoft",
+  "msr",
+  "facebook",
+  "ibm",
+  "uber",
+  "samsung",
+  "bytedance",
+  "megvii",
+  "sensetime",
+  "naver",
+  "yandex",
 ];
 /** The rank {@link LABS} are given: among the words "Google" (rank 19,053) is among. */
 const LAB_RANK = 10000;
