@@ -89,7 +89,7 @@ for (const set of sets) {
   for (const [style, t] of styles) console.log(row(style, t));
   console.log(row("ALL", tally));
   // Each question once, asked of the corpus it was written for.
-  if (set.split === "dev" && ["seed", "styles", "notes", "notes2"].includes(set.corpus)) {
+  if (set.split === "dev" && ["seed", "styles", "notes", "notes2", "notes3"].includes(set.corpus)) {
     calibration.push(...outcomes);
   }
   if (verbose && set.split !== "blind") {

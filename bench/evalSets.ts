@@ -67,8 +67,11 @@ export type CorpusName =
   | "notes2"
   | "notes-repo"
   | "notes2-repo"
+  | "notes3"
+  | "notes3-repo"
   | "together"
   | "everything"
+  | "all"
   | "local";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -82,11 +85,19 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   notes2: ["test/fixtures/notes2"],
   "notes-repo": ["test/fixtures/notes"],
   "notes2-repo": ["test/fixtures/notes2"],
+  notes3: ["test/fixtures/notes3"],
+  "notes3-repo": ["test/fixtures/notes3"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   everything: [
     ...STYLES.map((style) => `test/fixtures/styles/${style}`),
     "test/fixtures/notes",
     "test/fixtures/notes2",
+  ],
+  all: [
+    ...STYLES.map((style) => `test/fixtures/styles/${style}`),
+    "test/fixtures/notes",
+    "test/fixtures/notes2",
+    "test/fixtures/notes3",
   ],
   local: [process.env.CORPUS_DIR?.trim() || "corpus"],
 };
@@ -157,6 +168,12 @@ export const EVAL_SETS: EvalSet[] = [
   // neighbours in the others (WGAN-GP and WGAN, DeiT and ViT, SimSiam and BYOL, R-CNN and Fast
   // R-CNN, DeepWalk and node2vec).
   ...together("notes2", "everything", "test/fixtures/notes2", ["dev", "blind"]),
+  // A third notes corpus, 40 papers chosen as neighbours of the others' and of each other (MoCo v2
+  // beside MoCo, YOLOv3 beside YOLO, QR-DQN and IQN beside C51, efficient transformers beside
+  // Longformer), measured before any change; and all 204 papers of the four corpora as one.
+  ...splitSets("notes3", "notes3", "test/fixtures/notes3", ["dev", "blind"]),
+  ...splitSets("notes3", "notes3-repo", "test/fixtures/notes3", ["dev", "blind"], " (repo layout)"),
+  ...together("notes3", "all", "test/fixtures/notes3", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */
@@ -255,10 +272,9 @@ export function evalCorpus(name: CorpusName): {
     const papers: Paper[] = [];
     const style = new Map<string, string>();
     for (const dir of CORPUS_DIRS[name]) {
-      const loaded =
-        name === "notes-repo" || name === "notes2-repo"
-          ? loadInRepoLayout(resolve(ROOT, dir))
-          : loadCorpus(resolve(ROOT, dir));
+      const loaded = name.endsWith("-repo")
+        ? loadInRepoLayout(resolve(ROOT, dir))
+        : loadCorpus(resolve(ROOT, dir));
       if (loaded.problems.length > 0) {
         throw new Error(`eval: ${dir} has problems: ${JSON.stringify(loaded.problems[0])}`);
       }
