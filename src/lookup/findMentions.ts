@@ -1,6 +1,6 @@
 import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { DOI_IN_TEXT, findDois } from "../text/doi.ts";
-import { nameKey } from "../text/names.ts";
+import { nameKey, sameNumbers } from "../text/names.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
 import { findWords, type WordSpan } from "../text/terms.ts";
 import { isEnglishForm } from "../text/wordRarity.ts";
@@ -58,7 +58,9 @@ function nameFor(table: NameTable, key: string, wordCount: number): PaperName | 
   const exact = table.exact(key)[0];
   if (exact) return exact;
   if (key.length >= MIN_FUZZY_KEY) {
-    const near = table.near(key, 1).find((n) => n.name.key.length >= MIN_FUZZY_KEY);
+    const near = table
+      .near(key, 1)
+      .find((n) => n.name.key.length >= MIN_FUZZY_KEY && sameNumbers(n.name.key, key));
     if (near) return near.name;
   }
   // One word under the fuzzy length only: longer keys were looked up with one edit just above,
@@ -69,7 +71,9 @@ function nameFor(table: NameTable, key: string, wordCount: number): PaperName | 
     key.length < MIN_FUZZY_KEY &&
     !isEnglishForm(key)
   ) {
-    const swapped = table.near(key, 1).find((n) => isSwap(key, n.name.key));
+    const swapped = table
+      .near(key, 1)
+      .find((n) => isSwap(key, n.name.key) && sameNumbers(n.name.key, key));
     if (swapped) return swapped.name;
   }
   if (wordCount >= 3 && key.length >= MIN_TITLE_PART_KEY) {

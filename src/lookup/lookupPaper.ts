@@ -1,6 +1,6 @@
 import { ARXIV_ID_IN_TEXT, parseArxivId } from "../text/arxivId.ts";
 import { findDois, parseDoi } from "../text/doi.ts";
-import { nameKey } from "../text/names.ts";
+import { nameKey, sameNumbers } from "../text/names.ts";
 import { findWords } from "../text/terms.ts";
 import type { Paper } from "../types.ts";
 import type { NameTable } from "./nameTable.ts";
@@ -56,8 +56,12 @@ function candidates(table: NameTable, query: string, suggest: boolean): Candidat
   for (const name of table.exact(key)) offer(name.paper, 1, true);
   const near = (reach: number, sameStart: boolean): void => {
     for (const { name, distance } of table.near(key, reach, sameStart)) {
-      // A typo never hits the first letter ("fixmatch" is another paper, only suggested).
-      const match = distance <= allowedEdits(name.key.length) && name.key[0] === key[0];
+      // A typo never hits the first letter ("fixmatch" is another paper, only suggested), nor a
+      // number ("stylegan3" is another version).
+      const match =
+        distance <= allowedEdits(name.key.length) &&
+        name.key[0] === key[0] &&
+        sameNumbers(name.key, key);
       offer(name.paper, match ? 0.95 - 0.05 * distance : 0.5 - 0.05 * distance, match);
     }
   };

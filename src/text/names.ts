@@ -9,3 +9,12 @@ export function nameKey(name: string): string {
   // British endings spelled the American way, word by word: "/paper weight normalisation".
   return americanSpelling(foldText(name)).replace(/[^\p{L}\p{N}]+/gu, "");
 }
+
+/**
+ * True when two name keys write the same numbers in the same order. A name that differs from
+ * another in a number is another name, not a typo of it: a version ("StyleGAN3", "YOLOv4"), a size
+ * ("ResNet-101") or a year.
+ */
+export function sameNumbers(a: string, b: string): boolean {
+  return (a.match(/\d+/g) ?? []).join(" ") === (b.match(/\d+/g) ?? []).join(" ");
+}

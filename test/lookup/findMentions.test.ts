@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findMentions } from "../../src/lookup/findMentions.ts";
+import { lookupPaper } from "../../src/lookup/lookupPaper.ts";
 import { NameTable } from "../../src/lookup/nameTable.ts";
 import { fakePaper } from "../helpers/papers.ts";
 
@@ -19,6 +20,19 @@ const table = new NameTable([instanceNorm, fasterRcnn]);
 const named = (question: string) => findMentions(table, question).map((m) => m.paper.id);
 
 describe("findMentions", () => {
+  it("takes no other number for a typo: another version is another paper", () => {
+    const stylegan2 = { ...fakePaper(5, "StyleGAN2"), id: "stylegan2", aliases: ["StyleGAN2"] };
+    const yolov3 = { ...fakePaper(6, "YOLOv3"), id: "yolov3", aliases: ["YOLOv3"] };
+    const names = new NameTable([stylegan2, yolov3]);
+    const ids = (question: string) => findMentions(names, question).map((m) => m.paper.id);
+    expect(ids("what changed in stylegan3 to make it alias-free?")).toEqual([]);
+    expect(ids("how does yolov4 use mosaic augmentation?")).toEqual([]);
+    expect(ids("stylegna2 weight demodulation")).toEqual(["stylegan2"]);
+    expect(lookupPaper(names, "stylegan3").paper).toBeUndefined();
+    expect(lookupPaper(names, "stylegan3").suggestions[0]?.id).toBe("stylegan2");
+    expect(lookupPaper(names, "stylgan2").paper?.id).toBe("stylegan2");
+  });
+
   it("forgives two swapped letters in a shorter name, but no other typo, and no English word", () => {
     const roberta = { ...fakePaper(3, "RoBERTa"), id: "roberta", aliases: ["RoBERTa"] };
     const bear = { ...fakePaper(4, "BEAR"), id: "bear", aliases: ["BEAR", "ResNet", "Sliver"] };
