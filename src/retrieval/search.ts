@@ -1,6 +1,7 @@
 import { findWords, processTerm, termsOf, tokenize, wordPieces } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
+import { asksAboutCitedWork } from "./citedOnly.ts";
 import {
   asksAboutUnknownName,
   asksAboutUnknownWord,
@@ -525,6 +526,9 @@ function resultCoverage(
         ? measureCoverage(prepared.weights, [hit, c.paperHit, opening]).share - share
         : 0;
     const covered = share + OPENING_CREDIT * described;
+    // A summary that only cites what the question asks about ("how is FQF trained?" against the
+    // IQN notes' "Successor: FQF") covers none of it.
+    if (asksAboutCitedWork(prepared.raw, prepared.weights, c.paper)) return 0;
     return onlyInPassing(index, c, hit) ? PASSING_CREDIT * covered : covered;
   }
   if (!prepared.asksMore) return 1;

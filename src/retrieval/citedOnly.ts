@@ -1,0 +1,69 @@
+import { findTermWords, foldText, processTerm, type WordSpan } from "../text/terms.ts";
+import { isEnglishForm, misspeltEnglish } from "../text/wordRarity.ts";
+import type { Paper } from "../types.ts";
+
+/**
+ * Words that set another work beside the one a line of notes is about: "vs BYOL", "Successor:
+ * FQF", "cf. YOLOv2", "later fixed in StyleGAN3", "(Yang et al. 2019)".
+ */
+const CITING =
+  /\b(?:vs\.?|versus|cf\.?|unlike|successors?|follow[\s-]?ups?|later|predecessors?|concurrent|et al\.?)(?:\W|$)|\(\s*\p{Lu}[\p{L}-]+[^()]*\d{4}\s*\)/iu;
+
+/** A question that asks for a comparison or a relation, which a citing line may well answer. */
+const RELATING =
+  /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead)\b/i;
+
+/** Longest line read as a line of notes (a bullet, a label): a prose paragraph cites in passing. */
+const NOTE_LINE_CHARS = 300;
+
+/** True when a summary writes `term` only as the name of a work its lines set beside the paper. */
+function onlyCites(summary: string, term: string): boolean {
+  // Lines that cannot hold the term are skipped before tokenizing: a stem is its word but for the
+  // last letter or so ("accuraci" in "accuracy").
+  const stem = term.slice(0, Math.max(1, term.length - 1));
+  let found = false;
+  for (const line of summary.split("\n")) {
+    if (!foldText(line).includes(stem)) continue;
+    const words = findTermWords(line);
+    const uses = words.filter((span) => processTerm(span.word).includes(term));
+    if (uses.length === 0) continue;
+    found = true;
+    if (line.length > NOTE_LINE_CHARS || !CITING.test(line)) return false;
+    if (!uses.every((span) => writtenAsName(span, words[0]))) return false;
+  }
+  return found;
+}
+
+/**
+ * Written as a name: "FQF", "StyleGAN3", "Meng" in "Meng et al.", but not a word that is
+ * capitalized only because it opens the line ("Transductive: ...").
+ */
+function writtenAsName(span: WordSpan, first: WordSpan | undefined): boolean {
+  return /\p{Lu}|\d/u.test(span.word.slice(1)) || (/^\p{Lu}/u.test(span.word) && span !== first);
+}
+
+/**
+ * True when a question is about a work a paper's summary only cites: its weightiest word is a
+ * name (no English word, no figure) that the summary writes only in short lines setting it beside
+ * the paper ("Successor: FQF (Yang et al. 2019) learns which taus to use"), and the question asks
+ * for no comparison. "how is FQF's fraction proposal network trained?" is about FQF, which the
+ * group has not summarized; the IQN notes that name it do not answer it.
+ */
+export function asksAboutCitedWork(
+  question: string,
+  weights: ReadonlyMap<string, number>,
+  paper: Paper,
+): boolean {
+  if (RELATING.test(question)) return false;
+  let max = 0;
+  for (const weight of weights.values()) max = Math.max(max, weight);
+  for (const { word } of findTermWords(question)) {
+    const folded = word.toLowerCase();
+    // A figure ("50x", "2016") is no name, however a summary writes it.
+    if (/^\d/.test(folded) || isEnglishForm(folded) || misspeltEnglish(folded)) continue;
+    for (const term of processTerm(word)) {
+      if ((weights.get(term) ?? 0) >= max && onlyCites(paper.summary, term)) return true;
+    }
+  }
+  return false;
+}

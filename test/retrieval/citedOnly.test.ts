@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex } from "../../src/retrieval/buildIndex.ts";
+import { asksAboutCitedWork } from "../../src/retrieval/citedOnly.ts";
+import { weighQuery } from "../../src/retrieval/confidence.ts";
+import { search } from "../../src/retrieval/search.ts";
+import { fakePaper } from "../helpers/papers.ts";
+
+const iqn = {
+  ...fakePaper(1, "Implicit Quantile Networks for Distributional Reinforcement Learning"),
+  aliases: ["IQN"],
+  summary: [
+    "## How",
+    "- The network takes a quantile level tau as input and outputs that quantile of the return",
+    "- Loss: quantile Huber loss over sampled taus, N = 64 for the online network",
+    "## Notes",
+    "- Successor: FQF (Yang et al. 2019) learns which taus to use via a fraction proposal network",
+    "- vs QR-DQN: a fixed grid of taus becomes sampled taus",
+  ].join("\n"),
+};
+const captions = {
+  ...fakePaper(2, "Show and Tell"),
+  aliases: [],
+  summary: "- Captions images with an LSTM decoder over CNN features",
+};
+const index = buildIndex([iqn, captions]);
+const cited = (question: string) =>
+  asksAboutCitedWork(question, weighQuery(index, question, new Set()), iqn);
+
+describe("asksAboutCitedWork", () => {
+  it("is true for a question about a work the summary only cites", () => {
+    expect(cited("how is the fraction proposal network in FQF trained?")).toBe(true);
+  });
+
+  it("is false for a question about the paper, or one comparing it with the cited work", () => {
+    expect(cited("how does IQN sample the quantile levels tau?")).toBe(false);
+    expect(cited("IQN vs FQF: how do they pick the taus?")).toBe(false);
+    expect(cited("how does FQF differ from IQN in picking taus?")).toBe(false);
+  });
+
+  it("is false for a word the summary writes in a line of its own, not a citing one", () => {
+    expect(cited("why use the quantile huber loss?")).toBe(false);
+  });
+});
+
+describe("a question about a work a summary only cites", () => {
+  it("is declined, with the citing paper among the nearest", () => {
+    const response = search(
+      index,
+      "how is the fraction proposal network in FQF trained, same huber loss?",
+    );
+    expect(response.confident).toBe(false);
+    expect(response.results[0]?.paper.id).toBe(iqn.id);
+  });
+
+  it("leaves the cited paper's own questions answered", () => {
+    const response = search(index, "which loss does IQN train its sampled quantiles with?");
+    expect(response.confident).toBe(true);
+    expect(response.results[0]?.passage.text).toContain("quantile Huber loss");
+  });
+});
