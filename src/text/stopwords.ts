@@ -1,6 +1,6 @@
 /**
  * Words that carry no topic: English function words plus the filler of chat questions
- * ("can someone explain what ... means"). They are dropped from the index and from queries,
+ * ("can someone explain what ... means", "tbh", "iirc"). They are dropped from the index and from queries,
  * so that coverage of a question is measured on its content words only.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -16,7 +16,8 @@ eg ie etc vs via
 anyone someone somebody anybody explain explained explains tell describe described mean means meant
 know please thanks thank question questions anything something thing things like get got use used
 using uses say says said does work works working way ways idea
-paper papers summary summaries tldr tl dr pls plz main core key gist overview basically arxiv`.split(
+paper papers summary summaries tldr tl dr pls plz main core key gist overview basically arxiv
+tbh imo imho iirc afaik btw fwiw idk thx ngl tho ofc smth sth lol`.split(
     /\s+/,
   ),
 );

@@ -35,6 +35,10 @@ describe("wordPieces", () => {
 });
 
 describe("processTerm", () => {
+  it("drops chat shorthand, which says nothing of the topic", () => {
+    expect(termsOf("multi-crop tbh iirc imo btw")).toEqual(["multi", "crop", "multicrop"]);
+  });
+
   it("gives British and American spellings one term", () => {
     for (const [british, american] of [
       ["normalisation", "normalization"],
