@@ -118,6 +118,10 @@ const SUFFIXES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["es", [""]],
   ["s", [""]],
   ["ly", [""]],
+  ["able", ["", "e"]],
+  ["ness", [""]],
+  ["ment", [""]],
+  ["less", [""]],
 ];
 /** Prefixes that make a word from another ("upweight", "decorrelate", "retrain"). */
 export const PREFIXES = [

@@ -50,6 +50,11 @@ describe("isEnglishForm", () => {
       "retrained",
       "trickier",
       "noisiest",
+      "countable",
+      "reusable",
+      "learnable",
+      "smoothness",
+      "weightless",
     ]) {
       expect(isEnglishForm(word), word).toBe(true);
     }
