@@ -11,7 +11,7 @@ const CITING =
 
 /** A question that asks for a comparison or a relation, which a citing line may well answer. */
 const RELATING =
-  /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead)\b/i;
+  /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead|beat\w*|outperform\w*)\b/i;
 
 /** Longest line read as a line of notes (a bullet, a label): a prose paragraph cites in passing. */
 const NOTE_LINE_CHARS = 300;
@@ -22,16 +22,37 @@ function onlyCites(summary: string, term: string): boolean {
   // last letter or so ("accuraci" in "accuracy").
   const stem = term.slice(0, Math.max(1, term.length - 1));
   let found = false;
+  let citingSection = false;
   for (const line of summary.split("\n")) {
+    const section = sectionName(line);
+    if (section !== undefined) citingSection = CITING_SECTION.test(section);
     if (!foldText(line).includes(stem)) continue;
     const words = findTermWords(line);
     const uses = words.filter((span) => processTerm(span.word).includes(term));
     if (uses.length === 0) continue;
     found = true;
-    if (line.length > NOTE_LINE_CHARS || !CITING.test(line)) return false;
-    if (!uses.every((span) => writtenAsName(span, words[0]))) return false;
+    if (line.length > NOTE_LINE_CHARS || !(citingSection || CITING.test(line))) return false;
+    // In a section of other works a line may open with one: "- Nyströmformer: another low-rank...".
+    if (!uses.every((span) => writtenAsName(span, citingSection ? undefined : words[0])))
+      return false;
   }
   return found;
+}
+
+/** Section names that gather other works: "vs others", "Neighbours", "Related work", "Follow-ups". */
+const CITING_SECTION =
+  /\b(?:vs\.?|versus|neighbou?rs?|related|others|follow[\s-]?ups?|successors?|predecessors?|prior work|comparisons?)\b/i;
+
+/**
+ * The name of the section a line opens, as notes write one: a Markdown heading, a bold line
+ * ("**vs others**"), a short label ("Related:"), a short top-level bullet ("- Neighbours").
+ */
+function sectionName(line: string): string | undefined {
+  const heading = /^#{1,6}\s+(.*)$/.exec(line)?.[1];
+  if (heading !== undefined) return heading;
+  const bold = /^\s*\*\*([^*]{1,40})\*\*:?\s*$/.exec(line)?.[1];
+  if (bold !== undefined) return bold;
+  return /^(?:[-*+]\s+)?([^\s:.,;][^:.,;]{0,39}):?\s*$/.exec(line)?.[1];
 }
 
 /**

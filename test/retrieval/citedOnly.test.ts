@@ -15,6 +15,8 @@ const iqn = {
     "## Notes",
     "- Successor: FQF (Yang et al. 2019) learns which taus to use via a fraction proposal network",
     "- vs QR-DQN: a fixed grid of taus becomes sampled taus",
+    "**Related**",
+    "- Nyströmformer: another low-rank approach (landmarks instead of projections)",
   ].join("\n"),
 };
 const captions = {
@@ -31,10 +33,15 @@ describe("asksAboutCitedWork", () => {
     expect(cited("how is the fraction proposal network in FQF trained?")).toBe(true);
   });
 
+  it("reads a line under a section of other works as citing them", () => {
+    expect(cited("nystromformer landmarks: how are they picked?")).toBe(true);
+  });
+
   it("is false for a question about the paper, or one comparing it with the cited work", () => {
     expect(cited("how does IQN sample the quantile levels tau?")).toBe(false);
     expect(cited("IQN vs FQF: how do they pick the taus?")).toBe(false);
     expect(cited("how does FQF differ from IQN in picking taus?")).toBe(false);
+    expect(cited("does IQN beat FQF on atari?")).toBe(false);
   });
 
   it("is false for a word the summary writes in a line of its own, not a citing one", () => {
