@@ -13,6 +13,9 @@ const CITING =
 const RELATING =
   /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead|beat\w*|outperform\w*)\b/i;
 
+/** Most times a summary may write a name and still only cite it: more, and it is about it. */
+const MAX_CITATIONS = 3;
+
 /** Longest line read as a line of notes (a bullet, a label): a prose paragraph cites in passing. */
 const NOTE_LINE_CHARS = 300;
 
@@ -74,6 +77,7 @@ export function asksAboutCitedWork(
   question: string,
   weights: ReadonlyMap<string, number>,
   paper: Paper,
+  summaryCount: (term: string) => number,
 ): boolean {
   if (RELATING.test(question)) return false;
   let max = 0;
@@ -83,7 +87,11 @@ export function asksAboutCitedWork(
     // A figure ("50x", "2016") is no name, however a summary writes it.
     if (/^\d/.test(folded) || isEnglishForm(folded) || misspeltEnglish(folded)) continue;
     for (const term of processTerm(word)) {
-      if ((weights.get(term) ?? 0) >= max && onlyCites(paper.summary, term)) return true;
+      if ((weights.get(term) ?? 0) < max) continue;
+      // Read from the index first: most summaries say the word not at all, or too often to only
+      // cite it; only the rest are read line by line.
+      const count = summaryCount(term);
+      if (count > 0 && count <= MAX_CITATIONS && onlyCites(paper.summary, term)) return true;
     }
   }
   return false;

@@ -528,7 +528,9 @@ function resultCoverage(
     const covered = share + OPENING_CREDIT * described;
     // A summary that only cites what the question asks about ("how is FQF trained?" against the
     // IQN notes' "Successor: FQF") covers none of it.
-    if (asksAboutCitedWork(prepared.raw, prepared.weights, c.paper)) return 0;
+    const number = index.paperNumbers.get(c.paper.id) ?? -1;
+    const inSummary = (term: string) => index.paperSearch.termCount(term, number, SUMMARY_FIELD);
+    if (asksAboutCitedWork(prepared.raw, prepared.weights, c.paper, inSummary)) return 0;
     return onlyInPassing(index, c, hit) ? PASSING_CREDIT * covered : covered;
   }
   if (!prepared.asksMore) return 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIndex } from "../../src/retrieval/buildIndex.ts";
+import { buildIndex, PAPER_FIELDS } from "../../src/retrieval/buildIndex.ts";
 import { asksAboutCitedWork } from "../../src/retrieval/citedOnly.ts";
 import { weighQuery } from "../../src/retrieval/confidence.ts";
 import { search } from "../../src/retrieval/search.ts";
@@ -26,7 +26,13 @@ const captions = {
 };
 const index = buildIndex([iqn, captions]);
 const cited = (question: string) =>
-  asksAboutCitedWork(question, weighQuery(index, question, new Set()), iqn);
+  asksAboutCitedWork(question, weighQuery(index, question, new Set()), iqn, (term) =>
+    index.paperSearch.termCount(
+      term,
+      index.paperNumbers.get(iqn.id) ?? -1,
+      PAPER_FIELDS.indexOf("summary"),
+    ),
+  );
 
 describe("asksAboutCitedWork", () => {
   it("is true for a question about a work the summary only cites", () => {
