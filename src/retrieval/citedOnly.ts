@@ -31,7 +31,9 @@ function onlyCites(summary: string, term: string): boolean {
     if (section !== undefined) citingSection = CITING_SECTION.test(section);
     if (!foldText(line).includes(stem)) continue;
     const words = findTermWords(line);
-    const uses = words.filter((span) => processTerm(span.word).includes(term));
+    const uses = words.filter(
+      (span) => foldText(span.word).includes(stem) && processTerm(span.word).includes(term),
+    );
     if (uses.length === 0) continue;
     found = true;
     if (line.length > NOTE_LINE_CHARS || !(citingSection || CITING.test(line))) return false;
