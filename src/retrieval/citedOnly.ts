@@ -20,7 +20,7 @@ const MAX_CITATIONS = 3;
 const NOTE_LINE_CHARS = 300;
 
 /** True when a summary writes `term` only as the name of a work its lines set beside the paper. */
-function onlyCites(summary: string, term: string): boolean {
+function onlyCites(summary: string, term: string, english = false): boolean {
   // Lines that cannot hold the term are skipped before tokenizing: a stem is its word but for the
   // last letter or so ("accuraci" in "accuracy").
   const stem = term.slice(0, Math.max(1, term.length - 1));
@@ -40,6 +40,8 @@ function onlyCites(summary: string, term: string): boolean {
     // In a section of other works a line may open with one: "- Nyströmformer: another low-rank...".
     if (!uses.every((span) => writtenAsName(span, citingSection ? undefined : words[0])))
       return false;
+    // An English word ("Mae", "Lion") names a work only where it is written as an acronym.
+    if (english && !uses.every((span) => /\p{Lu}.*\p{Lu}/u.test(span.word))) return false;
   }
   return found;
 }
@@ -69,10 +71,10 @@ function writtenAsName(span: WordSpan, first: WordSpan | undefined): boolean {
 }
 
 /**
- * True when a question is about a work a paper's summary only cites: its weightiest word is a
- * name (no English word, no figure) that the summary writes only in short lines setting it beside
- * the paper ("Successor: FQF (Yang et al. 2019) learns which taus to use"), and the question asks
- * for no comparison. "how is FQF's fraction proposal network trained?" is about FQF, which the
+ * True when a question is about a work a paper's summary only cites: its weightiest word, figures
+ * aside, is a name (no English word, unless the summary writes it as an acronym: "MAE") that the
+ * summary writes only in short lines setting it beside the paper ("Successor: FQF (Yang et al.
+ * 2019) learns which taus to use"), and the question asks for no comparison. "how is FQF's fraction proposal network trained?" is about FQF, which the
  * group has not summarized; the IQN notes that name it do not answer it.
  */
 export function asksAboutCitedWork(
@@ -82,18 +84,21 @@ export function asksAboutCitedWork(
   summaryCount: (term: string) => number,
 ): boolean {
   if (RELATING.test(question)) return false;
+  // The weightiest word that could name something: a figure ("75%") says what is asked about it.
   let max = 0;
-  for (const weight of weights.values()) max = Math.max(max, weight);
+  for (const [term, weight] of weights) if (!/^\d/.test(term)) max = Math.max(max, weight);
   for (const { word } of findTermWords(question)) {
     const folded = word.toLowerCase();
     // A figure ("50x", "2016") is no name, however a summary writes it.
-    if (/^\d/.test(folded) || isEnglishForm(folded) || misspeltEnglish(folded)) continue;
+    if (/^\d/.test(folded) || misspeltEnglish(folded)) continue;
+    const english = isEnglishForm(folded);
     for (const term of processTerm(word)) {
       if ((weights.get(term) ?? 0) < max) continue;
       // Read from the index first: most summaries say the word not at all, or too often to only
       // cite it; only the rest are read line by line.
       const count = summaryCount(term);
-      if (count > 0 && count <= MAX_CITATIONS && onlyCites(paper.summary, term)) return true;
+      if (count > 0 && count <= MAX_CITATIONS && onlyCites(paper.summary, term, english))
+        return true;
     }
   }
   return false;

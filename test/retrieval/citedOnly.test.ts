@@ -15,6 +15,7 @@ const iqn = {
     "## Notes",
     "- Successor: FQF (Yang et al. 2019) learns which taus to use via a fraction proposal network",
     "- vs QR-DQN: a fixed grid of taus becomes sampled taus",
+    "- vs MAE (He et al. 2021): pixel targets with 75% of patches masked",
     "**Related**",
     "- Nyströmformer: another low-rank approach (landmarks instead of projections)",
   ].join("\n"),
@@ -37,6 +38,10 @@ const cited = (question: string) =>
 describe("asksAboutCitedWork", () => {
   it("is true for a question about a work the summary only cites", () => {
     expect(cited("how is the fraction proposal network in FQF trained?")).toBe(true);
+  });
+
+  it("reads an English word the summary writes as an acronym as a name, figures aside", () => {
+    expect(cited("why does MAE mask 75% of patches?")).toBe(true);
   });
 
   it("reads a line under a section of other works as citing them", () => {
