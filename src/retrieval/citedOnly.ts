@@ -13,6 +13,9 @@ const CITING =
 const RELATING =
   /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead|beat\w*|outperform\w*)\b/i;
 
+/** A character beyond ASCII: a line that may need folding before it is searched. */
+const NON_ASCII = /[^\p{ASCII}]/u;
+
 /** Most times a summary may write a name and still only cite it: more, and it is about it. */
 const MAX_CITATIONS = 3;
 
@@ -21,15 +24,22 @@ const NOTE_LINE_CHARS = 300;
 
 /** True when a summary writes `term` only as the name of a work its lines set beside the paper. */
 function onlyCites(summary: string, term: string, english = false): boolean {
-  // Lines that cannot hold the term are skipped before tokenizing: a stem is its word but for the
-  // last letter or so ("accuraci" in "accuracy").
-  const stem = term.slice(0, Math.max(1, term.length - 1));
+  // Lines that cannot hold the term are skipped before tokenizing: a stem starts its word, but
+  // for a last "y" made "i" ("accuraci" in "accuracy"). Cut shorter, a short name's stem would be
+  // in every line ("ga" of "gan").
+  const stem = term.length > 3 && term.endsWith("i") ? term.slice(0, -1) : term;
   let found = false;
   let citingSection = false;
   for (const line of summary.split("\n")) {
     const section = sectionName(line);
     if (section !== undefined) citingSection = CITING_SECTION.test(section);
-    if (!foldText(line).includes(stem)) continue;
+    // Accents are folded ("Nyström" to "nystrom") only in lines that have any: folding every
+    // line cost a tenth of a question's time.
+    if (
+      !line.toLowerCase().includes(stem) &&
+      !(NON_ASCII.test(line) && foldText(line).includes(stem))
+    )
+      continue;
     const words = findTermWords(line);
     const uses = words.filter(
       (span) => foldText(span.word).includes(stem) && processTerm(span.word).includes(term),
@@ -41,7 +51,7 @@ function onlyCites(summary: string, term: string, english = false): boolean {
     if (!uses.every((span) => writtenAsName(span, citingSection ? undefined : words[0])))
       return false;
     // An English word ("Mae", "Lion") names a work only where it is written as an acronym.
-    if (english && !uses.every((span) => /\p{Lu}.*\p{Lu}/u.test(span.word))) return false;
+    if (english && !uses.every((span) => span.word === span.word.toUpperCase())) return false;
   }
   return found;
 }
@@ -83,23 +93,49 @@ export function asksAboutCitedWork(
   paper: Paper,
   summaryCount: (term: string) => number,
 ): boolean {
-  if (RELATING.test(question)) return false;
-  // The weightiest word that could name something: a figure ("75%") says what is asked about it.
-  let max = 0;
-  for (const [term, weight] of weights) if (!/^\d/.test(term)) max = Math.max(max, weight);
-  for (const { word } of findTermWords(question)) {
-    const folded = word.toLowerCase();
-    // A figure ("50x", "2016") is no name, however a summary writes it.
-    if (/^\d/.test(folded) || misspeltEnglish(folded)) continue;
-    const english = isEnglishForm(folded);
-    for (const term of processTerm(word)) {
-      if ((weights.get(term) ?? 0) < max) continue;
-      // Read from the index first: most summaries say the word not at all, or too often to only
-      // cite it; only the rest are read line by line.
-      const count = summaryCount(term);
-      if (count > 0 && count <= MAX_CITATIONS && onlyCites(paper.summary, term, english))
-        return true;
-    }
+  for (const { term, english, acronym } of namesAsked(question, weights)) {
+    // An English word names a work only as an acronym ("MAE"): one the summary must write so.
+    if (english && !paper.summary.includes(acronym)) continue;
+    // Read from the index first: most summaries say the word not at all, or too often to only
+    // cite it; only the rest are read line by line.
+    const count = summaryCount(term);
+    if (count > 0 && count <= MAX_CITATIONS && onlyCites(paper.summary, term, english)) return true;
   }
   return false;
+}
+
+/** A question's weightiest word that could name a work, as an index term. */
+interface AskedName {
+  term: string;
+  /** Whether the word is also English: it names a work only where written as an acronym. */
+  english: boolean;
+  /** The word in capitals, as an acronym is written. */
+  acronym: string;
+}
+
+/** {@link namesAsked} of each weighed question: worked out once, for every paper returned. */
+const askedNames = new WeakMap<ReadonlyMap<string, number>, AskedName[]>();
+
+/** The weightiest words of a question, figures aside, that could name a work; none if it compares. */
+function namesAsked(question: string, weights: ReadonlyMap<string, number>): AskedName[] {
+  let names = askedNames.get(weights);
+  if (names) return names;
+  names = [];
+  if (!RELATING.test(question)) {
+    // The weightiest word that could name something: a figure ("75%") says what is asked about it.
+    let max = 0;
+    for (const [term, weight] of weights) if (!/^\d/.test(term)) max = Math.max(max, weight);
+    for (const { word } of findTermWords(question)) {
+      const folded = word.toLowerCase();
+      // A figure ("50x", "2016") is no name, however a summary writes it.
+      if (/^\d/.test(folded) || misspeltEnglish(folded)) continue;
+      const english = isEnglishForm(folded);
+      for (const term of processTerm(word)) {
+        if ((weights.get(term) ?? 0) >= max)
+          names.push({ term, english, acronym: word.toUpperCase() });
+      }
+    }
+  }
+  askedNames.set(weights, names);
+  return names;
 }
