@@ -16,6 +16,14 @@ const RELATING =
 /** A character beyond ASCII: a line that may need folding before it is searched. */
 const NON_ASCII = /[^\p{ASCII}]/u;
 
+/**
+ * Share of the weightiest word's weight a word needs to be among a question's weightiest: "byol -
+ * why doesn't it collapse... the predictor or the momentum target?" is about BYOL, which weighs
+ * 0.85 of "predictor" (several summaries cite it). At 0.8 notes3 dev declined one outside
+ * question more and no set lost an answer; at 0.7 notes dev lost one.
+ */
+const NEAR_WEIGHTIEST = 0.8;
+
 /** Most times a summary may write a name and still only cite it: more, and it is about it. */
 const MAX_CITATIONS = 3;
 
@@ -81,10 +89,11 @@ function writtenAsName(span: WordSpan, first: WordSpan | undefined): boolean {
 }
 
 /**
- * True when a question is about a work a paper's summary only cites: its weightiest word, figures
- * aside, is a name (no English word, unless the summary writes it as an acronym: "MAE") that the
- * summary writes only in short lines setting it beside the paper ("Successor: FQF (Yang et al.
- * 2019) learns which taus to use"), and the question asks for no comparison. "how is FQF's fraction proposal network trained?" is about FQF, which the
+ * True when a question is about a work a paper's summary only cites: one of its weightiest words
+ * (see {@link NEAR_WEIGHTIEST}), figures aside, is a name (no English word, unless the summary
+ * writes it as an acronym: "MAE") that the summary writes only in short lines setting it beside
+ * the paper ("Successor: FQF (Yang et al. 2019) learns which taus to use"), and the question asks
+ * for no comparison. "how is FQF's fraction proposal network trained?" is about FQF, which the
  * group has not summarized; the IQN notes that name it do not answer it.
  */
 export function asksAboutCitedWork(
@@ -122,7 +131,7 @@ function namesAsked(question: string, weights: ReadonlyMap<string, number>): Ask
   if (names) return names;
   names = [];
   if (!RELATING.test(question)) {
-    // The weightiest word that could name something: a figure ("75%") says what is asked about it.
+    // The weightiest words that could name something: a figure ("75%") says what is asked of it.
     let max = 0;
     for (const [term, weight] of weights) if (!/^\d/.test(term)) max = Math.max(max, weight);
     for (const { word } of findTermWords(question)) {
@@ -131,7 +140,7 @@ function namesAsked(question: string, weights: ReadonlyMap<string, number>): Ask
       if (/^\d/.test(folded) || misspeltEnglish(folded)) continue;
       const english = isEnglishForm(folded);
       for (const term of processTerm(word)) {
-        if ((weights.get(term) ?? 0) >= max)
+        if ((weights.get(term) ?? 0) >= NEAR_WEIGHTIEST * max)
           names.push({ term, english, acronym: word.toUpperCase() });
       }
     }

@@ -15,6 +15,7 @@ const iqn = {
     "## Notes",
     "- Successor: FQF (Yang et al. 2019) learns which taus to use via a fraction proposal network",
     "- vs QR-DQN: a fixed grid of taus becomes sampled taus",
+    "- vs BYOL: no predictor, no momentum target network here",
     "- vs MAE (He et al. 2021): pixel targets with 75% of patches masked",
     "**Related**",
     "- Nyströmformer: another low-rank approach (landmarks instead of projections)",
@@ -38,6 +39,23 @@ const cited = (question: string) =>
 describe("asksAboutCitedWork", () => {
   it("is true for a question about a work the summary only cites", () => {
     expect(cited("how is the fraction proposal network in FQF trained?")).toBe(true);
+  });
+
+  it("takes a name nearly as weighty as the question's weightiest word, not one far lighter", () => {
+    const question = "byol - why doesn't it collapse, is it the predictor or the target?";
+    const summaryCount = () => 1;
+    const near = new Map([
+      ["byol", 3.75],
+      ["predictor", 4.4],
+      ["target", 1],
+    ]);
+    const far = new Map([
+      ["byol", 2],
+      ["predictor", 4.4],
+      ["target", 1],
+    ]);
+    expect(asksAboutCitedWork(question, near, iqn, summaryCount)).toBe(true);
+    expect(asksAboutCitedWork(question, far, iqn, summaryCount)).toBe(false);
   });
 
   it("reads an English word the summary writes as an acronym as a name, figures aside", () => {
