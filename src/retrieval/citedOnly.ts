@@ -1,3 +1,4 @@
+import { BOLD_HEADING, HEADING } from "../text/markdownBlocks.ts";
 import { findTermWords, foldText, processTerm, type WordSpan } from "../text/terms.ts";
 import { isEnglishForm, misspeltEnglish } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
@@ -73,11 +74,11 @@ const CITING_SECTION =
  * ("**vs others**"), a short label ("Related:"), a short top-level bullet ("- Neighbours").
  */
 function sectionName(line: string): string | undefined {
-  const heading = /^#{1,6}\s+(.*)$/.exec(line)?.[1];
-  if (heading !== undefined) return heading;
-  const bold = /^\s*\*\*([^*]{1,40})\*\*:?\s*$/.exec(line)?.[1];
-  if (bold !== undefined) return bold;
-  return /^(?:[-*+]\s+)?([^\s:.,;][^:.,;]{0,39}):?\s*$/.exec(line)?.[1];
+  return (
+    HEADING.exec(line)?.[2] ??
+    BOLD_HEADING.exec(line)?.[1] ??
+    /^(?:[-*+]\s+)?([^\s:.,;][^:.,;]{0,39}):?\s*$/.exec(line)?.[1]
+  );
 }
 
 /**
@@ -102,13 +103,17 @@ export function asksAboutCitedWork(
   paper: Paper,
   summaryCount: (term: string) => number,
 ): boolean {
+  // A summary read from a snapshot is decoded at each read: read it once, and only if needed.
+  let summary: string | undefined;
   for (const { term, english, acronym } of namesAsked(question, weights)) {
-    // An English word names a work only as an acronym ("MAE"): one the summary must write so.
-    if (english && !paper.summary.includes(acronym)) continue;
     // Read from the index first: most summaries say the word not at all, or too often to only
     // cite it; only the rest are read line by line.
     const count = summaryCount(term);
-    if (count > 0 && count <= MAX_CITATIONS && onlyCites(paper.summary, term, english)) return true;
+    if (count === 0 || count > MAX_CITATIONS) continue;
+    summary ??= paper.summary;
+    // An English word names a work only as an acronym ("MAE"): one the summary must write so.
+    if (english && !summary.includes(acronym)) continue;
+    if (onlyCites(summary, term, english)) return true;
   }
   return false;
 }

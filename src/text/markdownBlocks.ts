@@ -33,7 +33,7 @@ export interface Section {
 /** An ATX heading ("## How"): its level's hashes, and its text. */
 export const HEADING = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 /** A line that is only bold text, as notes write headings ("**Results:**"). */
-const BOLD_HEADING = /^ {0,3}(?:\*\*|__)([^*_\n]{1,80}?):?(?:\*\*|__):?\s*$/;
+export const BOLD_HEADING = /^ {0,3}(?:\*\*|__)([^*_\n]{1,80}?):?(?:\*\*|__):?\s*$/;
 const LIST_ITEM = /^(\s*)([-*+•]|\d{1,3}[.)])\s+(.*)$/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
