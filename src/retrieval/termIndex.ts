@@ -11,6 +11,24 @@ const TERMS_PER_STEP = 2000;
 /** Postings entries copied between two steps of {@link TermIndex.toDataInSteps}. */
 const ENTRIES_PER_STEP = 200_000;
 
+/** Notes in `groups` the best score of each group among `count` scored documents. */
+function noteGroupBest(
+  docs: Int32Array,
+  scores: Float64Array,
+  count: number,
+  groups: GroupBest,
+): void {
+  const { of, best, matched } = groups;
+  for (let i = 0; i < count; i++) {
+    const group = of[docs[i] as number] ?? -1;
+    if (group < 0) continue;
+    const score = scores[i] as number;
+    const before = best[group] as number;
+    if (before === 0) matched.push(group);
+    if (score > before) best[group] = score;
+  }
+}
+
 /** Document numbers must fit in 23 bits, beside 8 bits of term count, in a positive 32-bit entry. */
 const MAX_DOCUMENTS = 2 ** 23;
 
@@ -26,7 +44,10 @@ export interface TermHit {
   match: Record<string, string[]>;
 }
 
-/** The documents a query matched, with their scores, in no particular order. */
+/**
+ * The documents a query matched, with their scores, in no particular order. `docs` and `scores`
+ * are views of the index's scratch space: read them before the index's next query.
+ */
 export interface QueryScores {
   /** Matching document numbers. */
   docs: Int32Array;
@@ -103,14 +124,23 @@ export class TermIndex {
   private live: Uint8Array;
   private readonly totalLength: number[];
   private count = 0;
-  // Scratch space reused by every query (queries run one at a time).
+  // Scratch space reused by every query (queries run one at a time). Nothing is allocated per
+  // query: at 100,000 passages a common word matches tens of thousands, and fresh arrays for
+  // their scores were a measurable share of scoring, in allocation and garbage collection.
+  /** Each document's BM25 sum while a query runs, then its score until the next query. */
   private sums: Float64Array;
-  private matched: Uint8Array;
+  private matched: Uint16Array;
   private lastTerm: Int32Array;
+  /** The documents the last query matched, in the order they first matched. */
   private touched: Int32Array;
-  /** Each document's score in the last query (0 if unmatched), cleared by the next query. */
-  private lastScores: Float64Array;
-  private lastDocs: Int32Array = new Int32Array(0);
+  /** How many of `touched` are the last query's. */
+  private lastCount = 0;
+  /** The last query's scores, aligned with `touched`. */
+  private scoresOut: Float64Array;
+  /** {@link lengthNorms} until the documents change. */
+  private norms: Float64Array | undefined;
+  /** Documents removed since the index was built or restored, whose postings remain. */
+  private removed = 0;
 
   constructor(
     readonly fields: readonly string[],
@@ -120,10 +150,10 @@ export class TermIndex {
     this.lengths = new Int32Array(capacity * fields.length);
     this.live = new Uint8Array(capacity);
     this.sums = new Float64Array(capacity);
-    this.matched = new Uint8Array(capacity);
+    this.matched = new Uint16Array(capacity);
     this.lastTerm = new Int32Array(capacity).fill(-1);
     this.touched = new Int32Array(capacity);
-    this.lastScores = new Float64Array(capacity);
+    this.scoresOut = new Float64Array(capacity);
   }
 
   /** How many documents are indexed. */
@@ -157,11 +187,11 @@ export class TermIndex {
     this.lengths = grown(this.lengths, (n) => new Int32Array(n), this.fields.length);
     this.live = grown(this.live, (n) => new Uint8Array(n));
     this.sums = new Float64Array(capacity);
-    this.matched = new Uint8Array(capacity);
+    this.matched = new Uint16Array(capacity);
     this.lastTerm = new Int32Array(capacity).fill(-1);
     this.touched = new Int32Array(capacity);
-    this.lastScores = new Float64Array(capacity);
-    this.lastDocs = new Int32Array(0);
+    this.scoresOut = new Float64Array(capacity);
+    this.lastCount = 0;
   }
 
   /**
@@ -182,6 +212,7 @@ export class TermIndex {
     });
     this.live[doc] = 1;
     this.count++;
+    this.norms = undefined;
   }
 
   private append(term: string, field: number, doc: number, count: number): void {
@@ -228,6 +259,8 @@ export class TermIndex {
     });
     this.live[doc] = 0;
     this.count--;
+    this.removed++;
+    this.norms = undefined;
   }
 
   /**
@@ -239,7 +272,9 @@ export class TermIndex {
     boosts?: Readonly<Record<string, number>>,
     groups?: GroupBest,
   ): QueryScores {
-    for (const doc of this.lastDocs) this.lastScores[doc] = 0;
+    // The last query's scores, left in `sums`, are cleared before this one's are summed there.
+    for (let i = 0; i < this.lastCount; i++) this.sums[this.touched[i] as number] = 0;
+    this.lastCount = 0;
     const fieldBoost = this.fields.map((field) => boosts?.[field] ?? 1);
     // A repeated query term counts again in the score, not in the number of terms matched.
     const repeats = new Map<string, number>();
@@ -248,8 +283,11 @@ export class TermIndex {
     const n = this.count;
     const fieldCount = this.fields.length;
     // Locals, not fields, in the loop below: it runs once per posting, up to millions a query.
-    const { live, lengths, lastTerm, matched, sums, touched } = this;
-    const { k, b, d } = BM25;
+    const { live, lastTerm, matched, sums, touched } = this;
+    const norms = this.lengthNorms();
+    const { k, d } = BM25;
+    // Only removals leave postings of dead documents (until the next snapshot drops them).
+    const anyDead = this.removed > 0;
     let touchedCount = 0;
     for (const [termNumber, term] of distinct.entries()) {
       const times = repeats.get(term) ?? 1;
@@ -259,51 +297,79 @@ export class TermIndex {
         const postings = byField[field];
         if (!postings || postings.df === 0) continue;
         const idf = Math.log(1 + (n - postings.df + 0.5) / (postings.df + 0.5));
-        const average = (this.totalLength[field] ?? 0) / n;
         const weight = (fieldBoost[field] ?? 1) * times * idf;
         const { data, start, size } = postings;
         for (let i = start; i < start + size; i++) {
           const entry = data[i] as number;
           const doc = entry >> 8;
-          if (live[doc] !== 1) continue;
+          if (anyDead && live[doc] !== 1) continue;
           const tf = entry & 255;
-          const length = lengths[doc * fieldCount + field] as number;
-          const norm = tf + k * (1 - b + (b * length) / average);
-          const score = weight * (d + (tf * (k + 1)) / norm);
-          if (lastTerm[doc] !== termNumber) {
-            if (lastTerm[doc] === -1) touched[touchedCount++] = doc;
+          const score =
+            weight * (d + (tf * (k + 1)) / (tf + (norms[doc * fieldCount + field] as number)));
+          // A document is in a term's postings once per field: with one field, every entry is
+          // a new term for its document, and no note of the last term is needed.
+          if (fieldCount === 1 || lastTerm[doc] !== termNumber) {
+            if (matched[doc] === 0) touched[touchedCount++] = doc;
             matched[doc] = (matched[doc] as number) + 1;
-            lastTerm[doc] = termNumber;
+            if (fieldCount > 1) lastTerm[doc] = termNumber;
           }
           sums[doc] = (sums[doc] as number) + score;
         }
       }
     }
-    const docs = touched.slice(0, touchedCount);
-    const scores = new Float64Array(touchedCount);
-    const { lastScores } = this;
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = docs[i] as number;
+    this.finish(touchedCount, groups);
+    this.lastCount = touchedCount;
+    return {
+      docs: touched.subarray(0, touchedCount),
+      scores: this.scoresOut.subarray(0, touchedCount),
+      terms: distinct,
+    };
+  }
+
+  /**
+   * Turns the sums of the `count` documents a query matched into scores (times the number of
+   * query terms matched), and notes each group's best. A function of its own, so the engine
+   * optimizes this loop apart from the summing one.
+   */
+  private finish(count: number, groups: GroupBest | undefined): void {
+    const { sums, matched, lastTerm, touched } = this;
+    const multiField = this.fields.length > 1;
+    // Each score is left in `sums` for lastScore, and cleared at the start of the next query.
+    const scores = this.scoresOut;
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i] as number;
       const score = (sums[doc] as number) * (matched[doc] as number);
       scores[i] = score;
-      lastScores[doc] = score;
-      sums[doc] = 0;
+      sums[doc] = score;
       matched[doc] = 0;
-      lastTerm[doc] = -1;
-      if (groups) {
-        const group = groups.of[doc] ?? -1;
-        if (group < 0) continue;
-        if (groups.best[group] === 0) groups.matched.push(group);
-        if (score > (groups.best[group] as number)) groups.best[group] = score;
+      if (multiField) lastTerm[doc] = -1;
+    }
+    if (groups) noteGroupBest(touched, scores, count, groups);
+  }
+
+  /**
+   * BM25's length normalization of each (document, field), `k * (1 - b + b * length / average)`,
+   * worked out once for every query until a document is added or removed: it saves a division and
+   * two multiplications per posting in the scoring loop.
+   */
+  private lengthNorms(): Float64Array {
+    if (this.norms) return this.norms;
+    const { k, b } = BM25;
+    const fieldCount = this.fields.length;
+    const norms = new Float64Array(this.lengths.length);
+    for (let field = 0; field < fieldCount; field++) {
+      const average = (this.totalLength[field] ?? 0) / this.count;
+      for (let at = field; at < norms.length; at += fieldCount) {
+        norms[at] = k * (1 - b + (b * (this.lengths[at] as number)) / average);
       }
     }
-    this.lastDocs = docs;
-    return { docs, scores, terms: distinct };
+    this.norms = norms;
+    return norms;
   }
 
   /** A document's score in the last query (0 when it did not match); valid until the next one. */
   lastScore(doc: number): number {
-    return this.lastScores[doc] ?? 0;
+    return this.sums[doc] ?? 0;
   }
 
   /** The postings entry of `doc`, or -1 when it has none. */

@@ -107,4 +107,37 @@ describe("TermIndex", () => {
     index.add(99_999, [extra]);
     for (const q of QUERIES) expect(scoresOf(copy, q), q).toEqual(scoresOf(index, q));
   });
+
+  it("scores with the current lengths when documents come and go between queries", () => {
+    const [first, ...rest] = passages;
+    if (!first) throw new Error("no passages");
+    const changing = new TermIndex(["text"]);
+    for (const p of rest) changing.add(p.id, [p.text]);
+    // Queried first, so length norms worked out for these documents would be stale after.
+    for (const q of QUERIES) scoresOf(changing, q);
+    changing.add(first.id + 1_000_000, [first.text]);
+    const grown = new TermIndex(["text"]);
+    for (const p of rest) grown.add(p.id, [p.text]);
+    grown.add(first.id + 1_000_000, [first.text]);
+    for (const q of QUERIES) expect(scoresOf(changing, q), q).toEqual(scoresOf(grown, q));
+    changing.remove(first.id + 1_000_000, [first.text]);
+    const shrunk = new TermIndex(["text"]);
+    for (const p of rest) shrunk.add(p.id, [p.text]);
+    for (const q of QUERIES) {
+      const expected = scoresOf(shrunk, q);
+      const actual = scoresOf(changing, q);
+      expect([...actual.keys()].sort(), q).toEqual([...expected.keys()].sort());
+      for (const [doc, score] of expected) expect(actual.get(doc), q).toBeCloseTo(score, 9);
+    }
+  });
+
+  it("keeps each document's score of the last query only", () => {
+    const index = new TermIndex(["text"]);
+    for (const p of passages) index.add(p.id, [p.text]);
+    const [one, other] = QUERIES as [string, string];
+    const last = scoresOf(index, one);
+    for (const p of passages) expect(index.lastScore(p.id)).toBe(last.get(p.id) ?? 0);
+    const next = scoresOf(index, other);
+    for (const p of passages) expect(index.lastScore(p.id)).toBe(next.get(p.id) ?? 0);
+  });
 });
