@@ -69,6 +69,7 @@ export type CorpusName =
   | "notes2-repo"
   | "notes3"
   | "notes3-repo"
+  | "notes4"
   | "together"
   | "everything"
   | "all"
@@ -87,6 +88,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   "notes2-repo": ["test/fixtures/notes2"],
   notes3: ["test/fixtures/notes3"],
   "notes3-repo": ["test/fixtures/notes3"],
+  notes4: ["test/fixtures/notes4"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   everything: [
     ...STYLES.map((style) => `test/fixtures/styles/${style}`),
@@ -174,6 +176,10 @@ export const EVAL_SETS: EvalSet[] = [
   ...splitSets("notes3", "notes3", "test/fixtures/notes3", ["dev", "blind"]),
   ...splitSets("notes3", "notes3-repo", "test/fixtures/notes3", ["dev", "blind"], " (repo layout)"),
   ...together("notes3", "all", "test/fixtures/notes3", ["dev", "blind"]),
+  // A fourth notes corpus, 40 papers of other fields (LLM scaling and retrieval, speech, 3D,
+  // uncertainty, imitation learning) in the "What / How / Results" notes of a reading group,
+  // measured before any change.
+  ...splitSets("notes4", "notes4", "test/fixtures/notes4", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */
