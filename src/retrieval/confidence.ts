@@ -1,5 +1,5 @@
 import { findTermWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
-import { isEnglishForm, isGivenName, misspeltEnglish, specificity } from "../text/wordRarity.ts";
+import { isEnglishForm, misspeltEnglish, specificity } from "../text/wordRarity.ts";
 import { PAPER_FIELDS, type PaperIndex } from "./buildIndex.ts";
 import type { TermHit } from "./termIndex.ts";
 
@@ -64,10 +64,7 @@ export function weighQuery(
         (beforeHead && unknownNameFactor(index, folded, false) > 1);
       // Read once: mending a typed word tries hundreds of spellings.
       const misspelt = name ? undefined : misspeltEnglish(folded);
-      // A given name ("lora", "mae") in a question is a model's name more often than a person's:
-      // it is English only to the extent that a summary uses it (see unknownNameFactor).
-      const english =
-        !name && (misspelt !== undefined || (isEnglishForm(folded) && !isGivenName(folded)));
+      const english = !name && (misspelt !== undefined || isEnglishForm(folded));
       const factor =
         (name ? 1 : specificity(misspelt ?? folded)) *
         (corrected.has(folded) ? FUZZY_CREDIT : 1) *

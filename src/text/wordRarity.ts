@@ -229,9 +229,3 @@ function withLetterMended(word: string): string | undefined {
   }
   return undefined;
 }
-
-/** True for a folded word that the word list writes capitalized: a name ("Lora", "Mohammed"). */
-export function isGivenName(foldedWord: string): boolean {
-  englishRanks();
-  return capitalized?.has(foldedWord) ?? false;
-}
