@@ -139,10 +139,11 @@ export function corpusLacks(index: PaperIndex, word: string): boolean {
 }
 
 /**
- * Words that follow a name in ML writing: "the Lion optimizer", "Switch Transformer", "the
- * Chinchilla paper". Not "model" or "method": "the gated model" describes as often as it names.
+ * Words that follow a name in ML writing: "the Lion optimizer", "Switch Transformer". Not "model"
+ * or "method": "the gated model" describes as often as it names; nor "paper": "that ray marching
+ * paper" describes NeRF (as a name, "marching" weighed twice what any summary word can).
  */
-const NAMED_HEADS = /^(?:optimi[sz]ers?|transformers?|papers?|algorithms?|architectures?)$/i;
+const NAMED_HEADS = /^(?:optimi[sz]ers?|transformers?|algorithms?|architectures?)$/i;
 
 /** The summed weight of a weighed query (see {@link weighQuery}). */
 export function totalWeight(weights: ReadonlyMap<string, number>): number {
