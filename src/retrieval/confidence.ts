@@ -152,17 +152,23 @@ export function totalWeight(weights: ReadonlyMap<string, number>): number {
   return total;
 }
 
-/** Measures how much of the weighed query the given hits (a passage, a paper's names) matched. */
-export function measureCoverage(
-  weights: ReadonlyMap<string, number>,
-  hits: ReadonlyArray<TermHit | undefined>,
-): QueryCoverage {
+/** The terms the given hits matched in fields that are evidence of coverage. */
+export function evidenceTerms(hits: ReadonlyArray<TermHit | undefined>): Set<string> {
   const matched = new Set<string>();
   for (const hit of hits) {
     for (const term of hit?.terms ?? []) {
       if ((hit?.match[term] ?? []).some((field) => EVIDENCE_FIELDS.has(field))) matched.add(term);
     }
   }
+  return matched;
+}
+
+/** Measures how much of the weighed query the given hits (a passage, a paper's names) matched. */
+export function measureCoverage(
+  weights: ReadonlyMap<string, number>,
+  hits: ReadonlyArray<TermHit | undefined>,
+): QueryCoverage {
+  const matched = evidenceTerms(hits);
   let total = 0;
   let matchedWeight = 0;
   for (const [term, weight] of weights) {

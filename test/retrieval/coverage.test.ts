@@ -25,6 +25,23 @@ describe("how much a summary covers a question that describes its paper first", 
     expect(response.coverage).toBeGreaterThan(0.7);
   });
 
+  it("checks a long description against the whole summary, and the asking part against a passage", () => {
+    // The description's words are in three passages; the asking part is the "How" passage's.
+    const described = search(
+      index,
+      "that weighted least squares paper, compared with word2vec, where word and context vectors get summed - do frequent pairs dominate the fit?",
+    );
+    expect(described.results[0]?.paper.id).toBe("p1");
+    expect(described.results[0]?.passage.text).toContain("caps frequent pairs");
+    expect(described.confident).toBe(true);
+    // A description the summary does not give covers nothing more.
+    const elsewhere = search(
+      index,
+      "that paper with beam search decoding over noisy spectrograms in crowded rooms - do frequent pairs dominate the fit?",
+    );
+    expect(elsewhere.coverage).toBeLessThan(CONFIDENCE_THRESHOLD);
+  });
+
   it("counts the paper's year when the question gives it", () => {
     // The papers are from 2019 but one, from 2016; no summary writes a year.
     const dated = buildIndex([
