@@ -17,5 +17,5 @@ anyone someone somebody anybody explain explained explains tell describe describ
 know please thanks thank question questions anything something thing things like get got use used
 using uses say says said does work works working way ways idea
 paper papers summary summaries tldr tl dr pls plz main core key gist overview basically arxiv
-tbh imo imho iirc afaik btw fwiw idk thx ngl tho ofc smth sth lol`.split(/\s+/),
+tbh imo imho iirc afaik afair btw fwiw idk thx tia ngl tho ofc smth sth lol ppl ur wdym nvm`.split(/\s+/),
 );

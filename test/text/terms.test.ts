@@ -37,6 +37,8 @@ describe("wordPieces", () => {
 describe("processTerm", () => {
   it("drops chat shorthand, which says nothing of the topic", () => {
     expect(termsOf("multi-crop tbh iirc imo btw")).toEqual(["multi", "crop", "multicrop"]);
+    // "what rho do ppl usually use": "ppl" weighed as an unknown name, twice any summary word.
+    expect(termsOf("ppl afair wdym nvm rho")).toEqual(["rho"]);
   });
 
   it("gives British and American spellings one term", () => {
