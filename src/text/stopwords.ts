@@ -1,6 +1,7 @@
 /**
  * Words that carry no topic: English function words plus the filler of chat questions
- * ("can someone explain what ... means", "tbh", "iirc"). They are dropped from the index and from queries,
+ * ("can someone explain what ... means", "tbh", "iirc"), and contractions typed without their
+ * apostrophe ("whats", "arent"). They are dropped from the index and from queries,
  * so that coverage of a question is measured on its content words only.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -17,5 +18,7 @@ anyone someone somebody anybody explain explained explains tell describe describ
 know please thanks thank question questions anything something thing things like get got use used
 using uses say says said does work works working way ways idea
 paper papers summary summaries tldr tl dr pls plz main core key gist overview basically arxiv
-tbh imo imho iirc afaik afair btw fwiw idk thx tia ngl tho ofc smth sth lol ppl ur wdym nvm`.split(/\s+/),
+tbh imo imho iirc afaik afair btw fwiw idk thx tia ngl tho ofc smth sth lol ppl ur wdym nvm
+arent couldnt didnt doesnt dont hadnt hasnt havent isnt shouldnt wasnt werent wouldnt cant wont
+whats thats theres heres hows whos wheres whys im ive youre theyre weve`.split(/\s+/),
 );

@@ -39,6 +39,8 @@ describe("processTerm", () => {
     expect(termsOf("multi-crop tbh iirc imo btw")).toEqual(["multi", "crop", "multicrop"]);
     // "what rho do ppl usually use": "ppl" weighed as an unknown name, twice any summary word.
     expect(termsOf("ppl afair wdym nvm rho")).toEqual(["rho"]);
+    // Typed without the apostrophe, "whats" weighed as "what", a word no summary indexes.
+    expect(termsOf("whats the rho when there arent many")).toEqual(["rho", "mani"]);
   });
 
   it("gives British and American spellings one term", () => {
