@@ -1,4 +1,5 @@
 import type { Mention } from "../lookup/findMentions.ts";
+import { termsOf } from "../text/terms.ts";
 
 /**
  * Words after a name that make it the paper another one comes from: "the BERT variant that masks
@@ -24,6 +25,16 @@ const DETERMINED_BEFORE = /(?:^|\b)(?:the|a|an|that|this)\s+(?:[\w-]+\s+)?$/i;
 const DESCRIBED_AFTER = /^\s+(?:that|which|whose|where)\b/i;
 
 /**
+ * True when a name followed by "variant", "follow-up"... places another paper: one picked out by
+ * a determiner ("the WGAN follow-up") or by what the question says besides ("which BERT variants
+ * mask spans?"). A question that says nothing else ("cot follow up work", "resnet variants?")
+ * asks what the named paper led to, which its own notes answer.
+ */
+function placesAnother(before: string, rest: string): boolean {
+  return DETERMINED_BEFORE.test(before) || termsOf(`${before} ${rest}`).length > 0;
+}
+
+/**
  * True when a question names a paper only to place the one it asks about ("the BERT variant that
  * masks contiguous spans", "a convnet for sentences on top of word2vec", "the GAN that treats the
  * discriminator as a regression"): the question is about a paper derived from, built on, set
@@ -34,8 +45,9 @@ export function namesOnlyAsReference(question: string, mention: Mention): boolea
   if (mention.by !== "name") return false;
   const before = question.slice(0, mention.start);
   const after = question.slice(mention.end);
+  const reference = REFERENCE_AFTER.exec(after);
   return (
-    REFERENCE_AFTER.test(after) ||
+    (reference !== null && placesAnother(before, after.slice(reference[0].length))) ||
     REFERENCE_BEFORE.test(before) ||
     (DESCRIBED_AFTER.test(after) && DETERMINED_BEFORE.test(before))
   );

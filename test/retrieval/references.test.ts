@@ -16,6 +16,8 @@ describe("namesOnlyAsReference", () => {
     for (const question of [
       "the BERT variant that masks spans",
       "the BERT follow-up with span masking",
+      "the BERT follow-up",
+      "which BERT variants mask spans?",
       "a variant of BERT that masks spans",
       "an improvement over BERT for QA",
       "a span model built on top of BERT",
@@ -34,6 +36,9 @@ describe("namesOnlyAsReference", () => {
       "BERT vs RoBERTa: which masks spans?",
       "is BERT better than ELMo?",
       "is it BERT that masks 15% of tokens?",
+      // Nothing said besides: the question asks what BERT led to, which BERT's notes answer.
+      "BERT follow up work",
+      "BERT variants?",
     ]) {
       expect(namesOnlyAsReference(question, bertIn(question)), question).toBe(false);
     }
