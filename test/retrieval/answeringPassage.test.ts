@@ -152,6 +152,11 @@ describe("askedTerms", () => {
     expect(askedTerms("gru sentence encoder from books? why bad at sentiment")).toEqual(
       new Set(["bad", "sentiment"]),
     );
+    // Chat trails off with an ellipsis as often as it uses a dash.
+    expect(
+      askedTerms("the optimizer that nudges weights uphill first... how much compute"),
+    ).toEqual(new Set(["much", "comput"]));
+    expect(askedTerms("the optimizer that nudges weights uphill first…why")).toEqual(new Set());
   });
 
   it("is undefined for a question of any other shape", () => {
