@@ -2,9 +2,10 @@ import { termsOf } from "../text/terms.ts";
 
 /**
  * A question that first describes the paper it is about and then asks: the description (12
- * characters or more), a dash, colon, semicolon, comma, question mark or ellipsis, then a clause that opens
- * with a question word. "that network that eats raw point sets - how does it handle any order?",
- * "in the method that runs skip-gram over random walks, how do they avoid a full softmax?".
+ * characters or more), a dash, colon, semicolon, comma, question mark or ellipsis, then a clause
+ * that opens with a question word. "that network that eats raw point sets - how does it handle
+ * any order?", "in the method that runs skip-gram over random walks, how do they avoid a full
+ * softmax?", "the optimizer that nudges the weights first... how much compute does it cost?".
  */
 const DESCRIBED_THEN_ASKED =
   /^.{12,}?(?:\s[-–—]+\s|[:;,?]\s+|(?:\.{2,}|…)\s*)((?:how|what|whats|why|where|which|when|who|does|do|did|is|are|was|were|can|could|should|would|will|any|isn't|doesn't|didn't)\b.*)$/is;
