@@ -98,7 +98,7 @@ function unknownNameFactor(index: PaperIndex, folded: string, english: boolean):
 }
 
 /** The weightiest term of a weighed query, with its weight; undefined when none weighs anything. */
-function weightiest(
+export function weightiest(
   weights: ReadonlyMap<string, number>,
 ): { term: string; weight: number } | undefined {
   let top: { term: string; weight: number } | undefined;

@@ -9,6 +9,7 @@ import {
   idf,
   measureCoverage,
   totalWeight,
+  weightiest,
 } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
@@ -594,10 +595,9 @@ function describedCoverage(
   // As for the opening's credit, a question whose weightiest word no summary has is about that
   // word, when it is in what is asked; in the description it says where the paper is from ("the
   // heidelberg/munich group").
-  let top = "";
-  for (const [term, weight] of prepared.weights)
-    if (weight > (prepared.weights.get(top) ?? 0)) top = term;
-  if (asking.has(top) && asksAboutUnknownWord(index, prepared.weights)) return 0;
+  const top = weightiest(prepared.weights)?.term;
+  if (top !== undefined && asking.has(top) && asksAboutUnknownWord(index, prepared.weights))
+    return 0;
   let describingTerms = 0;
   for (const term of prepared.weights.keys()) if (!asking.has(term)) describingTerms++;
   if (describingTerms < DESCRIPTION_TERMS) return 0;
