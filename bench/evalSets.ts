@@ -70,6 +70,7 @@ export type CorpusName =
   | "notes3"
   | "notes3-repo"
   | "notes4"
+  | "notes5"
   | "together"
   | "everything"
   | "all"
@@ -89,6 +90,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   notes3: ["test/fixtures/notes3"],
   "notes3-repo": ["test/fixtures/notes3"],
   notes4: ["test/fixtures/notes4"],
+  notes5: ["test/fixtures/notes5"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   everything: [
     ...STYLES.map((style) => `test/fixtures/styles/${style}`),
@@ -180,6 +182,10 @@ export const EVAL_SETS: EvalSet[] = [
   // uncertainty, imitation learning) in the "What / How / Results" notes of a reading group,
   // measured before any change.
   ...splitSets("notes4", "notes4", "test/fixtures/notes4", ["dev", "blind"]),
+  // A fifth, written late in the same round to break ties the other dev sets left even: 40 more
+  // papers (diffusion personalization, LLMs and tuning, model-based RL, science ML, optimizers,
+  // speech), measured before any change.
+  ...splitSets("notes5", "notes5", "test/fixtures/notes5", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */
