@@ -153,3 +153,32 @@ function namesAsked(question: string, weights: ReadonlyMap<string, number>): Ask
   askedNames.set(weights, names);
   return names;
 }
+
+/** {@link asksAboutWorkNoneCovers} of each weighed question, worked out once for every paper. */
+const noneCovers = new WeakMap<ReadonlyMap<string, number>, boolean>();
+
+/**
+ * True when one of a question's weightiest words is a name that the corpus knows only as a work
+ * its summaries cite: every summary that writes it (one to {@link MAX_CITATIONS}) only sets it
+ * beside its own paper ("DeepNet / DeepNorm (Wang et al. 2022)" in the ReZero notes). No paper
+ * then covers the question: "deepnorm: how are the residual scaling constants picked?" is about
+ * DeepNorm, which the group has not summarized, whichever paper matches its other words.
+ */
+export function asksAboutWorkNoneCovers(
+  question: string,
+  weights: ReadonlyMap<string, number>,
+  papersWriting: (term: string) => Paper[],
+): boolean {
+  let answer = noneCovers.get(weights);
+  if (answer !== undefined) return answer;
+  answer = namesAsked(question, weights).some(({ term, english, acronym }) => {
+    const papers = papersWriting(term);
+    if (papers.length === 0 || papers.length > MAX_CITATIONS) return false;
+    return papers.every((paper) => {
+      const summary = paper.summary;
+      return (!english || summary.includes(acronym)) && onlyCites(summary, term, english);
+    });
+  });
+  noneCovers.set(weights, answer);
+  return answer;
+}

@@ -1,7 +1,7 @@
 import { findWords, processTerm, termsOf, tokenize, wordPieces } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
-import { asksAboutCitedWork } from "./citedOnly.ts";
+import { asksAboutCitedWork, asksAboutWorkNoneCovers } from "./citedOnly.ts";
 import {
   asksAboutUnknownName,
   asksAboutUnknownWord,
@@ -536,6 +536,13 @@ function resultCoverage(
     const number = index.paperNumbers.get(c.paper.id) ?? -1;
     const inSummary = (term: string) => index.paperSearch.termCount(term, number, SUMMARY_FIELD);
     if (asksAboutCitedWork(prepared.raw, prepared.weights, c.paper, inSummary)) return 0;
+    // Nor does any paper cover a question about a work every summary that names it only cites
+    // ("deepnorm: how are its scaling constants picked?" beside "DeepNet / DeepNorm (Wang et al.
+    // 2022)" in another paper's notes), whichever paper matches its other words.
+    if (
+      asksAboutWorkNoneCovers(prepared.raw, prepared.weights, (term) => papersWriting(index, term))
+    )
+      return 0;
     return onlyInPassing(index, c, hit) ? PASSING_CREDIT * covered : covered;
   }
   if (!prepared.asksMore) return 1;
@@ -616,6 +623,13 @@ function describedCoverage(
 
 /** The summary field of the paper index, whose counts say how often a summary uses a term. */
 const SUMMARY_FIELD = PAPER_FIELDS.indexOf("summary");
+
+/** The papers whose summaries write `term`. */
+function papersWriting(index: PaperIndex, term: string): Paper[] {
+  return index.paperSearch
+    .documentsWith(term, SUMMARY_FIELD)
+    .flatMap((number) => index.papers.get(index.paperIds[number] ?? "") ?? []);
+}
 /**
  * Share of its coverage a paper keeps when its summary mentions what the question matched only in
  * passing (see {@link onlyInPassing}): such a paper answers only a question about just that

@@ -388,6 +388,17 @@ export class TermIndex {
     return -1;
   }
 
+  /** The live documents that have `term` in field number `field`, ascending. */
+  documentsWith(term: string, field = 0): number[] {
+    const postings = this.vocabulary.get(term)?.[field];
+    const docs: number[] = [];
+    for (let i = postings?.start ?? 0; postings && i < postings.start + postings.size; i++) {
+      const doc = (postings.data[i] as number) >> 8;
+      if (this.live[doc] === 1) docs.push(doc);
+    }
+    return docs;
+  }
+
   /** How often `term` occurs in field number `field` of document `doc` (0 when it does not). */
   termCount(term: string, doc: number, field = 0): number {
     const entry = this.entryOf(this.vocabulary.get(term)?.[field], doc);

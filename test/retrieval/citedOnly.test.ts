@@ -94,3 +94,45 @@ describe("a question about a work a summary only cites", () => {
     expect(response.results[0]?.passage.text).toContain("quantile Huber loss");
   });
 });
+
+describe("a question about a work that every summary naming it only cites", () => {
+  const rezero = {
+    ...fakePaper(3, "ReZero is All You Need"),
+    aliases: ["ReZero"],
+    summary: [
+      "## How",
+      "- Each residual branch is scaled by a learned scalar initialized to zero",
+      "## Related",
+      "- DeepNet / DeepNorm (Wang et al. 2022): 1000-layer Transformers via residual rescaling",
+    ].join("\n"),
+  };
+  const segmentation = {
+    ...fakePaper(4, "Atrous convolution for segmentation"),
+    aliases: [],
+    summary: [
+      "- Encoder-decoder segmentation net with atrous convolutions at several scales",
+      "- The decoder picks constants for scaling the encoder features, per layer",
+    ].join("\n"),
+  };
+  const question = "deepnorm: how are the scaling constants picked for an N-layer encoder-decoder?";
+
+  it("is declined, whichever paper matches its other words", () => {
+    const response = search(buildIndex([rezero, segmentation]), question);
+    expect(response.results[0]?.paper.id).toBe(segmentation.id);
+    expect(response.confident).toBe(false);
+  });
+
+  it("is answered by a summary about the work, which writes it in lines of its own", () => {
+    const deepnorm = {
+      ...fakePaper(5, "DeepNet: Scaling Transformers to 1,000 Layers"),
+      aliases: [],
+      summary: [
+        "- DeepNorm scales the residual before layer norm; constants picked per N-layer encoder-decoder",
+        "- DeepNorm keeps updates bounded, so 1000 layers train stably",
+      ].join("\n"),
+    };
+    const response = search(buildIndex([rezero, segmentation, deepnorm]), question);
+    expect(response.results[0]?.paper.id).toBe(deepnorm.id);
+    expect(response.confident).toBe(true);
+  });
+});

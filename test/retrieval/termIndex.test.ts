@@ -140,4 +140,15 @@ describe("TermIndex", () => {
     const next = scoresOf(index, other);
     for (const p of passages) expect(index.lastScore(p.id)).toBe(next.get(p.id) ?? 0);
   });
+
+  it("lists the live documents that have a term in a field", () => {
+    const index = new TermIndex(["text"]);
+    index.add(1, ["deepnorm residual scaling"]);
+    index.add(2, ["residual branches"]);
+    index.add(3, ["deepnorm again"]);
+    expect(index.documentsWith("residu")).toEqual([1, 2]);
+    index.remove(1, ["deepnorm residual scaling"]);
+    expect(index.documentsWith("deepnorm")).toEqual([3]);
+    expect(index.documentsWith("absent")).toEqual([]);
+  });
 });
