@@ -10,6 +10,22 @@ import type { Paper } from "../types.ts";
 const CITING =
   /\b(?:vs\.?|versus|cf\.?|unlike|successors?|follow[\s-]?ups?|later|predecessors?|concurrent|et al\.?)(?:\W|$)|\(\s*\p{Lu}[\p{L}-]+[^()]*\d{4}\s*\)/iu;
 
+/** Every word that sets another work beside a line's paper, wherever it stands in the line. */
+const CITING_ALL = new RegExp(CITING.source, "giu");
+
+/**
+ * True when a line sets the word at `start` beside its paper as another work: after a "vs" ("vs
+ * BYOL", not the "half-step FFNs" of "half-step FFNs vs single FFN", an ablation's two designs,
+ * nor the "LibriSpeech" of "LibriSpeech WER: 2.1 vs 2.6"), or anywhere in a line that cites
+ * otherwise ("Successor: FQF", "AdaIN later enabled...", "(Yang et al. 2019)").
+ */
+function citesAt(line: string, start: number): boolean {
+  for (const cue of line.matchAll(CITING_ALL)) {
+    if (!/^(?:vs|versus)/i.test(cue[0]) || (cue.index ?? 0) < start) return true;
+  }
+  return false;
+}
+
 /** A question that asks for a comparison or a relation, which a citing line may well answer. */
 const RELATING =
   /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead|beat\w*|outperform\w*)\b/i;
@@ -55,7 +71,8 @@ function onlyCites(summary: string, term: string, english = false): boolean {
     );
     if (uses.length === 0) continue;
     found = true;
-    if (line.length > NOTE_LINE_CHARS || !(citingSection || CITING.test(line))) return false;
+    if (line.length > NOTE_LINE_CHARS) return false;
+    if (!citingSection && !uses.every((span) => citesAt(line, span.start))) return false;
     // In a section of other works a line may open with one: "- Nyströmformer: another low-rank...".
     if (!uses.every((span) => writtenAsName(span, citingSection ? undefined : words[0])))
       return false;

@@ -76,6 +76,28 @@ describe("asksAboutCitedWork", () => {
   it("is false for a word the summary writes in a line of its own, not a citing one", () => {
     expect(cited("why use the quantile huber loss?")).toBe(false);
   });
+
+  it("reads a name before a 'vs' as the paper's own: an ablation's design, a dataset", () => {
+    const conformer = {
+      ...fakePaper(6, "Conformer"),
+      aliases: [],
+      summary: [
+        "- Macaron half-step FFNs vs single FFN: small but consistent gain",
+        "- LibriSpeech WER test-other: 4.3 vs ContextNet 4.6",
+      ].join("\n"),
+    };
+    const conformerIndex = buildIndex([conformer, captions]);
+    const about = (question: string) =>
+      asksAboutCitedWork(
+        question,
+        weighQuery(conformerIndex, question, new Set()),
+        conformer,
+        () => 1,
+      );
+    expect(about("why two half-step FFNs around the attention?")).toBe(false);
+    expect(about("LibriSpeech test-other WER?")).toBe(false);
+    expect(about("how does ContextNet do on test-other?")).toBe(true);
+  });
 });
 
 describe("a question about a work a summary only cites", () => {
