@@ -43,6 +43,9 @@ describe("findMentions", () => {
     expect(ids("how near is it")).toEqual([]);
     expect(ids("a silver lining")).toEqual([]);
     expect(ids("resnte depth")).toEqual(["bear"]);
+    // Four letters are enough for a swap, but not for an English word that is one.
+    expect(ids("how many task clusters did bera use")).toEqual(["bear"]);
+    expect(ids("the bare minimum of data")).toEqual([]);
   });
 
   it("reads an alias that is a stop word only when cased as the alias is", () => {
