@@ -184,13 +184,13 @@ const noneCovers = new WeakMap<ReadonlyMap<string, number>, boolean>();
 export function asksAboutWorkNoneCovers(
   question: string,
   weights: ReadonlyMap<string, number>,
-  papersWriting: (term: string) => Paper[],
+  papersWriting: (term: string, most: number) => Paper[] | undefined,
 ): boolean {
   let answer = noneCovers.get(weights);
   if (answer !== undefined) return answer;
   answer = namesAsked(question, weights).some(({ term, english, acronym }) => {
-    const papers = papersWriting(term);
-    if (papers.length === 0 || papers.length > MAX_CITATIONS) return false;
+    const papers = papersWriting(term, MAX_CITATIONS);
+    if (!papers || papers.length === 0) return false;
     return papers.every((paper) => {
       const summary = paper.summary;
       return (!english || summary.includes(acronym)) && onlyCites(summary, term, english);

@@ -540,7 +540,9 @@ function resultCoverage(
     // ("deepnorm: how are its scaling constants picked?" beside "DeepNet / DeepNorm (Wang et al.
     // 2022)" in another paper's notes), whichever paper matches its other words.
     if (
-      asksAboutWorkNoneCovers(prepared.raw, prepared.weights, (term) => papersWriting(index, term))
+      asksAboutWorkNoneCovers(prepared.raw, prepared.weights, (term, most) =>
+        papersWriting(index, term, most),
+      )
     )
       return 0;
     return onlyInPassing(index, c, hit) ? PASSING_CREDIT * covered : covered;
@@ -624,12 +626,17 @@ function describedCoverage(
 /** The summary field of the paper index, whose counts say how often a summary uses a term. */
 const SUMMARY_FIELD = PAPER_FIELDS.indexOf("summary");
 
-/** The papers whose summaries write `term`. */
-function papersWriting(index: PaperIndex, term: string): Paper[] {
+/**
+ * The papers whose summaries write `term`; undefined when more than `most` do (a common word is
+ * in thousands of summaries at 10,000 papers, and none of them needs reading).
+ */
+function papersWriting(index: PaperIndex, term: string, most: number): Paper[] | undefined {
+  if (index.paperSearch.documentFrequency(term, SUMMARY_FIELD) > most) return undefined;
   return index.paperSearch
     .documentsWith(term, SUMMARY_FIELD)
     .flatMap((number) => index.papers.get(index.paperIds[number] ?? "") ?? []);
 }
+
 /**
  * Share of its coverage a paper keeps when its summary mentions what the question matched only in
  * passing (see {@link onlyInPassing}): such a paper answers only a question about just that
