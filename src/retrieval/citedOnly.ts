@@ -128,11 +128,17 @@ export function asksAboutCitedWork(
     const count = summaryCount(term);
     if (count === 0 || count > MAX_CITATIONS) continue;
     summary ??= paper.summary;
-    // An English word names a work only as an acronym ("MAE"): one the summary must write so.
-    if (english && !summary.includes(acronym)) continue;
-    if (onlyCites(summary, term, english)) return true;
+    if (onlyCitesAsked(summary, { term, english, acronym })) return true;
   }
   return false;
+}
+
+/**
+ * {@link onlyCites} for a name a question asks about. An English word names a work only as an
+ * acronym ("MAE"), one the summary must write so: a summary without it is not read line by line.
+ */
+function onlyCitesAsked(summary: string, { term, english, acronym }: AskedName): boolean {
+  return (!english || summary.includes(acronym)) && onlyCites(summary, term, english);
 }
 
 /** A question's weightiest word that could name a work, as an index term. */
@@ -188,13 +194,10 @@ export function asksAboutWorkNoneCovers(
 ): boolean {
   let answer = noneCovers.get(weights);
   if (answer !== undefined) return answer;
-  answer = namesAsked(question, weights).some(({ term, english, acronym }) => {
-    const papers = papersWriting(term, MAX_CITATIONS);
+  answer = namesAsked(question, weights).some((name) => {
+    const papers = papersWriting(name.term, MAX_CITATIONS);
     if (!papers || papers.length === 0) return false;
-    return papers.every((paper) => {
-      const summary = paper.summary;
-      return (!english || summary.includes(acronym)) && onlyCites(summary, term, english);
-    });
+    return papers.every((paper) => onlyCitesAsked(paper.summary, name));
   });
   noneCovers.set(weights, answer);
   return answer;
