@@ -107,6 +107,48 @@ function refuseForeign(path: string, shown: string, timeout: number): void {
   }
 }
 
+/** Whether `error` is SQLite's "busy" (another connection holds a lock this one needs). */
+function isBusy(error: unknown): boolean {
+  return String((error as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY");
+}
+
+/** Blocks this thread for `ms` (opening is synchronous, as better-sqlite3 is). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Runs `step` again while SQLite answers "busy" without having waited, until `timeoutMs` has
+ * passed. SQLite skips the busy handler where waiting could deadlock: "If SQLite determines that
+ * invoking the busy handler could result in a deadlock, it will go ahead and return SQLITE_BUSY"
+ * (https://www.sqlite.org/c3ref/busy_handler.html). Two processes switching one new file to WAL
+ * at once meet exactly that (each holds a read lock the other's switch must wait out), so one
+ * of them must let go and try again. Any other error, and busy past the deadline, is thrown.
+ */
+export function retryWhileBusy<T>(
+  step: () => T,
+  timeoutMs: number,
+  clock: { now: () => number; sleep: (ms: number) => void } = { now: Date.now, sleep: sleepSync },
+): T {
+  const deadline = clock.now() + timeoutMs;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return step();
+    } catch (error) {
+      if (!isBusy(error) || clock.now() >= deadline) throw error;
+      // A few ms, growing: the other side needs only its own switch's time.
+      clock.sleep(Math.min(5 * (attempt + 1), 50));
+    }
+  }
+}
+
+/** Puts the file in WAL mode unless it is already, which needs no lock of the write kind. */
+function useWal(db: StateDatabase, timeoutMs: number): void {
+  retryWhileBusy(() => {
+    if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
+  }, timeoutMs);
+}
+
 /** Brings the schema up to date inside one write transaction: two processes migrate in turn. */
 function migrate(db: StateDatabase, path: string, lockAtOpen: boolean): void {
   // Versions only grow: one that is already the latest cannot change under a reader.
@@ -156,7 +198,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
     }
     db = new Database(path, { timeout });
     // WAL lets the bot read while `paperbot digest run` writes, and survives a crash mid-write.
-    if (path !== ":memory:") db.pragma("journal_mode = WAL");
+    if (path !== ":memory:") useWal(db, timeout);
     db.pragma("synchronous = NORMAL");
     // Text paperbot deletes (question text past FEEDBACK_RETENTION_DAYS) is overwritten with
     // zeros in the file, not only unlinked: https://www.sqlite.org/pragma.html#pragma_secure_delete
