@@ -1,7 +1,7 @@
 import { findWords, processTerm, termsOf, tokenize, wordPieces } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
-import { asksAboutCitedWork, asksAboutWorkNoneCovers } from "./citedOnly.ts";
+import { asksAboutCitedWork, asksAboutNameItLacks, asksAboutWorkNoneCovers } from "./citedOnly.ts";
 import {
   asksAboutUnknownName,
   asksAboutUnknownWord,
@@ -545,6 +545,15 @@ function resultCoverage(
       )
     )
       return 0;
+    // Nor does a paper that never names the work the question asks about ("in dreamer how do
+    // they backprop through imagined trajectories?" against notes that never write Dreamer).
+    const inPaper = (term: string) => paperHasTerm(index, number, term);
+    if (
+      asksAboutNameItLacks(prepared.raw, prepared.weights, inPaper, (term, most) =>
+        papersWriting(index, term, most),
+      )
+    )
+      return 0;
     return onlyInPassing(index, c, hit) ? PASSING_CREDIT * covered : covered;
   }
   if (!prepared.asksMore) return 1;
@@ -611,8 +620,7 @@ function describedCoverage(
   for (const term of prepared.weights.keys()) if (!asking.has(term)) describingTerms++;
   if (describingTerms < DESCRIPTION_TERMS) return 0;
   const number = index.paperNumbers.get(c.paper.id) ?? -1;
-  const inPaper = (term: string) =>
-    PAPER_FIELDS.some((_, field) => index.paperSearch.termCount(term, number, field) > 0);
+  const inPaper = (term: string) => paperHasTerm(index, number, term);
   const matched = evidenceTerms([hit, c.paperHit]);
   let total = 0;
   let covered = 0;
@@ -621,6 +629,11 @@ function describedCoverage(
     if (matched.has(term) || (!asking.has(term) && inPaper(term))) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+/** True when any field of paper `number` (title, names, authors, summary...) has `term`. */
+function paperHasTerm(index: PaperIndex, number: number, term: string): boolean {
+  return PAPER_FIELDS.some((_, field) => index.paperSearch.termCount(term, number, field) > 0);
 }
 
 /** The summary field of the paper index, whose counts say how often a summary uses a term. */

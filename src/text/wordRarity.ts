@@ -90,6 +90,16 @@ export function isEnglishWord(foldedWord: string): boolean {
 }
 
 /**
+ * True for an everyday English word that is no name: one subtitles write in lower case
+ * ("whisper", "dreamer"), and no research lab. Written capitalized in a summary, such a word
+ * names a work ("Whisper"); "Romanian", "Google" and "OpenAI" never name one.
+ */
+export function isCommonWord(foldedWord: string): boolean {
+  const rank = englishRanks().get(foldedWord);
+  return rank !== undefined && rank !== LAB_RANK && !capitalized?.has(foldedWord);
+}
+
+/**
  * How specific a word is, from 0.2 (everyday: "guess", "pizza", "tomorrow") to 1 (technical or
  * unseen: "kubernetes", "quantization"). A question's everyday words say little about whether the
  * corpus covers it; its technical words say much.

@@ -158,3 +158,69 @@ describe("a question about a work that every summary naming it only cites", () =
     expect(response.confident).toBe(true);
   });
 });
+
+describe("a question about a work that a paper never names", () => {
+  const pets = {
+    ...fakePaper(
+      6,
+      "Deep Reinforcement Learning in a Handful of Trials using Probabilistic Dynamics Models",
+    ),
+    aliases: ["PETS"],
+    summary: [
+      "## How",
+      "- An ensemble of probabilistic networks models the dynamics; plans with trajectory sampling",
+      "## Neighbours",
+      "- PlaNet and Dreamer learn latent dynamics from pixels",
+    ].join("\n"),
+  };
+  const agent = {
+    ...fakePaper(7, "Imagined trajectories for actor training"),
+    aliases: [],
+    summary: [
+      "## How",
+      "- The actor is trained on imagined latent trajectories, rolled out by a learned model",
+      "- Gradients backpropagate through the latent trajectories into the actor",
+    ].join("\n"),
+  };
+  const question =
+    "in dreamer how do they backprop gradients through the imagined latent trajectories to train the actor?";
+
+  it("is declined when the corpus writes the word only as a name, and that paper lacks it", () => {
+    const response = search(buildIndex([pets, agent]), question);
+    expect(response.results[0]?.paper.id).toBe(agent.id);
+    expect(response.confident).toBe(false);
+  });
+
+  it("is answered when the word is also written as a plain word, not a name", () => {
+    const plain = {
+      ...pets,
+      summary: `${pets.summary}\n- Unlike a daydreamer, the planner re-plans at every step; a dreamer would not`,
+    };
+    const response = search(buildIndex([plain, agent]), question);
+    expect(response.results[0]?.paper.id).toBe(agent.id);
+    expect(response.confident).toBe(true);
+  });
+
+  it("is answered by the paper that writes the name", () => {
+    const dreamer = {
+      ...agent,
+      summary: `${agent.summary}\n- Dreamer: the world model is learned from pixels`,
+    };
+    const response = search(buildIndex([pets, dreamer]), question);
+    expect(response.results[0]?.paper.id).toBe(agent.id);
+    expect(response.confident).toBe(true);
+  });
+
+  it("leaves a word that is a name to begin with alone (a lab, a language)", () => {
+    const lab = {
+      ...pets,
+      summary: `${pets.summary}\n- Trained on TPUs at Google`,
+    };
+    const response = search(
+      buildIndex([lab, agent]),
+      "did google backprop gradients through the imagined latent trajectories to train the actor?",
+    );
+    expect(response.results[0]?.paper.id).toBe(agent.id);
+    expect(response.confident).toBe(true);
+  });
+});
