@@ -177,3 +177,36 @@ describe("askingPartStart", () => {
     expect(askingPartStart("how does BERT mask tokens?")).toBeUndefined();
   });
 });
+
+describe("the opening passage among passages that match about as much", () => {
+  const summary = [
+    "## What",
+    "",
+    "- Relaxed categorical samples:",
+    "  - a softmax over Gumbel-perturbed logits, sharpened by a temperature",
+    "  - gradients flow through the sample, so discrete latents train by backprop",
+    "",
+    "## Notes",
+    "",
+    "- Variance:",
+    "  - as the temperature is lowered the samples approach one-hot and the gradient variance blows up",
+    "  - annealed from 1 down to 0.5 over training",
+  ].join("\n");
+  const fillers = ["image captioning", "speech recognition", "graph attention", "protein folding"];
+  const index = buildIndex([
+    { ...fakePaper(1, "Gumbel-Softmax"), aliases: [], summary },
+    ...fillers.map((t, i) => ({
+      ...fakePaper(10 + i, t),
+      aliases: [],
+      summary: `- A paper about ${t}, nothing else`,
+    })),
+  ]);
+
+  it("gives way to the section that files the asked detail", () => {
+    const result = search(
+      index,
+      "what happens to the gradient variance of relaxed categorical samples at a lower temperature",
+    ).results[0];
+    expect(result?.passage.text).toContain("gradient variance blows up");
+  });
+});
