@@ -6,9 +6,10 @@ import { noteLines } from "./passageTopics.ts";
  * the section it stands in: the idea ("what's the difference between CBOW and skip-gram?" is
  * answered where the summary says what the paper is), the method ("how does the controller
  * decide on skip connections?", under "Method", "How", "Architecture"), or results and numbers
- * ("how many positions per second?", under "Experiments", or a passage that writes figures).
+ * ("how many positions per second?", under "Experiments", or a passage that writes figures),
+ * or the paper's weaknesses ("instant ngp downsides?", under "Limitations").
  */
-export type AnswerKind = "overview" | "method" | "results";
+export type AnswerKind = "overview" | "method" | "results" | "limits";
 
 /**
  * Section names of each kind, as summaries in any style write them: Markdown headings, bold
@@ -28,6 +29,25 @@ const SECTION_WORDS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
   ],
   ["overview", /\b(?:what|summary|tl;?dr|overview|abstract|gist|idea|contributions?)\b/],
 ];
+
+/** Section names of a paper's weaknesses: "Limitations", "Downsides / open questions", "Cons". */
+const LIMITS_SECTION =
+  /\b(?:limitations?|weakness(?:es)?|downsides?|drawbacks?|cons|caveats?|shortcomings?|failure modes?)\b/;
+
+/**
+ * Words that ask for a paper's weaknesses: "instant ngp downsides?", "any catch?". Not "weak":
+ * "mae linear probe accuracy, why is it weak" asks about a result, which its passage answers.
+ */
+const LIMITS_QUESTION =
+  /\b(?:limitations?|downsides?|drawbacks?|weakness(?:es)?|cons|caveats?|shortcomings?|catch|bad at|struggles?)\b/g;
+
+/**
+ * The words of a question that ask for a paper's weaknesses (see {@link LIMITS_QUESTION}); a
+ * summary's "Limitations" section is about them whether or not it writes them.
+ */
+export function limitsWords(text: string): string[] {
+  return [...text.toLowerCase().matchAll(LIMITS_QUESTION)].map((m) => m[0]);
+}
 
 /** Longest label an outline writes as a bullet of its own ("Limitations / my take"). */
 const LABEL_CHARS = 40;
@@ -54,6 +74,11 @@ function labels(text: string): string[] {
 /** Adds the kind a section name says (see {@link SECTION_WORDS}). */
 function addKinds(name: string, kinds: Set<AnswerKind>): void {
   const folded = name.toLowerCase();
+  // A summarizer's list of weaknesses is their view, and what a question after them wants.
+  if (LIMITS_SECTION.test(folded)) {
+    kinds.add("limits");
+    return;
+  }
   if (OPINION.test(folded)) return;
   // One kind per name, the first it says: "Results summary" holds results.
   const kind = SECTION_WORDS.find(([, words]) => words.test(folded))?.[0];

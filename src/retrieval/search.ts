@@ -13,7 +13,7 @@ import {
 } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
-import { givesAsked, questionKinds } from "./passageKind.ts";
+import { givesAsked, limitsWords, passageKinds, questionKinds } from "./passageKind.ts";
 import { aliasPartPassage, topicTerms } from "./passageTopics.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
 import { proximityWeight, type TermPositions, termPositions, wordTerms } from "./proximity.ts";
@@ -319,8 +319,14 @@ function answeringHits(
   const weights = new Map(
     [...prepared.weights].map(([term, w]) => [term, ownWords.has(term) ? OWN_WORD_WEIGHT * w : w]),
   );
+  // Passages are chosen among these, judged (for coverage) among the question's own matches.
+  const choosingHits = withLimitsCues(index, c, prepared.text);
   const judging = valueHits(c.passageHits, weights);
-  if (!judging.top) return { matched: 0 };
+  if (!judging.top) {
+    // No passage has the question's words; one may still be the section it asks for.
+    const filed = valueHits(choosingHits, weights).top;
+    return filed ? { first: filed.hit, matched: 0 } : { matched: 0 };
+  }
   // Where the question's words stand in a passage, read once: both choices below weigh phrases.
   const positions = new Map<number, TermPositions>();
   const positionsIn = (hit: TermHit): TermPositions => {
@@ -356,7 +362,7 @@ function answeringHits(
         (asking && !asking.has(term) ? DESCRIBING_WORD_WEIGHT : 1),
     ]),
   );
-  const { valued, top, nearTies } = valueHits(c.passageHits, choosing);
+  const { valued, top, nearTies } = valueHits(choosingHits, choosing);
   const asked = questionKinds(prepared.text);
   let best = top ?? judged;
   let bestKind = false;
@@ -398,6 +404,30 @@ function answeringHits(
     matched: judged.matched,
     ...(close && second ? { second: second.hit } : {}),
   };
+}
+
+/**
+ * A paper's passage hits, where the question asks for its weaknesses ("instant ngp downsides?"),
+ * with the passages of its "Limitations" section (see `passageKinds`) matching the asking words:
+ * the section is about them whether or not it writes them.
+ */
+function withLimitsCues(index: PaperIndex, c: Candidate, question: string): readonly TermHit[] {
+  const cues = termsOf(limitsWords(question).join(" "));
+  if (cues.length === 0) return c.passageHits;
+  const hits = new Map(c.passageHits.map((hit) => [hit.id, hit]));
+  for (const passage of index.passagesByPaper.get(c.paper.id) ?? []) {
+    if (!passageKinds(passage).has("limits")) continue;
+    const hit = hits.get(passage.id);
+    const match = { ...hit?.match };
+    for (const cue of cues) match[cue] = [...(match[cue] ?? []), "text"];
+    hits.set(passage.id, {
+      id: passage.id,
+      score: hit?.score ?? 0,
+      terms: [...new Set([...(hit?.terms ?? []), ...cues])],
+      match,
+    });
+  }
+  return [...hits.values()];
 }
 
 /**

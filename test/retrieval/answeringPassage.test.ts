@@ -210,3 +210,32 @@ describe("the opening passage among passages that match about as much", () => {
     expect(result?.passage.text).toContain("gradient variance blows up");
   });
 });
+
+describe("a question after a paper's weaknesses", () => {
+  const summary = [
+    "- What",
+    "  - Multiresolution hash tables of trainable features feed a tiny MLP",
+    "- How",
+    "  - 16 levels, each a hash table of up to 2^19 entries, interpolated trilinearly",
+    "- Limitations",
+    "  - Hash collisions leave grainy artifacts in SDFs",
+    "  - No anti-aliasing: features alias when rays cover big footprints",
+  ].join("\n");
+  const index = buildIndex([
+    { ...fakePaper(1, "Instant Neural Graphics Primitives"), aliases: ["Instant-NGP"], summary },
+    { ...fakePaper(2, "Image captioning"), aliases: [], summary: "- About captions" },
+  ]);
+
+  it("is answered from the Limitations section, which need not write the asking word", () => {
+    for (const question of ["instant-ngp downsides?", "any drawbacks to instant ngp?"]) {
+      const result = search(index, question).results[0];
+      expect(result?.paper.id, question).toBe("p1");
+      expect(result?.passage.text, question).toContain("Hash collisions");
+    }
+  });
+
+  it("leaves a question after another part alone", () => {
+    const result = search(index, "instant-ngp how many levels in the hash tables?").results[0];
+    expect(result?.passage.text).toContain("16 levels");
+  });
+});
