@@ -71,6 +71,7 @@ export type CorpusName =
   | "notes3-repo"
   | "notes4"
   | "notes5"
+  | "notes6"
   | "together"
   | "everything"
   | "all"
@@ -91,6 +92,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   "notes3-repo": ["test/fixtures/notes3"],
   notes4: ["test/fixtures/notes4"],
   notes5: ["test/fixtures/notes5"],
+  notes6: ["test/fixtures/notes6"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   everything: [
     ...STYLES.map((style) => `test/fixtures/styles/${style}`),
@@ -186,6 +188,10 @@ export const EVAL_SETS: EvalSet[] = [
   // papers (diffusion personalization, LLMs and tuning, model-based RL, science ML, optimizers,
   // speech), measured before any change.
   ...splitSets("notes5", "notes5", "test/fixtures/notes5", ["dev", "blind"]),
+  // A sixth, written at the start of the next round and measured before any change: 40 papers
+  // (detection and generation, LLM training and prompting, multi-agent and pixel-based RL,
+  // speech, science and set models).
+  ...splitSets("notes6", "notes6", "test/fixtures/notes6", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */
