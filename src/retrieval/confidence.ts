@@ -1,5 +1,5 @@
 import { findTermWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
-import { isEnglishForm, misspeltEnglish, specificity } from "../text/wordRarity.ts";
+import { isEnglishForm, isLabName, misspeltEnglish, specificity } from "../text/wordRarity.ts";
 import { PAPER_FIELDS, type PaperIndex } from "./buildIndex.ts";
 import type { TermHit } from "./termIndex.ts";
 
@@ -58,9 +58,10 @@ export function weighQuery(
     for (const [at, piece] of pieces.entries()) {
       const folded = foldText(piece);
       // "lion optimizer": a word no summary has, before a word that things are named with, is
-      // a name, however English ("Lion"), and however it is cased.
+      // a name, however English ("Lion"), and however it is cased. A lab is no name of a work
+      // however cased: "that NVIDIA paper" says where the paper is from, as "that nvidia paper".
       const name =
-        writtenAsName(piece, shouted) ||
+        (writtenAsName(piece, shouted) && !isLabName(folded)) ||
         (beforeHead && unknownNameFactor(index, folded, false) > 1);
       // Read once: mending a typed word tries hundreds of spellings.
       const misspelt = name ? undefined : misspeltEnglish(folded);

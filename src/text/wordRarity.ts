@@ -43,6 +43,9 @@ const LABS = [
   "naver",
   "yandex",
 ];
+/** {@link LABS}, for look-ups. */
+const LAB_NAMES: ReadonlySet<string> = new Set(LABS);
+
 /** The rank {@link LABS} are given: among the words "Google" (rank 19,053) is among. */
 const LAB_RANK = 10000;
 
@@ -87,6 +90,14 @@ function englishRanks(): Map<string, number> {
  */
 export function isEnglishWord(foldedWord: string): boolean {
   return englishRanks().has(foldedWord);
+}
+
+/**
+ * True for a research lab's or a company's name that questions place papers by ("that NVIDIA
+ * paper", "the DeepMind one"): however it is cased, it says where a paper is from, not what it is.
+ */
+export function isLabName(foldedWord: string): boolean {
+  return LAB_NAMES.has(foldedWord);
 }
 
 /**

@@ -29,6 +29,20 @@ describe("weighQuery", () => {
 });
 
 describe("weighQuery: words written as names", () => {
+  it("weighs a lab as the place a paper is from, however it is cased", () => {
+    // "In that NVIDIA paper that splits the MLP across GPUs..." weighed NVIDIA as an unseen
+    // name, twice what any summary word can, and the question was held to a higher bar.
+    for (const lab of ["NVIDIA", "DeepMind", "OpenAI"]) {
+      const cased = weighQuery(index, `that ${lab} paper on lottery tickets`, new Set());
+      const plain = weighQuery(
+        index,
+        `that ${lab.toLowerCase()} paper on lottery tickets`,
+        new Set(),
+      );
+      expect(cased.get(lab.toLowerCase()), lab).toBe(plain.get(lab.toLowerCase()));
+    }
+  });
+
   it("weighs a word cased as a name as a name, however common the English word it spells", () => {
     // "Albert" is an English first name; "ALBERT" is a model no summary has: an unseen name.
     const cased = weighQuery(index, "ALBERT parameter sharing", new Set());
