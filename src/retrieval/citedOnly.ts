@@ -17,13 +17,27 @@ const CITING_ALL = new RegExp(CITING.source, "giu");
  * True when a line sets the word at `start` beside its paper as another work: after a "vs" ("vs
  * BYOL", not the "half-step FFNs" of "half-step FFNs vs single FFN", an ablation's two designs,
  * nor the "LibriSpeech" of "LibriSpeech WER: 2.1 vs 2.6"), or anywhere in a line that cites
- * otherwise ("Successor: FQF", "AdaIN later enabled...", "(Yang et al. 2019)").
+ * otherwise ("Successor: FQF", "AdaIN later enabled...", "(Yang et al. 2019)"), but for a
+ * citing word in brackets, which cites only within them.
  */
 function citesAt(line: string, start: number): boolean {
   for (const cue of line.matchAll(CITING_ALL)) {
-    if (!/^(?:vs|versus)/i.test(cue[0]) || (cue.index ?? 0) < start) return true;
+    const at = cue.index ?? 0;
+    // A citing word in brackets cites within them: "From Kakao Enterprise (same group later
+    // did Glow-TTS, VITS)" cites VITS, not Kakao. A bracketed citation cites what it follows.
+    if (!cue[0].startsWith("(") && !bracketedWith(line, at, start)) continue;
+    if (!/^(?:vs|versus)/i.test(cue[0]) || at < start) return true;
   }
   return false;
+}
+
+/** False when the word at `cue` stands inside brackets that the word at `start` is outside of. */
+function bracketedWith(line: string, cue: number, start: number): boolean {
+  const open = line.lastIndexOf("(", cue);
+  if (open < 0) return true;
+  const close = line.indexOf(")", open);
+  if (close >= 0 && close < cue) return true;
+  return start > open && (close < 0 || start < close);
 }
 
 /** A question that asks for a comparison or a relation, which a citing line may well answer. */

@@ -77,6 +77,28 @@ describe("asksAboutCitedWork", () => {
     expect(cited("why use the quantile huber loss?")).toBe(false);
   });
 
+  it("reads a citing word in brackets as citing only what the brackets hold", () => {
+    const vocoder = {
+      ...fakePaper(9, "HiFi-GAN"),
+      aliases: ["HiFi-GAN"],
+      summary: [
+        "* From Kakao Enterprise (same group later did Glow-TTS, VITS)",
+        "* Mel L1 loss weighted by 45, feature matching by 2",
+      ].join("\n"),
+    };
+    const vocoderIndex = buildIndex([vocoder, captions]);
+    const citedHere = (question: string) =>
+      asksAboutCitedWork(question, weighQuery(vocoderIndex, question, new Set()), vocoder, (term) =>
+        vocoderIndex.paperSearch.termCount(
+          term,
+          vocoderIndex.paperNumbers.get(vocoder.id) ?? -1,
+          PAPER_FIELDS.indexOf("summary"),
+        ),
+      );
+    expect(citedHere("kakao mel loss weight?")).toBe(false);
+    expect(citedHere("what is VITS?")).toBe(true);
+  });
+
   it("reads a name before a 'vs' as the paper's own: an ablation's design, a dataset", () => {
     const conformer = {
       ...fakePaper(6, "Conformer"),
