@@ -140,6 +140,12 @@ const SUFFIXES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["s", [""]],
   ["ly", [""]],
   ["able", ["", "e"]],
+  // Nouns made of adjectives and verbs: "explainability", "sparsity", "normalization". Read as
+  // unseen names, they weighed twice what any summary word can ("the explainability method
+  // that accumulates derivatives along a straight path...").
+  ["ability", ["", "e"]],
+  ["ity", ["", "e"]],
+  ["ization", ["ize", "e", ""]],
   ["ness", [""]],
   ["ment", [""]],
   ["less", [""]],

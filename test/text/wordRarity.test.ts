@@ -55,6 +55,10 @@ describe("isEnglishForm", () => {
       "learnable",
       "smoothness",
       "weightless",
+      "explainability",
+      "trainability",
+      "tokenization",
+      "normalization",
     ]) {
       expect(isEnglishForm(word), word).toBe(true);
     }
