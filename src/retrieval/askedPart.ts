@@ -11,14 +11,30 @@ const DESCRIBED_THEN_ASKED =
   /^.{12,}?(?:\s[-–—]+\s|[:;,?]\s+|(?:\.{2,}|…)\s*)((?:how|what|whats|why|where|which|when|who|does|do|did|is|are|was|were|can|could|should|would|will|any|isn't|doesn't|didn't)\b.*)$/is;
 
 /**
- * The index terms of the part of a question that asks, when the question first describes its
- * paper (see {@link DESCRIBED_THEN_ASKED}); undefined for a question of any other shape. The
- * description finds the paper; the asking part says which of its passages answers.
+ * The index terms of the part of a question that asks, when the question describes its paper:
+ * first (see {@link DESCRIBED_THEN_ASKED}), or in a noun phrase inside it (see
+ * {@link DESCRIBED_INSIDE}: the rest of the question asks); undefined for a question of any other
+ * shape. The description finds the paper; the asking part says which of its passages answers.
  */
 export function askedTerms(text: string): ReadonlySet<string> | undefined {
   const asked = DESCRIBED_THEN_ASKED.exec(text)?.[1];
-  return asked === undefined ? undefined : new Set(termsOf(asked));
+  if (asked !== undefined) return new Set(termsOf(asked));
+  const described = DESCRIBED_INSIDE.exec(text);
+  if (!described) return undefined;
+  const at = described.index;
+  return new Set(termsOf(`${text.slice(0, at)} ${text.slice(at + described[0].length)}`));
 }
+
+/**
+ * A description inside a question: "how does the deepmind amino-acid-sequence-to-3d-fold model
+ * do when...", "why did the part-whole vector neuron model do so poorly on...": a determiner,
+ * two to ten words that are no function word (a clause, "the PGD objective tractable when the
+ * classifier", is no description; nor is "the convergence proof in the adam paper", whose proof
+ * is what is asked), then a noun that papers are called by. Not "one": "as well as the full
+ * second-order one" compares.
+ */
+const DESCRIBED_INSIDE =
+  /\b(?:the|that|this)\s+(?:(?!(?:the|a|an|when|where|which|that|this|is|are|was|were|do|does|did|to|of|in|on|at|by|with|for|and|or|but|if|how|why|what|as|than|it|they|you)\b)[^\s?,;:]+\s+){2,10}?(?:paper|model|method|net|network|approach|architecture|detector|generator|classifier|agent|optimizer|framework|algorithm)\b/i;
 
 /**
  * Fewest index terms of a description that can pick out a paper: "quick question - how does BERT

@@ -159,6 +159,26 @@ describe("askedTerms", () => {
     expect(askedTerms("the optimizer that nudges weights uphill first…why")).toEqual(new Set());
   });
 
+  it("reads the rest of a question that describes its paper in a noun phrase", () => {
+    expect(
+      askedTerms("how does the deepmind sequence-to-fold model do on shallow alignments?"),
+    ).toEqual(new Set(["shallow", "align"]));
+    expect(askedTerms("why did the part-whole vector neuron model do poorly on cifar")).toEqual(
+      new Set(["poor", "cifar"]),
+    );
+  });
+
+  it("reads no clause, no prepositional phrase and no 'one' as such a description", () => {
+    // What is asked about stands inside these: the objective, the proof, the second-order one.
+    for (const question of [
+      "how do they make the PGD objective tractable when the classifier is a noisy vote?",
+      "is the convergence proof in the adam paper correct?",
+      "does first-order MAML work as well as the full second-order one",
+    ]) {
+      expect(askedTerms(question), question).toBeUndefined();
+    }
+  });
+
   it("is undefined for a question of any other shape", () => {
     expect(askedTerms("how do frequent pairs not dominate the fit?")).toBeUndefined();
     expect(askedTerms("GloVe: how?")).toBeUndefined();
