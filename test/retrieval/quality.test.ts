@@ -69,6 +69,8 @@ const FLOORS: Record<string, { first: number; passage: number; declined: number 
   "notes4 blind": { first: 0.8, passage: 0.54, declined: 0.65 },
   "notes5 dev": { first: 0.9, passage: 0.65, declined: 0.85 },
   "notes5 blind": { first: 0.82, passage: 0.54, declined: 0.55 },
+  "notes6 dev": { first: 0.85, passage: 0.62, declined: 0.75 },
+  "notes6 blind": { first: 0.84, passage: 0.62, declined: 0.7 },
 };
 
 describe("retrieval quality on every style (sets written without sight of the code)", () => {
