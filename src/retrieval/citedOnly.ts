@@ -14,21 +14,63 @@ const CITING =
 const CITING_ALL = new RegExp(CITING.source, "giu");
 
 /**
- * True when a line sets the word at `start` beside its paper as another work: after a "vs" ("vs
- * BYOL", not the "half-step FFNs" of "half-step FFNs vs single FFN", an ablation's two designs,
- * nor the "LibriSpeech" of "LibriSpeech WER: 2.1 vs 2.6"), or anywhere in a line that cites
- * otherwise ("Successor: FQF", "AdaIN later enabled...", "(Yang et al. 2019)"), but for a
- * citing word in brackets, which cites only within them.
+ * True when a line sets the word at `start` beside its paper as another work, by one of its citing
+ * words (see {@link CITING}):
+ * - after a "vs" ("vs BYOL"; not the "half-step FFNs" of "half-step FFNs vs single FFN", an
+ *   ablation's two designs, nor the "LibriSpeech" of "LibriSpeech WER: 2.1 vs 2.6");
+ * - anywhere in a line that a citing word opens ("- Follow-ups: Auto-DeepLab, ... SegFormer");
+ * - just before a citing word or a bracketed citation ("AdaIN later enabled...", "DeepNorm (Wang
+ *   et al. 2022)");
+ * - inside a bracketed citation, or after a citing word in the clause it opens ("fixed later by
+ *   QARepVGG"), but not past the clause: "big drop w/ post-training INT8; fixed later by
+ *   QARepVGG" cites QARepVGG, not INT8, and "From Kakao Enterprise (same group later did
+ *   Glow-TTS, VITS)" cites VITS, not Kakao.
  */
 function citesAt(line: string, start: number): boolean {
   for (const cue of line.matchAll(CITING_ALL)) {
     const at = cue.index ?? 0;
-    // A citing word in brackets cites within them: "From Kakao Enterprise (same group later
-    // did Glow-TTS, VITS)" cites VITS, not Kakao. A bracketed citation cites what it follows.
-    if (!cue[0].startsWith("(") && !bracketedWith(line, at, start)) continue;
-    if (!/^(?:vs|versus)/i.test(cue[0]) || at < start) return true;
+    const end = at + cue[0].length;
+    if (/^(?:vs|versus)/i.test(cue[0])) {
+      if (at < start) return true;
+      continue;
+    }
+    const bracketed = cue[0].startsWith("(");
+    if (!bracketed && !bracketedWith(line, at, start)) continue;
+    if (start < at) {
+      const between = line.slice(start, at);
+      if (!/[;.]\s/.test(between) && between.trim().split(/\s+/).length - 1 <= WORDS_BEFORE_CUE)
+        return true;
+      continue;
+    }
+    if (bracketed) {
+      if (start < end) return true;
+      continue;
+    }
+    if (/^[\s\-*+>]*(?:\*\*)?$/.test(line.slice(0, at))) return true;
+    if (start < clauseEnd(line, end)) return true;
   }
   return false;
+}
+
+/** Most words between a name and the citing word after it: "AdaIN later", "FQF (Yang et al.". */
+const WORDS_BEFORE_CUE = 2;
+
+/**
+ * Where the clause that starts at `from` ends: at a ";", a " - ", a full stop, or a bracket it did
+ * not open; else at the line's end.
+ */
+function clauseEnd(line: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < line.length; i++) {
+    const char = line[i];
+    if (char === "(" || char === "[") depth++;
+    else if (char === ")" || char === "]") {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && (char === ";" || (char === "." && line[i + 1] === " "))) return i;
+    else if (depth === 0 && / [-–—] /.test(line.slice(i - 1, i + 2))) return i;
+  }
+  return line.length;
 }
 
 /** False when the word at `cue` stands inside brackets that the word at `start` is outside of. */

@@ -99,6 +99,32 @@ describe("asksAboutCitedWork", () => {
     expect(citedHere("what is VITS?")).toBe(true);
   });
 
+  it("reads a citing word as citing its own clause, or a whole line that it opens", () => {
+    const repvgg = {
+      ...fakePaper(10, "RepVGG"),
+      aliases: ["RepVGG"],
+      summary: [
+        "- Limitations",
+        "  - Fused weights are outlier-heavy -> big drop w/ post-training INT8; fixed later by QARepVGG",
+        "- Follow-ups: DBB (diverse branches); eventually MobileOne",
+      ].join("\n"),
+    };
+    const repIndex = buildIndex([repvgg, captions]);
+    const citedHere = (question: string) =>
+      asksAboutCitedWork(question, weighQuery(repIndex, question, new Set()), repvgg, (term) =>
+        repIndex.paperSearch.termCount(
+          term,
+          repIndex.paperNumbers.get(repvgg.id) ?? -1,
+          PAPER_FIELDS.indexOf("summary"),
+        ),
+      );
+    // INT8 stands in the clause before the citing word's.
+    expect(citedHere("int8?")).toBe(false);
+    expect(citedHere("qarepvgg?")).toBe(true);
+    // "Follow-ups:" opens its line: every name in it is another work, past brackets and ";".
+    expect(citedHere("mobileone?")).toBe(true);
+  });
+
   it("reads a name before a 'vs' as the paper's own: an ablation's design, a dataset", () => {
     const conformer = {
       ...fakePaper(6, "Conformer"),
