@@ -3,6 +3,7 @@ import { buildIndex, PAPER_FIELDS } from "../../src/retrieval/buildIndex.ts";
 import { asksAboutCitedWork } from "../../src/retrieval/citedOnly.ts";
 import { weighQuery } from "../../src/retrieval/confidence.ts";
 import { search } from "../../src/retrieval/search.ts";
+import type { Paper } from "../../src/types.ts";
 import { fakePaper } from "../helpers/papers.ts";
 
 const iqn = {
@@ -27,14 +28,17 @@ const captions = {
   summary: "- Captions images with an LSTM decoder over CNN features",
 };
 const index = buildIndex([iqn, captions]);
-const cited = (question: string) =>
-  asksAboutCitedWork(question, weighQuery(index, question, new Set()), iqn, (term) =>
-    index.paperSearch.termCount(
-      term,
-      index.paperNumbers.get(iqn.id) ?? -1,
-      PAPER_FIELDS.indexOf("summary"),
-    ),
-  );
+
+/** `asksAboutCitedWork` of `paper`, in an index of it and the captioning paper. */
+function citedBy(paper: Paper): (question: string) => boolean {
+  const withCaptions = paper === iqn ? index : buildIndex([paper, captions]);
+  const number = withCaptions.paperNumbers.get(paper.id) ?? -1;
+  return (question) =>
+    asksAboutCitedWork(question, weighQuery(withCaptions, question, new Set()), paper, (term) =>
+      withCaptions.paperSearch.termCount(term, number, PAPER_FIELDS.indexOf("summary")),
+    );
+}
+const cited = citedBy(iqn);
 
 describe("asksAboutCitedWork", () => {
   it("is true for a question about a work the summary only cites", () => {
@@ -86,15 +90,7 @@ describe("asksAboutCitedWork", () => {
         "* Mel L1 loss weighted by 45, feature matching by 2",
       ].join("\n"),
     };
-    const vocoderIndex = buildIndex([vocoder, captions]);
-    const citedHere = (question: string) =>
-      asksAboutCitedWork(question, weighQuery(vocoderIndex, question, new Set()), vocoder, (term) =>
-        vocoderIndex.paperSearch.termCount(
-          term,
-          vocoderIndex.paperNumbers.get(vocoder.id) ?? -1,
-          PAPER_FIELDS.indexOf("summary"),
-        ),
-      );
+    const citedHere = citedBy(vocoder);
     expect(citedHere("kakao mel loss weight?")).toBe(false);
     expect(citedHere("what is VITS?")).toBe(true);
   });
@@ -109,15 +105,7 @@ describe("asksAboutCitedWork", () => {
         "- Follow-ups: DBB (diverse branches); eventually MobileOne",
       ].join("\n"),
     };
-    const repIndex = buildIndex([repvgg, captions]);
-    const citedHere = (question: string) =>
-      asksAboutCitedWork(question, weighQuery(repIndex, question, new Set()), repvgg, (term) =>
-        repIndex.paperSearch.termCount(
-          term,
-          repIndex.paperNumbers.get(repvgg.id) ?? -1,
-          PAPER_FIELDS.indexOf("summary"),
-        ),
-      );
+    const citedHere = citedBy(repvgg);
     // INT8 stands in the clause before the citing word's.
     expect(citedHere("int8?")).toBe(false);
     expect(citedHere("qarepvgg?")).toBe(true);
