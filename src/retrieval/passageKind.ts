@@ -16,8 +16,7 @@ export type AnswerKind = "overview" | "method" | "results" | "limits";
  * lines, the bullets of an outline ("- **How**"). A section of the summarizer's own view
  * ("What I liked", "Thoughts") is none of them, whatever else its name says.
  */
-const OPINION =
-  /\b(?:thoughts?|concerns?|limitations?|critique|take|liked|think|open questions?)\b/;
+const OPINION = /\b(?:thoughts?|concerns?|critique|take|liked|think|open questions?)\b/;
 const SECTION_WORDS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
   [
     "results",

@@ -107,7 +107,7 @@ export function isLabName(foldedWord: string): boolean {
  */
 export function isCommonWord(foldedWord: string): boolean {
   const rank = englishRanks().get(foldedWord);
-  return rank !== undefined && rank !== LAB_RANK && !capitalized?.has(foldedWord);
+  return rank !== undefined && !isLabName(foldedWord) && !capitalized?.has(foldedWord);
 }
 
 /**
