@@ -234,24 +234,35 @@ interface AskedName {
 /** {@link namesAsked} of each weighed question: worked out once, for every paper returned. */
 const askedNames = new WeakMap<ReadonlyMap<string, number>, AskedName[]>();
 
+/**
+ * Each word of a question with each of its index terms that weighs at least `share` of its
+ * weightiest term (figures aside: "75%" says what is asked of a name, not what is asked about).
+ */
+function* weightyTerms(
+  question: string,
+  weights: ReadonlyMap<string, number>,
+  share: number,
+): Generator<{ word: string; folded: string; term: string }> {
+  let max = 0;
+  for (const [term, weight] of weights) if (!/^\d/.test(term)) max = Math.max(max, weight);
+  for (const { word } of findTermWords(question)) {
+    const folded = word.toLowerCase();
+    for (const term of processTerm(word)) {
+      if ((weights.get(term) ?? 0) >= share * max) yield { word, folded, term };
+    }
+  }
+}
+
 /** The weightiest words of a question, figures aside, that could name a work; none if it compares. */
 function namesAsked(question: string, weights: ReadonlyMap<string, number>): AskedName[] {
   let names = askedNames.get(weights);
   if (names) return names;
   names = [];
   if (!RELATING.test(question)) {
-    // The weightiest words that could name something: a figure ("75%") says what is asked of it.
-    let max = 0;
-    for (const [term, weight] of weights) if (!/^\d/.test(term)) max = Math.max(max, weight);
-    for (const { word } of findTermWords(question)) {
-      const folded = word.toLowerCase();
+    for (const { word, folded, term } of weightyTerms(question, weights, NEAR_WEIGHTIEST)) {
       // A figure ("50x", "2016") is no name, however a summary writes it.
       if (/^\d/.test(folded) || misspeltEnglish(folded)) continue;
-      const english = isEnglishForm(folded);
-      for (const term of processTerm(word)) {
-        if ((weights.get(term) ?? 0) >= NEAR_WEIGHTIEST * max)
-          names.push({ term, english, acronym: word.toUpperCase() });
-      }
+      names.push({ term, english: isEnglishForm(folded), acronym: word.toUpperCase() });
     }
   }
   askedNames.set(weights, names);
@@ -326,18 +337,33 @@ export function asksAboutNameItLacks(
   paperHas: (term: string) => boolean,
   papersWriting: (term: string, most: number) => Paper[] | undefined,
 ): boolean {
-  if (RELATING.test(question)) return false;
-  let max = 0;
-  for (const [term, weight] of weights) if (!/^\d/.test(term)) max = Math.max(max, weight);
-  for (const { word } of findTermWords(question)) {
-    const folded = word.toLowerCase();
-    if (!isCommonWord(folded)) continue;
-    for (const term of processTerm(word)) {
-      if ((weights.get(term) ?? 0) < LACKED_NAME_SHARE * max || paperHas(term)) continue;
+  return worksNamedOnlyElsewhere(question, weights, papersWriting).some((term) => !paperHas(term));
+}
+
+/** {@link worksNamedOnlyElsewhere} of each weighed question, worked out once for every paper. */
+const unsummarizedWorks = new WeakMap<ReadonlyMap<string, number>, string[]>();
+
+/**
+ * The terms of a question's weightier everyday words that the few summaries writing them write
+ * only as a work's name (see {@link asksAboutNameItLacks}); none if the question compares. They
+ * are the same for every paper returned, so the summaries are read once.
+ */
+function worksNamedOnlyElsewhere(
+  question: string,
+  weights: ReadonlyMap<string, number>,
+  papersWriting: (term: string, most: number) => Paper[] | undefined,
+): string[] {
+  let terms = unsummarizedWorks.get(weights);
+  if (terms) return terms;
+  terms = [];
+  if (!RELATING.test(question)) {
+    for (const { folded, term } of weightyTerms(question, weights, LACKED_NAME_SHARE)) {
+      if (!isCommonWord(folded)) continue;
       const papers = papersWriting(term, LACKED_NAME_SUMMARIES);
       if (papers?.length && papers.every((paper) => writesOnlyAsName(paper.summary, term)))
-        return true;
+        terms.push(term);
     }
   }
-  return false;
+  unsummarizedWorks.set(weights, terms);
+  return terms;
 }
