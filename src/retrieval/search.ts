@@ -13,6 +13,7 @@ import {
 } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
+import { ownerAsked } from "./ownerAsked.ts";
 import { givesAsked, limitsWords, passageKinds, questionKinds } from "./passageKind.ts";
 import { aliasPartPassage, topicTerms } from "./passageTopics.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
@@ -595,6 +596,9 @@ function resultCoverage(
       )
     )
       return 0;
+    // Nor does a paper other than the work whose part the question asks about ("how is COMA's
+    // counterfactual baseline computed" against the MADDPG notes that set COMA beside it).
+    if (asksAboutAnotherWork(index, c, prepared)) return 0;
     return onlyInPassing(index, c, hit) ? PASSING_CREDIT * covered : covered;
   }
   if (!prepared.asksMore) return 1;
@@ -670,6 +674,25 @@ function describedCoverage(
     if (matched.has(term) || (!asking.has(term) && inPaper(term))) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+/** The authors field of the paper index: a word any paper's authors have is a person's name. */
+const AUTHORS_FIELD = PAPER_FIELDS.indexOf("authors");
+
+/**
+ * True when the question's subject is a part of a named work (see `ownerAsked`: "how does
+ * IMPALA's v-trace correction work") that is not this paper: neither its title, aliases or id nor
+ * its opening passage, which introduces a paper by the name its notes use, say the name. A summary
+ * may set that work beside its own (the A3C notes name IMPALA as a successor) and match every other
+ * word of the question; it still does not describe that work's part.
+ */
+function asksAboutAnotherWork(index: PaperIndex, c: Candidate, prepared: PreparedQuery): boolean {
+  const isAuthor = (term: string) => index.paperSearch.documentFrequency(term, AUTHORS_FIELD) > 0;
+  const owner = ownerAsked(prepared.raw, isAuthor);
+  if (owner.length === 0) return false;
+  const own = paperNameTerms(index, c.paper);
+  const opening = new Set(openingHit(index, c)?.terms);
+  return !owner.some((term) => own.has(term) || opening.has(term));
 }
 
 /** True when any field of paper `number` (title, names, authors, summary...) has `term`. */
