@@ -8,6 +8,9 @@ import type { Paper } from "../types.ts";
 import { lookupPaper } from "./lookupPaper.ts";
 import type { NameTable, PaperName } from "./nameTable.ts";
 
+/** A possessive ending, which is no part of the name it follows ("IMPALA's", "BERT’s"). */
+const POSSESSIVE = /['’]s$/iu;
+
 /** Longest run of words tried as a name inside a question. */
 const MAX_NAME_WORDS = 6;
 /** Names shorter than this must be typed exactly inside a question ("near" is not "BEAR"). */
@@ -120,7 +123,8 @@ export function findMentions(table: NameTable, question: string): Mention[] {
       const first = words[i];
       const last = words[i + n - 1];
       if (!first || !last) continue;
-      const raw = question.slice(first.start, last.end);
+      // A possessive names what it owns: "how does IMPALA's v-trace work" names IMPALA.
+      const raw = question.slice(first.start, last.end).replace(POSSESSIVE, "");
       const key = nameKey(raw);
       const found = nameFor(table, key, n);
       // An alias that is also a stop word ("IN" for instance norm) names the paper only when

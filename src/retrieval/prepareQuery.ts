@@ -161,8 +161,10 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   // trick that averages late SGD checkpoints - what do you do about batchnorm afterwards?"
   const asking = askingPartStart(query);
   const describedUnnamed = asking !== undefined && found.every((m) => m.start >= asking);
+  const afterAnother = (m: Mention) => found.some((o) => o.start < m.start && o.paper !== m.paper);
   const mentions = found.filter(
-    (m) => !namesOnlyAsReference(query, m) && !(describedUnnamed && m.by === "name"),
+    (m) =>
+      !namesOnlyAsReference(query, m, afterAnother(m)) && !(describedUnnamed && m.by === "name"),
   );
   const referred = found.filter((m) => !mentions.includes(m)).map((m) => m.paper.id);
   // "mix match" and "mixmtach" are matched as "MixMatch", so passages that name it count.

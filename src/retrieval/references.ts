@@ -16,6 +16,14 @@ const REFERENCE_BEFORE =
   /(?:\b(?:variants?|versions?|extensions?|follow[\s-]?ups?|successors?|improvements?|alternatives?|upgrades?|replacements?)\s+(?:of|to|on|over|for)|\b(?:built|based)\s+on(?:\s+top\s+of)?|\bon\s+top\s+of|\bunlike|\binstead\s+of|\bthan)\s+(?:the\s+|an?\s+)?$/i;
 
 /**
+ * Words before a name that set it against a paper the question has already named: "how does the
+ * glow 1x1 conv relate to real nvp's fixed permutations", "how is rnd's bonus different from
+ * icm's". Only then: "how did deit relate to vit", with no DeiT summary, asks the ViT notes.
+ */
+const COMPARED_BEFORE =
+  /\b(?:compared?\s+(?:to|with)|relates?\s+to|relative\s+to|differ(?:s|ent)?\s+from)\s+(?:the\s+|an?\s+)?$/i;
+
+/**
  * A name used as a common noun, a member of the family it names that the words after it pick
  * out: "the GAN that treats the discriminator output as a regression target" is one GAN of many
  * (LSGAN), not the GAN paper. A determiner, perhaps one word between, then the name, then "that",
@@ -39,9 +47,14 @@ function placesAnother(before: string, rest: string): boolean {
  * masks contiguous spans", "a convnet for sentences on top of word2vec", "the GAN that treats the
  * discriminator as a regression"): the question is about a paper derived from, built on, set
  * against or picked out of the named one, not about it. Only names count;
- * an arXiv id or an author says which paper is asked about.
+ * an arXiv id or an author says which paper is asked about. `afterAnother`: the question names
+ * another paper before this one (see {@link COMPARED_BEFORE}).
  */
-export function namesOnlyAsReference(question: string, mention: Mention): boolean {
+export function namesOnlyAsReference(
+  question: string,
+  mention: Mention,
+  afterAnother = false,
+): boolean {
   if (mention.by !== "name") return false;
   const before = question.slice(0, mention.start);
   const after = question.slice(mention.end);
@@ -49,6 +62,7 @@ export function namesOnlyAsReference(question: string, mention: Mention): boolea
   return (
     (reference !== null && placesAnother(before, after.slice(reference[0].length))) ||
     REFERENCE_BEFORE.test(before) ||
+    (afterAnother && COMPARED_BEFORE.test(before)) ||
     (DESCRIBED_AFTER.test(after) && DETERMINED_BEFORE.test(before))
   );
 }

@@ -20,6 +20,15 @@ const table = new NameTable([instanceNorm, fasterRcnn]);
 const named = (question: string) => findMentions(table, question).map((m) => m.paper.id);
 
 describe("findMentions", () => {
+  it("reads a name with a possessive ending as the name", () => {
+    const impala = { ...fakePaper(7, "IMPALA"), id: "impala", aliases: ["IMPALA"] };
+    const names = new NameTable([impala, fasterRcnn]);
+    const ids = (question: string) => findMentions(names, question).map((m) => m.paper.id);
+    expect(ids("how does IMPALA's v-trace correction work?")).toEqual(["impala"]);
+    expect(ids("how does impala’s learner batch trajectories?")).toEqual(["impala"]);
+    expect(ids("what is faster r-cnn's anchor scheme?")).toEqual(["faster-rcnn"]);
+  });
+
   it("takes no other number for a typo: another version is another paper", () => {
     const stylegan2 = { ...fakePaper(5, "StyleGAN2"), id: "stylegan2", aliases: ["StyleGAN2"] };
     const yolov3 = { ...fakePaper(6, "YOLOv3"), id: "yolov3", aliases: ["YOLOv3"] };

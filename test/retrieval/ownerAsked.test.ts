@@ -72,6 +72,31 @@ describe("a question about a part of a work the corpus has not summarized", () =
     expect(response.confident).toBe(false);
   });
 
+  it("is answered by the work's own summary", () => {
+    const impala = {
+      ...fakePaper(
+        3,
+        "Scalable Distributed Deep-RL with Importance Weighted Actor-Learner Architectures",
+      ),
+      aliases: ["IMPALA"],
+      summary: [
+        "## What",
+        "- IMPALA decouples acting from learning: many actors send trajectories to a learner",
+        "## How",
+        "- V-trace correction: truncated importance weights correct for the policy lag of actors",
+        "- V-trace targets reduce to n-step returns when acting is on-policy",
+        "## Results",
+        "- IMPALA with V-trace beats A3C on DMLab-30 at a fraction of the wall-clock time",
+      ].join("\n"),
+    };
+    const response = search(
+      buildIndex([a3c, captions, impala]),
+      "how does IMPALA's v-trace correction work exactly",
+    );
+    expect(response.results[0]?.paper.id).toBe(impala.id);
+    expect(response.confident).toBe(true);
+  });
+
   it("leaves a question about the paper's own part answered", () => {
     const response = search(
       buildIndex([a3c, captions]),

@@ -5,9 +5,9 @@ import { namesOnlyAsReference } from "../../src/retrieval/references.ts";
 import { search } from "../../src/retrieval/search.ts";
 import { fakePaper } from "../helpers/papers.ts";
 
-/** A mention of "BERT" (by name) where the question writes it. */
-function bertIn(question: string): Mention {
-  const start = question.indexOf("BERT");
+/** A mention of "BERT" (by name) where the question writes it (`last`: the last time). */
+function bertIn(question: string, last = false): Mention {
+  const start = last ? question.lastIndexOf("BERT") : question.indexOf("BERT");
   return { paper: fakePaper(1), by: "name", canonical: "BERT", start, end: start + 4 };
 }
 
@@ -28,6 +28,14 @@ describe("namesOnlyAsReference", () => {
     ]) {
       expect(namesOnlyAsReference(question, bertIn(question)), question).toBe(true);
     }
+    // After another paper the question has named, a name it is compared with places that one.
+    for (const question of [
+      "how does SpanBERT's masking relate to BERT's?",
+      "how is SpanBERT different from BERT?",
+      "how fast is SpanBERT compared to the BERT baseline?",
+    ]) {
+      expect(namesOnlyAsReference(question, bertIn(question, true), true), question).toBe(true);
+    }
   });
 
   it("is false for a name the question asks about, or names by id or author", () => {
@@ -42,6 +50,10 @@ describe("namesOnlyAsReference", () => {
     ]) {
       expect(namesOnlyAsReference(question, bertIn(question)), question).toBe(false);
     }
+    // Set against a name only after another paper is named ("how did deit relate to BERT").
+    expect(
+      namesOnlyAsReference("how does it relate to BERT?", bertIn("how does it relate to BERT?")),
+    ).toBe(false);
     const byAuthor = { ...bertIn("the BERT variant"), by: "author" as const };
     expect(namesOnlyAsReference("the BERT variant", byAuthor)).toBe(false);
   });
