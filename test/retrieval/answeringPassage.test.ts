@@ -142,7 +142,7 @@ describe("a question that describes its paper before asking", () => {
 });
 
 describe("askedTerms", () => {
-  it("reads what follows the description: a dash, colon, comma or question mark, then a question word", () => {
+  it("reads what follows the description: a dash, colon, comma, full stop or question mark, then a question word", () => {
     expect(askedTerms("that net eating raw point sets - how does it handle order?")).toEqual(
       new Set(["handl", "order"]),
     );
@@ -157,6 +157,12 @@ describe("askedTerms", () => {
       askedTerms("the optimizer that nudges weights uphill first... how much compute"),
     ).toEqual(new Set(["much", "comput"]));
     expect(askedTerms("the optimizer that nudges weights uphill first…why")).toEqual(new Set());
+    // Or a sentence of its own after one that describes.
+    expect(
+      askedTerms(
+        "A dual encoder trained on a billion raw alt-text pairs. What filtering did they do?",
+      ),
+    ).toEqual(new Set(["filter"]));
   });
 
   it("reads the rest of a question that describes its paper in a noun phrase", () => {
