@@ -265,3 +265,32 @@ describe("a question after a paper's weaknesses", () => {
     expect(result?.passage.text).toContain("16 levels");
   });
 });
+
+describe("a question that names its paper by authors and year", () => {
+  const stylegan2 = {
+    ...fakePaper(1, "Analyzing and Improving the Image Quality of StyleGAN"),
+    aliases: ["StyleGAN2"],
+    authors: ["Tero Karras", "Samuli Laine", "Timo Aila"],
+    year: 2020,
+    summary: [
+      "## What",
+      "- Follow-up to StyleGAN (Karras et al. 2019, this group's 2020 revision): fixes its blob",
+      "  artifacts and improves FID and perceptual path length",
+      "## How",
+      "- Weight demodulation replaces AdaIN, so the generator cannot sneak signal strength past it",
+      "- Path length regularization",
+      "  - a fixed-size step in W should give a fixed-size change in the image",
+      "  - smoother mapping, easier to invert",
+    ].join("\n"),
+  };
+  const captions = { ...fakePaper(2, "Show and Tell"), aliases: [], summary: "- About captions" };
+
+  it("is answered where the summary takes up what it asks, not where it says the names", () => {
+    const result = search(
+      buildIndex([stylegan2, captions]),
+      "Karras et al. 2020 path length regularizer, what's it supposed to do?",
+    ).results[0];
+    expect(result?.paper.id).toBe("p1");
+    expect(result?.passage.text).toContain("fixed-size step in W");
+  });
+});
