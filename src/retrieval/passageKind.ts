@@ -84,6 +84,23 @@ function addKinds(name: string, kinds: Set<AnswerKind>): void {
   if (kind) kinds.add(kind);
 }
 
+/**
+ * Section names of a summarizer's reflections on a paper: "My take", "Takeaways", "What I liked",
+ * "Lessons". Not "Critique", "Concerns" or "Open questions": those take up the paper's weaknesses,
+ * which a question may ask for.
+ */
+const REFLECTION =
+  /\b(?:thoughts?|take|takeaways?|liked|lessons?|verdict|opinion|impressions?|comments?)\b/;
+
+/**
+ * True for a passage under a section of the summarizer's reflections (see {@link REFLECTION}): it
+ * restates the paper's ideas a line each, and so matches many questions about them, while the
+ * section that takes each idea up answers them.
+ */
+export function givesReflection(passage: Passage): boolean {
+  return (passage.headings ?? []).some((heading) => REFLECTION.test(heading.toLowerCase()));
+}
+
 /** The kinds of answer a passage gives, by its headings and the labels it writes. */
 export function passageKinds(passage: Passage): Set<AnswerKind> {
   const kinds = new Set<AnswerKind>();

@@ -294,3 +294,29 @@ describe("a question that names its paper by authors and year", () => {
     expect(result?.passage.text).toContain("fixed-size step in W");
   });
 });
+
+describe("a passage of the summarizer's reflections", () => {
+  const agent57 = {
+    ...fakePaper(1, "Agent57: Outperforming the Atari Human Benchmark"),
+    aliases: ["Agent57"],
+    summary: [
+      "## What",
+      "- First agent above the human baseline on all 57 Atari games",
+      "## How",
+      "- Meta-controller: a sliding-window UCB bandit per actor picks the exploration setting",
+      "  - its reward is the episodic extrinsic return",
+      "## Takeaways",
+      "- The meta-controller idea (a bandit over exploration and discount settings) is the reusable bit",
+    ].join("\n"),
+  };
+  const captions = { ...fakePaper(2, "Show and Tell"), aliases: [], summary: "- About captions" };
+
+  it("gives way to the section that takes up what it restates", () => {
+    const result = search(
+      buildIndex([agent57, captions]),
+      "how does the meta-controller bandit decide which exploration and discount settings to use?",
+    ).results[0];
+    expect(result?.paper.id).toBe("p1");
+    expect(result?.passage.text).toContain("sliding-window UCB bandit");
+  });
+});
