@@ -98,7 +98,7 @@ const NON_ASCII = /[^\p{ASCII}]/u;
 const NEAR_WEIGHTIEST = 0.8;
 
 /** Most times a summary may write a name and still only cite it: more, and it is about it. */
-const MAX_CITATIONS = 3;
+export const MAX_CITATIONS = 3;
 
 /** Longest line read as a line of notes (a bullet, a label): a prose paragraph cites in passing. */
 const NOTE_LINE_CHARS = 300;

@@ -1,7 +1,12 @@
 import { findWords, processTerm, termsOf, tokenize, wordPieces } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
-import { asksAboutCitedWork, asksAboutNameItLacks, asksAboutWorkNoneCovers } from "./citedOnly.ts";
+import {
+  asksAboutCitedWork,
+  asksAboutNameItLacks,
+  asksAboutWorkNoneCovers,
+  MAX_CITATIONS,
+} from "./citedOnly.ts";
 import {
   asksAboutUnknownName,
   asksAboutUnknownWord,
@@ -13,7 +18,7 @@ import {
 } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
-import { ownerAsked } from "./ownerAsked.ts";
+import { workAsked } from "./workAsked.ts";
 import {
   givesAsked,
   givesReflection,
@@ -719,19 +724,25 @@ function describedCoverage(
 const AUTHORS_FIELD = PAPER_FIELDS.indexOf("authors");
 
 /**
- * True when the question's subject is a part of a named work (see `ownerAsked`: "how does
- * IMPALA's v-trace correction work") that is not this paper: neither its title, aliases or id nor
- * its opening passage, which introduces a paper by the name its notes use, say the name. A summary
- * may set that work beside its own (the A3C notes name IMPALA as a successor) and match every other
- * word of the question; it still does not describe that work's part.
+ * True when the question asks about a named work (see `workAsked`: "how does IMPALA's v-trace
+ * correction work", "how does RotatE model relations") that is not this paper: neither its title,
+ * aliases or id nor its opening passage, which introduces a paper by the name its notes use, say
+ * the name. A summary may set that work beside its own (the A3C notes name IMPALA as a successor)
+ * and match every other word of the question; it still does not describe that work. A work that
+ * is only the question's subject must also be one the summary writes no more than a citation's
+ * few times (see `MAX_CITATIONS`): the PGD notes that write FGSM seven times answer "how does
+ * FGSM adversarial training fit into the min-max view".
  */
 function asksAboutAnotherWork(index: PaperIndex, c: Candidate, prepared: PreparedQuery): boolean {
   const isAuthor = (term: string) => index.paperSearch.documentFrequency(term, AUTHORS_FIELD) > 0;
-  const owner = ownerAsked(prepared.raw, isAuthor);
-  if (owner.length === 0) return false;
+  const work = workAsked(prepared.raw, isAuthor);
+  if (!work) return false;
   const own = paperNameTerms(index, c.paper);
   const opening = new Set(openingHit(index, c)?.terms);
-  return !owner.some((term) => own.has(term) || opening.has(term));
+  const number = index.paperNumbers.get(c.paper.id) ?? -1;
+  const discussed = (term: string) =>
+    !work.owned && index.paperSearch.termCount(term, number, SUMMARY_FIELD) > MAX_CITATIONS;
+  return !work.terms.some((term) => own.has(term) || opening.has(term) || discussed(term));
 }
 
 /** True when any field of paper `number` (title, names, authors, summary...) has `term`. */

@@ -101,6 +101,14 @@ export function isLabName(foldedWord: string): boolean {
 }
 
 /**
+ * True for a word subtitles write capitalized, a person's, a place's or a company's name
+ * ("Google", "Stanford", "Mohammed"): it says who made a work or where, not which work it is.
+ */
+export function isProperName(foldedWord: string): boolean {
+  return englishRanks().has(foldedWord) && capitalized?.has(foldedWord) === true;
+}
+
+/**
  * True for an everyday English word that is no name: one subtitles write in lower case
  * ("whisper", "dreamer"), and no research lab. Written capitalized in a summary, such a word
  * names a work ("Whisper"); "Romanian", "Google" and "OpenAI" never name one.

@@ -1,0 +1,82 @@
+import { foldText, processTerm } from "../text/terms.ts";
+import { isCommonWord, isLabName, isProperName } from "../text/wordRarity.ts";
+
+/** Words that may open a question before its question word: "so how does...", "q: why is...". */
+const OPENER = String.raw`^\W*(?:(?:so|and|but|ok|okay|hey|also|then|now|q)\W+)?`;
+
+/** A name as a question writes it: "IMPALA", "V-JEPA", "flashattention", "StyleGAN3". */
+const NAME = String.raw`([\p{L}\d][\p{L}\d.+-]*)`;
+
+/**
+ * A question whose subject is a part of a named work: "how does IMPALA's v-trace correction
+ * work", "why does CLIP's contrastive loss need huge batches", "how is COMA's counterfactual
+ * baseline computed". The word before the "'s" is the work.
+ */
+const OWNED_SUBJECT = new RegExp(
+  `${OPENER}(?:how|why|what|when|where|which)\\s+(?:does|do|did|is|are|was|were|can|could|would|will|should|has|have)\\s+(?:the\\s+)?${NAME}['’]s\\b`,
+  "iu",
+);
+
+/**
+ * A question whose subject is a named work: "how does RotatE model relations", "how does ZeRO
+ * stage 3 partition parameters".
+ */
+const NAMED_SUBJECT = new RegExp(
+  `${OPENER}(?:how|why|what|when|where|which)\\s+(?:does|do|did|can|could|would|will|should)\\s+(?:the\\s+)?${NAME}\\s+\\p{L}`,
+  "iu",
+);
+
+/** The work a question asks about by name, as index terms, and how surely it names it. */
+export interface WorkAsked {
+  terms: readonly string[];
+  /**
+   * Whether the question asks about a part the work owns ("IMPALA's v-trace"); else the work is
+   * only the subject ("how does ZeRO partition...").
+   */
+  owned: boolean;
+}
+
+/**
+ * The work a question asks about by name: the owner of its subject ("IMPALA" of "how does
+ * IMPALA's v-trace correction work"), or its subject when written as a name only can be ("how
+ * does RotatE model relations", "how does ZeRO stage 3 partition parameters"). Undefined for any
+ * other question, and for a lab ("how does openai's clip model learn"), a person, place or company
+ * ("Google's", "Stanford's"), an author (`isAuthor`: "what did Hadi Salman's group add") or an
+ * everyday word not written as a name ("how does the model's loss..."; but "Glow's" names Glow):
+ * those say where a work is from or what it is, not which work.
+ */
+export function workAsked(
+  question: string,
+  isAuthor: (term: string) => boolean,
+): WorkAsked | undefined {
+  const owner = OWNED_SUBJECT.exec(question)?.[1];
+  if (owner) {
+    const terms = workTerms(owner, isAuthor, true);
+    return terms ? { terms, owned: true } : undefined;
+  }
+  const subject = NAMED_SUBJECT.exec(question)?.[1];
+  const terms = subject ? workTerms(subject, isAuthor, false) : undefined;
+  return terms ? { terms, owned: false } : undefined;
+}
+
+/**
+ * The index terms of a word read as a work's name, or undefined when it names none. Written with
+ * a capital past its first letter ("ZeRO", "V-JEPA") it does; as an owner (`owned`), so does any
+ * other word but an everyday one in lower case ("glow's" is no name, "Glow's" is). As a subject
+ * only the first: "how does the 4-bit data type work" and "how does dropout help" name no work.
+ */
+function workTerms(
+  word: string,
+  isAuthor: (term: string) => boolean,
+  owned: boolean,
+): readonly string[] | undefined {
+  const folded = foldText(word).toLowerCase();
+  if (isLabName(folded)) return undefined;
+  const capitalsInside = /\p{Lu}/u.test(word.slice(1));
+  if (!capitalsInside) {
+    if (!owned || isProperName(folded)) return undefined;
+    if (isCommonWord(folded) && !/^\p{Lu}/u.test(word)) return undefined;
+  }
+  const terms = processTerm(word);
+  return terms.length === 0 || terms.some(isAuthor) ? undefined : terms;
+}

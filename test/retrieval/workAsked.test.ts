@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex } from "../../src/retrieval/buildIndex.ts";
+import { search } from "../../src/retrieval/search.ts";
+import { workAsked } from "../../src/retrieval/workAsked.ts";
+import { fakePaper } from "../helpers/papers.ts";
+
+const noAuthors = () => false;
+
+describe("workAsked", () => {
+  const asked = (question: string, isAuthor: (term: string) => boolean = noAuthors) =>
+    workAsked(question, isAuthor);
+
+  it("reads the owner of a question's subject as the work it asks about", () => {
+    expect(asked("how does IMPALA's v-trace correction work exactly")).toEqual({
+      terms: ["impala"],
+      owned: true,
+    });
+    expect(asked("Why does CLIP's contrastive loss need huge batches?")?.terms).toEqual(["clip"]);
+    expect(asked("so how is COMA’s counterfactual baseline computed")?.terms).toEqual(["coma"]);
+    expect(asked("how does flashattention's tiling avoid HBM writes")?.terms).toEqual([
+      "flashattent",
+    ]);
+    // An everyday word capitalized mid-question is a name: Glow, not a glow.
+    expect(asked("How is Glow's actnorm layer initialized?")?.terms).toEqual(["glow"]);
+  });
+
+  it("reads a subject written as only a name is as the work asked about", () => {
+    expect(asked("How does RotatE model relations as rotations?")).toEqual({
+      terms: ["rotat"],
+      owned: false,
+    });
+    expect(asked("How does ZeRO stage 3 partition optimizer states?")?.terms).toEqual(["zero"]);
+  });
+
+  it("reads no work where the subject names none, or the work is not its subject", () => {
+    expect(asked("how does v-trace correct for policy lag")).toBeUndefined();
+    expect(asked("how does the 4-bit data type work")).toBeUndefined();
+    expect(asked("how does dropout help")).toBeUndefined();
+    expect(asked("How is ZeRO different from Megatron-LM's tensor parallelism")).toBeUndefined();
+    expect(asked("the optimizer that takes adam's step: why rescale it")).toBeUndefined();
+  });
+
+  it("reads no work in a lab, a company, an author or an everyday word not written as a name", () => {
+    expect(asked("how does openai's clip model learn from captions")).toBeUndefined();
+    expect(asked("how does DeepMind's agent plan")).toBeUndefined();
+    expect(asked("how does Google's cascaded generator avoid saturation")).toBeUndefined();
+    expect(asked("how does the model's loss change")).toBeUndefined();
+    expect(asked("how is glow's output so bright")).toBeUndefined();
+    const salman = (term: string) => term === "salman";
+    expect(asked("what did Salman's group add to smoothing", salman)).toBeUndefined();
+  });
+});
+
+describe("a question about a part of a work the corpus has not summarized", () => {
+  // Under headings, so that the opening passage is the overview, not the whole summary.
+  const a3c = {
+    ...fakePaper(1, "Asynchronous Methods for Deep Reinforcement Learning"),
+    aliases: ["A3C"],
+    summary: [
+      "## What",
+      "- A3C trains actor-critic agents with many parallel actors on the CPU threads of one machine",
+      "- Each actor explores its own copy of the environment, which decorrelates the updates",
+      "## How",
+      "- n-step returns, an entropy bonus, and lock-free updates to shared weights",
+      "## Limitations",
+      "- Policy lag between workers is never analyzed, which is exactly what IMPALA's V-trace",
+      "  correction addresses later with truncated importance weights",
+    ].join("\n"),
+  };
+  const captions = {
+    ...fakePaper(2, "Show and Tell"),
+    aliases: [],
+    summary: "- Captions images with an LSTM decoder over CNN features",
+  };
+
+  it("is declined, with the paper that names the work among the nearest", () => {
+    const response = search(
+      buildIndex([a3c, captions]),
+      "how does IMPALA's v-trace correction work exactly",
+    );
+    expect(response.results[0]?.paper.id).toBe(a3c.id);
+    expect(response.confident).toBe(false);
+  });
+
+  it("is answered by the work's own summary", () => {
+    const impala = {
+      ...fakePaper(
+        3,
+        "Scalable Distributed Deep-RL with Importance Weighted Actor-Learner Architectures",
+      ),
+      aliases: ["IMPALA"],
+      summary: [
+        "## What",
+        "- IMPALA decouples acting from learning: many actors send trajectories to a learner",
+        "## How",
+        "- V-trace correction: truncated importance weights correct for the policy lag of actors",
+        "- V-trace targets reduce to n-step returns when acting is on-policy",
+        "## Results",
+        "- IMPALA with V-trace beats A3C on DMLab-30 at a fraction of the wall-clock time",
+      ].join("\n"),
+    };
+    const response = search(
+      buildIndex([a3c, captions, impala]),
+      "how does IMPALA's v-trace correction work exactly",
+    );
+    expect(response.results[0]?.paper.id).toBe(impala.id);
+    expect(response.confident).toBe(true);
+  });
+
+  it("leaves a question about the paper's own part answered", () => {
+    const response = search(
+      buildIndex([a3c, captions]),
+      "how does A3C's use of parallel actors on CPU threads help?",
+    );
+    expect(response.results[0]?.paper.id).toBe(a3c.id);
+    expect(response.confident).toBe(true);
+  });
+});
+
+describe("a question whose subject is a work the corpus has not summarized", () => {
+  const transe = {
+    ...fakePaper(1, "Translating Embeddings for Modeling Multi-relational Data"),
+    aliases: ["TransE"],
+    summary: [
+      "## What",
+      "- TransE embeds entities and relations in one space: a relation is a translation h + r ≈ t",
+      "## How",
+      "- Margin ranking loss against corrupted triples; negative sampling replaces head or tail",
+      "## Neighbours",
+      "- RotatE (2019) models relations as rotations in complex space instead of translations",
+    ].join("\n"),
+  };
+  const captions = { ...fakePaper(2, "Show and Tell"), aliases: [], summary: "- About captions" };
+  const question = "How does RotatE model relations as rotations in complex space?";
+
+  it("is declined when the summaries only cite it", () => {
+    const response = search(buildIndex([transe, captions]), question);
+    expect(response.results[0]?.paper.id).toBe(transe.id);
+    expect(response.confident).toBe(false);
+  });
+
+  it("is answered by a summary that discusses the work, though it is not its own", () => {
+    const discussing = {
+      ...transe,
+      summary: [
+        transe.summary,
+        "## vs RotatE",
+        "- RotatE rotations handle symmetric relations, which RotatE shows translations cannot",
+        "- RotatE models relations as rotations in complex space; RotatE also adds self-adversarial sampling",
+      ].join("\n"),
+    };
+    const response = search(buildIndex([discussing, captions]), question);
+    expect(response.results[0]?.paper.id).toBe(transe.id);
+    expect(response.confident).toBe(true);
+  });
+});
