@@ -18,7 +18,6 @@ import {
 } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
-import { workAsked } from "./workAsked.ts";
 import {
   givesAsked,
   givesReflection,
@@ -31,6 +30,7 @@ import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.t
 import { proximityWeight, type TermPositions, termPositions, wordTerms } from "./proximity.ts";
 import { behindReferred, orderBySubject, preferCovering, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
+import { workAsked } from "./workAsked.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
 
@@ -298,15 +298,16 @@ interface Valued {
 }
 
 /**
- * Each hit valued by the given weights (times its `share`), the best one, and those matching
- * nearly as much.
+ * Each hit valued by the given weights (or each hit's own: `weightsFor`), times its `share`; the
+ * best one, and those matching nearly as much.
  */
 function valueHits(
   hits: readonly TermHit[],
-  weights: ReadonlyMap<string, number>,
+  weightsFor: ReadonlyMap<string, number> | ((hit: TermHit) => ReadonlyMap<string, number>),
   share: (hit: TermHit) => number = () => 1,
 ): { valued: Valued[]; top?: Valued; nearTies: Valued[] } {
   const valued = hits.map((hit) => {
+    const weights = typeof weightsFor === "function" ? weightsFor(hit) : weightsFor;
     const matched = share(hit) * measureCoverage(weights, [hit]).matchedWeight;
     return { hit, matched, value: matched + TIE_BREAK * hit.score };
   });
@@ -387,7 +388,15 @@ function answeringHits(
         (asking && !asking.has(term) ? DESCRIBING_WORD_WEIGHT : 1),
     ]),
   );
-  const { valued, top, nearTies } = valueHits(choosingHits, choosing, (hit) => {
+  // The description says which paper, as the opening passage does: there only the asking words
+  // count ("that single-author google note where all heads share one key - how much faster did
+  // decoding get?" is answered by the results, not by the overview the description matches).
+  const openingId = index.passagesByPaper.get(c.paper.id)?.[0]?.id;
+  const openingChoosing = asking
+    ? new Map([...choosing].map(([term, w]) => [term, asking.has(term) ? w : 0]))
+    : choosing;
+  const choosingFor = (hit: TermHit) => (hit.id === openingId ? openingChoosing : choosing);
+  const { valued, top, nearTies } = valueHits(choosingHits, choosingFor, (hit) => {
     const passage = index.passages[hit.id as number];
     return passage && givesReflection(passage) ? REFLECTION_SHARE : 1;
   });

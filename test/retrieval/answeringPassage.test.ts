@@ -320,3 +320,31 @@ describe("a passage of the summarizer's reflections", () => {
     expect(result?.passage.text).toContain("sliding-window UCB bandit");
   });
 });
+
+describe("a question that describes its paper in the words of its opening", () => {
+  const mqa = {
+    ...fakePaper(1, "Fast Transformer Decoding: One Write-Head is All You Need"),
+    aliases: ["MQA"],
+    summary: [
+      "## What",
+      "- Single-author Google note: all attention heads share one key and one value projection",
+      "- One write-head, many read-heads: multi-query attention for Transformer decoders",
+      "- Motivation: incremental decoding is slow, bound by loading the key/value cache",
+      "## How",
+      "- Keys and values are computed once per position and reused by every query head",
+      "## Results",
+      "- Incremental decoding ~12x faster per token: ~46 µs -> ~3.8 µs",
+      "- Quality: BLEU within ~0.3 of multi-head attention",
+    ].join("\n"),
+  };
+  const captions = { ...fakePaper(2, "Show and Tell"), aliases: [], summary: "- About captions" };
+
+  it("is answered where the summary takes up what it asks, not by the opening", () => {
+    const result = search(
+      buildIndex([mqa, captions]),
+      "that single-author google note where all attention heads share one key and one value projection, a single write-head for transformer decoders - how much faster did incremental decoding get?",
+    ).results[0];
+    expect(result?.paper.id).toBe("p1");
+    expect(result?.passage.text).toContain("12x faster");
+  });
+});
