@@ -734,13 +734,15 @@ const AUTHORS_FIELD = PAPER_FIELDS.indexOf("authors");
 
 /**
  * True when the question asks about a named work (see `workAsked`: "how does IMPALA's v-trace
- * correction work", "how does RotatE model relations") that is not this paper: neither its title,
- * aliases or id nor its opening passage, which introduces a paper by the name its notes use, say
- * the name. A summary may set that work beside its own (the A3C notes name IMPALA as a successor)
- * and match every other word of the question; it still does not describe that work. A work that
- * is only the question's subject must also be one the summary writes no more than a citation's
- * few times (see `MAX_CITATIONS`): the PGD notes that write FGSM seven times answer "how does
- * FGSM adversarial training fit into the min-max view".
+ * correction work", "how does RotatE model relations") that is not this paper. A summary may set
+ * that work beside its own (the A3C notes name IMPALA as a successor) and match every other word
+ * of the question; it still does not describe that work. This paper is the work when its title,
+ * aliases or id say the name; or, for a part the work owns, when its opening passage does (it
+ * introduces a paper by the name its notes use); or, for a work that is only the question's
+ * subject, when its summary writes the name more than a citation's few times (see
+ * `MAX_CITATIONS`): the PGD notes that write FGSM seven times answer "how does FGSM adversarial
+ * training fit into the min-max view", while the NPID notes that say once in their opening that
+ * MoCo took up their template do not answer "what queue size does MoCo use".
  */
 function asksAboutAnotherWork(index: PaperIndex, c: Candidate, prepared: PreparedQuery): boolean {
   const isAuthor = (term: string) => index.paperSearch.documentFrequency(term, AUTHORS_FIELD) > 0;
@@ -751,7 +753,8 @@ function asksAboutAnotherWork(index: PaperIndex, c: Candidate, prepared: Prepare
   const number = index.paperNumbers.get(c.paper.id) ?? -1;
   const discussed = (term: string) =>
     !work.owned && index.paperSearch.termCount(term, number, SUMMARY_FIELD) > MAX_CITATIONS;
-  return !work.terms.some((term) => own.has(term) || opening.has(term) || discussed(term));
+  const introduced = (term: string) => work.owned && opening.has(term);
+  return !work.terms.some((term) => own.has(term) || introduced(term) || discussed(term));
 }
 
 /** True when any field of paper `number` (title, names, authors, summary...) has `term`. */

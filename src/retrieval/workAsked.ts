@@ -19,10 +19,10 @@ const OWNED_SUBJECT = new RegExp(
 
 /**
  * A question whose subject is a named work: "how does RotatE model relations", "how does ZeRO
- * stage 3 partition parameters".
+ * stage 3 partition parameters", "what queue size does MoCo use".
  */
 const NAMED_SUBJECT = new RegExp(
-  `${OPENER}(?:how|why|what|when|where|which)\\s+(?:does|do|did|can|could|would|will|should)\\s+(?:the\\s+)?${NAME}\\s+\\p{L}`,
+  `${OPENER}(?:how|why|what|when|where|which)\\b[^?]*?\\b(?:does|do|did|can|could|would|will|should)\\s+(?:the\\s+)?${NAME}\\s+\\p{L}`,
   "iu",
 );
 

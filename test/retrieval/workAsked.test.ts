@@ -24,12 +24,15 @@ describe("workAsked", () => {
     expect(asked("How is Glow's actnorm layer initialized?")?.terms).toEqual(["glow"]);
   });
 
-  it("reads a subject written as only a name is as the work asked about", () => {
+  it("reads a subject written as only a name can be as the work asked about", () => {
     expect(asked("How does RotatE model relations as rotations?")).toEqual({
       terms: ["rotat"],
       owned: false,
     });
     expect(asked("How does ZeRO stage 3 partition optimizer states?")?.terms).toEqual(["zero"]);
+    expect(asked("what queue size and momentum does MoCo use by default?")?.terms).toEqual([
+      "moco",
+    ]);
   });
 
   it("reads no work where the subject names none, or the work is not its subject", () => {
@@ -135,6 +138,19 @@ describe("a question whose subject is a work the corpus has not summarized", () 
 
   it("is declined when the summaries only cite it", () => {
     const response = search(buildIndex([transe, captions]), question);
+    expect(response.results[0]?.paper.id).toBe(transe.id);
+    expect(response.confident).toBe(false);
+  });
+
+  it("is declined when a summary names it once in its opening", () => {
+    const opening = {
+      ...transe,
+      summary: transe.summary.replace(
+        "a relation is a translation h + r ≈ t",
+        "a relation is a translation h + r ≈ t; the template for RotatE and later models",
+      ),
+    };
+    const response = search(buildIndex([opening, captions]), question);
     expect(response.results[0]?.paper.id).toBe(transe.id);
     expect(response.confident).toBe(false);
   });
