@@ -7,6 +7,7 @@ import { askedTerms, askingPartStart } from "./askedPart.ts";
 import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { corpusLacks, weighQuery } from "./confidence.ts";
 import { namesOnlyAsReference } from "./references.ts";
+import { subjectWord } from "./workAsked.ts";
 
 /** Longest query read; the rest is ignored, since nobody asks a question that long. */
 export const MAX_QUERY_CHARS = 1000;
@@ -47,6 +48,8 @@ export interface PreparedQuery {
    * spans" is not about BERT; see `namesOnlyAsReference`), which are not in {@link mentions}.
    */
   referred: string[];
+  /** The terms of the question's grammatical subject (see `subjectWord`), or none. */
+  subject: readonly string[];
 }
 
 /**
@@ -200,6 +203,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     nameWords: mentions.flatMap((m) => heaviestTerm(query.slice(m.start, m.end), weights) ?? []),
     ...(asked ? { asked } : {}),
     referred,
+    subject: subjectTerms(query),
   };
 }
 
@@ -230,5 +234,12 @@ export function prepareTopic(index: PaperIndex, rawTopic: string): PreparedQuery
     residualWeights: weights,
     nameWords: [],
     referred: [],
+    subject: [],
   };
+}
+
+/** The index terms of a question's grammatical subject (see `subjectWord`), or none. */
+function subjectTerms(question: string): readonly string[] {
+  const word = subjectWord(question);
+  return word ? processTerm(word) : [];
 }

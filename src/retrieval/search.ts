@@ -601,6 +601,7 @@ function toResult(
     aboutness: matched,
     residual,
     saysNames: names,
+    subject: c.named && prepared.subject.some((term) => own.has(term)),
   };
 }
 

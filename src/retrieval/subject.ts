@@ -21,6 +21,8 @@ export interface Ranked {
   residual: number;
   /** Whether its answering passage says a name the question uses (of this paper or another). */
   saysNames: boolean;
+  /** Whether the question's grammatical subject (see `subjectWord`) names this paper. */
+  subject: boolean;
 }
 
 /**
@@ -45,15 +47,16 @@ export const SUBJECT_MIN_SHARE = 0.5;
 export const SUBJECT_MIN_REST = 1 / 3;
 
 /**
- * Puts the paper a question is about first. Among papers it names, the one named in more places,
- * then, between papers named only by their authors, the one whose title (or year) the question's
- * words echo ("what did Loshchilov and Hutter change about weight decay?" is AdamW's, not SGDR's;
- * "Peters et al. 2018" is ELMo, not Longformer), then
- * the one whose passage matches the rest of the question (each paper's own name counting
- * little: "what Adam settings did DCGAN use?" is answered by DCGAN's summary, which says Adam,
- * not Adam's, which never says DCGAN). Then a paper the question does not name takes the lead
- * when its passage says the named paper's name and answers clearly more of the rest of the
- * question (see {@link SUBJECT_MARGIN} and the two limits after it) than the named one. Other results keep their order.
+ * Puts the paper a question is about first. Among papers it names: the one its grammatical
+ * subject names ("what adam beta1 did dcgan end up using" is DCGAN's, not Adam's); then the one
+ * named in more places; then, between papers named only by their authors, the one whose title (or
+ * year) the question's words echo ("what did Loshchilov and Hutter change about weight decay?" is
+ * AdamW's, not SGDR's; "Peters et al. 2018" is ELMo, not Longformer); then the one whose passage
+ * matches the rest of the question (each paper's own name counting little: "what Adam settings
+ * did DCGAN use?" is answered by DCGAN's summary, which says Adam, not Adam's, which never says
+ * DCGAN). Then a paper the question does not name takes the lead when its passage says the named
+ * paper's name and answers clearly more of the rest of the question (see {@link SUBJECT_MARGIN}
+ * and the two limits after it) than the named one. Other results keep their order.
  */
 export function orderBySubject(
   ranked: readonly Ranked[],
@@ -63,6 +66,7 @@ export function orderBySubject(
     .filter((r) => r.named)
     .sort(
       (a, b) =>
+        Number(b.subject) - Number(a.subject) ||
         b.mentions - a.mentions ||
         (a.byAuthorOnly && b.byAuthorOnly ? b.titled - a.titled : 0) ||
         b.aboutness - a.aboutness,

@@ -26,6 +26,16 @@ const NAMED_SUBJECT = new RegExp(
   "iu",
 );
 
+/**
+ * The word a question's grammatical subject is, or is owned by: "IMPALA" of "how does IMPALA's
+ * v-trace correction work", "dcgan" of "what adam beta1 did dcgan end up using"; undefined for a
+ * question of any other shape. Whatever the word is: among papers the question names, it says
+ * which one the question is about.
+ */
+export function subjectWord(question: string): string | undefined {
+  return OWNED_SUBJECT.exec(question)?.[1] ?? NAMED_SUBJECT.exec(question)?.[1];
+}
+
 /** The work a question asks about by name, as index terms, and how surely it names it. */
 export interface WorkAsked {
   terms: readonly string[];

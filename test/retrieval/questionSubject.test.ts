@@ -78,6 +78,12 @@ describe("the paper a question is about", () => {
     expect(response.results[0]?.passage.text).toContain("beta1 0.5");
   });
 
+  it("is the named paper that is the question's grammatical subject", () => {
+    // Adam's summary says "default hyperparameters"; the question is about what DCGAN changed.
+    const response = search(index, "which default adam hyperparameters did dcgan change?");
+    expect(response.results[0]?.paper.id).toBe("dcgan");
+  });
+
   it("is a paper the question does not name when its summary discusses the named one and answers", () => {
     const response = search(
       index,
