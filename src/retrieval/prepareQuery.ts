@@ -4,10 +4,10 @@ import { DOI_IN_TEXT } from "../text/doi.ts";
 import { foldText, processTerm, termsOf } from "../text/terms.ts";
 import { PREFIXES } from "../text/wordRarity.ts";
 import { askedTerms, askingPartStart } from "./askedPart.ts";
-import { type PaperIndex, paperNameTerms } from "./buildIndex.ts";
+import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { corpusLacks, weighQuery } from "./confidence.ts";
 import { namesOnlyAsReference } from "./references.ts";
-import { subjectWord } from "./workAsked.ts";
+import { subjectWord, type WorkAsked, workAsked } from "./workAsked.ts";
 
 /** Longest query read; the rest is ignored, since nobody asks a question that long. */
 export const MAX_QUERY_CHARS = 1000;
@@ -50,6 +50,8 @@ export interface PreparedQuery {
   referred: string[];
   /** The terms of the question's grammatical subject (see `subjectWord`), or none. */
   subject: readonly string[];
+  /** The work the question asks about by name (see `workAsked`), if any. */
+  work?: WorkAsked;
 }
 
 /**
@@ -187,6 +189,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   const residual = rewriteMentions(query, mentions, () => " ");
   const weights = weighQuery(index, text, new Set(corrections.values()));
   const asked = askedTerms(text);
+  const work = workAsked(query, (term) => isAuthorTerm(index, term));
   const residualTerms = new Set(
     termsOf(withoutIdentifiers(residual)).filter(
       (term) => !describing.has(term) && !(mentions.length > 0 && overview.has(term)),
@@ -204,6 +207,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     ...(asked ? { asked } : {}),
     referred,
     subject: subjectTerms(query),
+    ...(work ? { work } : {}),
   };
 }
 
@@ -242,4 +246,12 @@ export function prepareTopic(index: PaperIndex, rawTopic: string): PreparedQuery
 function subjectTerms(question: string): readonly string[] {
   const word = subjectWord(question);
   return word ? processTerm(word) : [];
+}
+
+/** The authors field of the paper index: a word any paper's authors have is a person's name. */
+const AUTHORS_FIELD = PAPER_FIELDS.indexOf("authors");
+
+/** True when any paper's author list has `term`. */
+function isAuthorTerm(index: PaperIndex, term: string): boolean {
+  return index.paperSearch.documentFrequency(term, AUTHORS_FIELD) > 0;
 }

@@ -30,7 +30,6 @@ import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.t
 import { proximityWeight, type TermPositions, termPositions, wordTerms } from "./proximity.ts";
 import { behindReferred, orderBySubject, preferCovering, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
-import { workAsked } from "./workAsked.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
 
@@ -328,7 +327,8 @@ function valueHits(
  * it. The words that identify the paper (its names, authors and year) count little here: every
  * passage of the paper is about them ("how does MixMatch sharpen labels?" is answered by the
  * passage on sharpening, not the one that says MixMatch most); the words of its introduction count
- * a little less (see {@link INTRO_WORD_WEIGHT}). None when the question only names the paper: its overview answers.
+ * a little less (see {@link INTRO_WORD_WEIGHT}). None when the question only names the paper: its
+ * overview answers.
  *
  * `judged` is the passage how much the paper covers is measured on: the best match on the
  * question's own weights, without the section's kind, so that which passage is shown never
@@ -650,7 +650,7 @@ function resultCoverage(
       )
     )
       return 0;
-    // Nor does a paper other than the work whose part the question asks about ("how is COMA's
+    // Nor does a paper other than the work the question asks about by name ("how is COMA's
     // counterfactual baseline computed" against the MADDPG notes that set COMA beside it).
     if (asksAboutAnotherWork(index, c, prepared)) return 0;
     return onlyInPassing(index, c, hit) ? PASSING_CREDIT * covered : covered;
@@ -730,11 +730,8 @@ function describedCoverage(
   return total === 0 ? 0 : covered / total;
 }
 
-/** The authors field of the paper index: a word any paper's authors have is a person's name. */
-const AUTHORS_FIELD = PAPER_FIELDS.indexOf("authors");
-
 /**
- * True when the question asks about a named work (see `workAsked`: "how does IMPALA's v-trace
+ * True when the question asks about a named work (`work`, see `workAsked`: "how does IMPALA's v-trace
  * correction work", "how does RotatE model relations") that is not this paper. A summary may set
  * that work beside its own (the A3C notes name IMPALA as a successor) and match every other word
  * of the question; it still does not describe that work. This paper is the work when its title,
@@ -746,8 +743,7 @@ const AUTHORS_FIELD = PAPER_FIELDS.indexOf("authors");
  * MoCo took up their template do not answer "what queue size does MoCo use".
  */
 function asksAboutAnotherWork(index: PaperIndex, c: Candidate, prepared: PreparedQuery): boolean {
-  const isAuthor = (term: string) => index.paperSearch.documentFrequency(term, AUTHORS_FIELD) > 0;
-  const work = workAsked(prepared.raw, isAuthor);
+  const work = prepared.work;
   if (!work) return false;
   const own = paperNameTerms(index, c.paper);
   const opening = new Set(openingHit(index, c)?.terms);
