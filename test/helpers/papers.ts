@@ -18,6 +18,16 @@ export function fakePaper(n: number, title = `Paper <${n}> & friends`): Paper {
   };
 }
 
+/**
+ * A paper `p2` about something else (image captions), for an index in which the paper under test
+ * must rank above another and be judged against a whole corpus, not alone.
+ */
+export const CAPTIONS_PAPER: Paper = {
+  ...fakePaper(2, "Show and Tell"),
+  aliases: [],
+  summary: "- Captions images with an LSTM decoder over CNN features",
+};
+
 /** A made-up passage of paper `p1` with the given text and headings, for passage-level tests. */
 export function fakePassage(text: string, headings?: string[]): Passage {
   return { id: 0, paperId: "p1", ordinal: 0, text, figures: [], ...(headings ? { headings } : {}) };

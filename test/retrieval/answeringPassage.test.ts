@@ -3,9 +3,15 @@ import { askedTerms, askingPartStart } from "../../src/retrieval/askedPart.ts";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { passageTopics } from "../../src/retrieval/passageTopics.ts";
 import { search } from "../../src/retrieval/search.ts";
-import { fakePaper, fakePassage, GLOVE_NOTES } from "../helpers/papers.ts";
+import type { Paper, SearchResult } from "../../src/types.ts";
+import { CAPTIONS_PAPER, fakePaper, fakePassage, GLOVE_NOTES } from "../helpers/papers.ts";
 
 const passage = fakePassage;
+
+/** The first result for a question asked of `paper` beside a paper about something else. */
+function topAnswer(paper: Paper, question: string): SearchResult | undefined {
+  return search(buildIndex([paper, CAPTIONS_PAPER]), question).results[0];
+}
 
 describe("passageTopics", () => {
   it("reads headings, the head line of a bullet with sub-bullets, and a bullet's opening label", () => {
@@ -283,13 +289,12 @@ describe("a question that names its paper by authors and year", () => {
       "  - smoother mapping, easier to invert",
     ].join("\n"),
   };
-  const captions = { ...fakePaper(2, "Show and Tell"), aliases: [], summary: "- About captions" };
 
   it("is answered where the summary takes up what it asks, not where it says the names", () => {
-    const result = search(
-      buildIndex([stylegan2, captions]),
+    const result = topAnswer(
+      stylegan2,
       "Karras et al. 2020 path length regularizer, what's it supposed to do?",
-    ).results[0];
+    );
     expect(result?.paper.id).toBe("p1");
     expect(result?.passage.text).toContain("fixed-size step in W");
   });
@@ -309,13 +314,12 @@ describe("a passage of the summarizer's reflections", () => {
       "- The meta-controller idea (a bandit over exploration and discount settings) is the reusable bit",
     ].join("\n"),
   };
-  const captions = { ...fakePaper(2, "Show and Tell"), aliases: [], summary: "- About captions" };
 
   it("gives way to the section that takes up what it restates", () => {
-    const result = search(
-      buildIndex([agent57, captions]),
+    const result = topAnswer(
+      agent57,
       "how does the meta-controller bandit decide which exploration and discount settings to use?",
-    ).results[0];
+    );
     expect(result?.paper.id).toBe("p1");
     expect(result?.passage.text).toContain("sliding-window UCB bandit");
   });
@@ -337,13 +341,12 @@ describe("a question that describes its paper in the words of its opening", () =
       "- Quality: BLEU within ~0.3 of multi-head attention",
     ].join("\n"),
   };
-  const captions = { ...fakePaper(2, "Show and Tell"), aliases: [], summary: "- About captions" };
 
   it("is answered where the summary takes up what it asks, not by the opening", () => {
-    const result = search(
-      buildIndex([mqa, captions]),
+    const result = topAnswer(
+      mqa,
       "that single-author google note where all attention heads share one key and one value projection, a single write-head for transformer decoders - how much faster did incremental decoding get?",
-    ).results[0];
+    );
     expect(result?.paper.id).toBe("p1");
     expect(result?.passage.text).toContain("12x faster");
   });

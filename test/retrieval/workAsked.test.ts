@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { search } from "../../src/retrieval/search.ts";
 import { workAsked } from "../../src/retrieval/workAsked.ts";
-import { fakePaper } from "../helpers/papers.ts";
+import { CAPTIONS_PAPER, fakePaper } from "../helpers/papers.ts";
 
 const noAuthors = () => false;
 
@@ -70,15 +70,10 @@ describe("a question about a part of a work the corpus has not summarized", () =
       "  correction addresses later with truncated importance weights",
     ].join("\n"),
   };
-  const captions = {
-    ...fakePaper(2, "Show and Tell"),
-    aliases: [],
-    summary: "- Captions images with an LSTM decoder over CNN features",
-  };
 
   it("is declined, with the paper that names the work among the nearest", () => {
     const response = search(
-      buildIndex([a3c, captions]),
+      buildIndex([a3c, CAPTIONS_PAPER]),
       "how does IMPALA's v-trace correction work exactly",
     );
     expect(response.results[0]?.paper.id).toBe(a3c.id);
@@ -103,7 +98,7 @@ describe("a question about a part of a work the corpus has not summarized", () =
       ].join("\n"),
     };
     const response = search(
-      buildIndex([a3c, captions, impala]),
+      buildIndex([a3c, CAPTIONS_PAPER, impala]),
       "how does IMPALA's v-trace correction work exactly",
     );
     expect(response.results[0]?.paper.id).toBe(impala.id);
@@ -112,7 +107,7 @@ describe("a question about a part of a work the corpus has not summarized", () =
 
   it("leaves a question about the paper's own part answered", () => {
     const response = search(
-      buildIndex([a3c, captions]),
+      buildIndex([a3c, CAPTIONS_PAPER]),
       "how does A3C's use of parallel actors on CPU threads help?",
     );
     expect(response.results[0]?.paper.id).toBe(a3c.id);
@@ -133,11 +128,10 @@ describe("a question whose subject is a work the corpus has not summarized", () 
       "- RotatE (2019) models relations as rotations in complex space instead of translations",
     ].join("\n"),
   };
-  const captions = { ...fakePaper(2, "Show and Tell"), aliases: [], summary: "- About captions" };
   const question = "How does RotatE model relations as rotations in complex space?";
 
   it("is declined when the summaries only cite it", () => {
-    const response = search(buildIndex([transe, captions]), question);
+    const response = search(buildIndex([transe, CAPTIONS_PAPER]), question);
     expect(response.results[0]?.paper.id).toBe(transe.id);
     expect(response.confident).toBe(false);
   });
@@ -150,7 +144,7 @@ describe("a question whose subject is a work the corpus has not summarized", () 
         "a relation is a translation h + r ≈ t; the template for RotatE and later models",
       ),
     };
-    const response = search(buildIndex([opening, captions]), question);
+    const response = search(buildIndex([opening, CAPTIONS_PAPER]), question);
     expect(response.results[0]?.paper.id).toBe(transe.id);
     expect(response.confident).toBe(false);
   });
@@ -165,7 +159,7 @@ describe("a question whose subject is a work the corpus has not summarized", () 
         "- RotatE models relations as rotations in complex space; RotatE also adds self-adversarial sampling",
       ].join("\n"),
     };
-    const response = search(buildIndex([discussing, captions]), question);
+    const response = search(buildIndex([discussing, CAPTIONS_PAPER]), question);
     expect(response.results[0]?.paper.id).toBe(transe.id);
     expect(response.confident).toBe(true);
   });
