@@ -7,7 +7,7 @@ import { askedTerms, askingPartStart } from "./askedPart.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { corpusLacks, weighQuery } from "./confidence.ts";
 import { namesOnlyAsReference } from "./references.ts";
-import { subjectWord, type WorkAsked, workAsked } from "./workAsked.ts";
+import { questionSubject, type WorkAsked, workAsked } from "./workAsked.ts";
 
 /** Longest query read; the rest is ignored, since nobody asks a question that long. */
 export const MAX_QUERY_CHARS = 1000;
@@ -48,7 +48,7 @@ export interface PreparedQuery {
    * spans" is not about BERT; see `namesOnlyAsReference`), which are not in {@link mentions}.
    */
   referred: string[];
-  /** The terms of the question's grammatical subject (see `subjectWord`), or none. */
+  /** The terms of the question's grammatical subject (see `questionSubject`), or none. */
   subject: readonly string[];
   /** The work the question asks about by name (see `workAsked`), if any. */
   work?: WorkAsked;
@@ -189,7 +189,8 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   const residual = rewriteMentions(query, mentions, () => " ");
   const weights = weighQuery(index, text, new Set(corrections.values()));
   const asked = askedTerms(text);
-  const work = workAsked(query, (term) => isAuthorTerm(index, term));
+  const subject = questionSubject(query);
+  const work = workAsked(subject, (term) => isAuthorTerm(index, term));
   const residualTerms = new Set(
     termsOf(withoutIdentifiers(residual)).filter(
       (term) => !describing.has(term) && !(mentions.length > 0 && overview.has(term)),
@@ -206,7 +207,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     nameWords: mentions.flatMap((m) => heaviestTerm(query.slice(m.start, m.end), weights) ?? []),
     ...(asked ? { asked } : {}),
     referred,
-    subject: subjectTerms(query),
+    subject: subject ? processTerm(subject.word) : [],
     ...(work ? { work } : {}),
   };
 }
@@ -240,12 +241,6 @@ export function prepareTopic(index: PaperIndex, rawTopic: string): PreparedQuery
     referred: [],
     subject: [],
   };
-}
-
-/** The index terms of a question's grammatical subject (see `subjectWord`), or none. */
-function subjectTerms(question: string): readonly string[] {
-  const word = subjectWord(question);
-  return word ? processTerm(word) : [];
 }
 
 /** The authors field of the paper index: a word any paper's authors have is a person's name. */

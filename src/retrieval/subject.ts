@@ -21,7 +21,7 @@ export interface Ranked {
   residual: number;
   /** Whether its answering passage says a name the question uses (of this paper or another). */
   saysNames: boolean;
-  /** Whether the question's grammatical subject (see `subjectWord`) names this paper. */
+  /** Whether the question's grammatical subject (see `questionSubject`) names this paper. */
   subject: boolean;
 }
 

@@ -26,14 +26,25 @@ const NAMED_SUBJECT = new RegExp(
   "iu",
 );
 
+/** A question's grammatical subject, or the word that owns it. */
+export interface QuestionSubject {
+  /** The word as written: "IMPALA" of "how does IMPALA's v-trace correction work". */
+  word: string;
+  /** Whether the word owns the subject ("IMPALA's v-trace") rather than being it. */
+  owned: boolean;
+}
+
 /**
  * The word a question's grammatical subject is, or is owned by: "IMPALA" of "how does IMPALA's
  * v-trace correction work", "dcgan" of "what adam beta1 did dcgan end up using"; undefined for a
  * question of any other shape. Whatever the word is: among papers the question names, it says
  * which one the question is about.
  */
-export function subjectWord(question: string): string | undefined {
-  return OWNED_SUBJECT.exec(question)?.[1] ?? NAMED_SUBJECT.exec(question)?.[1];
+export function questionSubject(question: string): QuestionSubject | undefined {
+  const owner = OWNED_SUBJECT.exec(question)?.[1];
+  if (owner) return { word: owner, owned: true };
+  const subject = NAMED_SUBJECT.exec(question)?.[1];
+  return subject ? { word: subject, owned: false } : undefined;
 }
 
 /** The work a question asks about by name, as index terms, and how surely it names it. */
@@ -47,26 +58,21 @@ export interface WorkAsked {
 }
 
 /**
- * The work a question asks about by name: the owner of its subject ("IMPALA" of "how does
- * IMPALA's v-trace correction work"), or its subject when written as a name only can be ("how
- * does RotatE model relations", "how does ZeRO stage 3 partition parameters"). Undefined for any
- * other question, and for a lab ("how does openai's clip model learn"), a person, place or company
+ * The work a question asks about by name, from its subject (see `questionSubject`): the owner of
+ * its subject ("IMPALA" of "how does IMPALA's v-trace correction work"), or its subject when
+ * written as a name only can be ("how does RotatE model relations", "how does ZeRO stage 3
+ * partition parameters"). Undefined for a question of any other shape, and for a lab ("how does openai's clip model learn"), a person, place or company
  * ("Google's", "Stanford's"), an author (`isAuthor`: "what did Hadi Salman's group add") or an
  * everyday word not written as a name ("how does the model's loss..."; but "Glow's" names Glow):
  * those say where a work is from or what it is, not which work.
  */
 export function workAsked(
-  question: string,
+  subject: QuestionSubject | undefined,
   isAuthor: (term: string) => boolean,
 ): WorkAsked | undefined {
-  const owner = OWNED_SUBJECT.exec(question)?.[1];
-  if (owner) {
-    const terms = workTerms(owner, isAuthor, true);
-    return terms ? { terms, owned: true } : undefined;
-  }
-  const subject = NAMED_SUBJECT.exec(question)?.[1];
-  const terms = subject ? workTerms(subject, isAuthor, false) : undefined;
-  return terms ? { terms, owned: false } : undefined;
+  if (!subject) return undefined;
+  const terms = workTerms(subject.word, isAuthor, subject.owned);
+  return terms ? { terms, owned: subject.owned } : undefined;
 }
 
 /**

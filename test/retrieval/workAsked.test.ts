@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { search } from "../../src/retrieval/search.ts";
-import { workAsked } from "../../src/retrieval/workAsked.ts";
+import { questionSubject, workAsked } from "../../src/retrieval/workAsked.ts";
 import { CAPTIONS_PAPER, fakePaper } from "../helpers/papers.ts";
 
 const noAuthors = () => false;
 
 describe("workAsked", () => {
   const asked = (question: string, isAuthor: (term: string) => boolean = noAuthors) =>
-    workAsked(question, isAuthor);
+    workAsked(questionSubject(question), isAuthor);
 
   it("reads the owner of a question's subject as the work it asks about", () => {
     expect(asked("how does IMPALA's v-trace correction work exactly")).toEqual({
