@@ -1,4 +1,4 @@
-import { foldText, processTerm } from "../text/terms.ts";
+import { foldText, processTerm, wordPieces } from "../text/terms.ts";
 import { isCommonWord, isLabName, isProperName } from "../text/wordRarity.ts";
 
 /** Words that may open a question before its question word: "so how does...", "q: why is...". */
@@ -93,6 +93,8 @@ function workTerms(
     if (!owned || isProperName(folded)) return undefined;
     if (isCommonWord(folded) && !/^\p{Lu}/u.test(word)) return undefined;
   }
-  const terms = processTerm(word);
+  // As the index spells it: "XNOR-Net" is the joined "xnornet" its title and summary give.
+  const pieces = wordPieces(word);
+  const terms = processTerm(pieces[pieces.length - 1] ?? word);
   return terms.length === 0 || terms.some(isAuthor) ? undefined : terms;
 }

@@ -33,6 +33,8 @@ describe("workAsked", () => {
     expect(asked("what queue size and momentum does MoCo use by default?")?.terms).toEqual([
       "moco",
     ]);
+    // As titles and summaries are indexed: the joined spelling, not a hyphenated term none has.
+    expect(asked("How does V-JEPA predict masked regions?")?.terms).toEqual(["vjepa"]);
   });
 
   it("reads no work where the subject names none, or the work is not its subject", () => {
@@ -160,6 +162,24 @@ describe("a question whose subject is a work the corpus has not summarized", () 
       ].join("\n"),
     };
     const response = search(buildIndex([discussing, CAPTIONS_PAPER]), question);
+    expect(response.results[0]?.paper.id).toBe(transe.id);
+    expect(response.confident).toBe(true);
+  });
+
+  it("is answered by a summary that discusses a hyphenated work as often", () => {
+    const discussing = {
+      ...transe,
+      summary: [
+        transe.summary,
+        "## vs Rotat-E",
+        "- Rotat-E rotations handle symmetric relations, which Rotat-E shows translations cannot",
+        "- Rotat-E models relations as rotations in complex space; Rotat-E adds self-adversarial sampling",
+      ].join("\n"),
+    };
+    const response = search(
+      buildIndex([discussing, CAPTIONS_PAPER]),
+      "How does Rotat-E model relations as rotations in complex space?",
+    );
     expect(response.results[0]?.paper.id).toBe(transe.id);
     expect(response.confident).toBe(true);
   });
