@@ -73,6 +73,7 @@ export type CorpusName =
   | "notes5"
   | "notes6"
   | "notes7"
+  | "notes8"
   | "together"
   | "everything"
   | "all"
@@ -95,6 +96,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   notes5: ["test/fixtures/notes5"],
   notes6: ["test/fixtures/notes6"],
   notes7: ["test/fixtures/notes7"],
+  notes8: ["test/fixtures/notes8"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   everything: [
     ...STYLES.map((style) => `test/fixtures/styles/${style}`),
@@ -199,6 +201,10 @@ export const EVAL_SETS: EvalSet[] = [
   // diffusion and flows, speech synthesis, model-based, meta- and hierarchical RL, graphs,
   // robustness, attribution, compression and pipeline parallelism).
   ...splitSets("notes7", "notes7", "test/fixtures/notes7", ["dev", "blind"]),
+  // An eighth, written at the start of the round after and measured on arrival: 50 papers (video
+  // and segmentation, vision-language and retrieval-augmented LMs, game-playing and robot RL,
+  // GANs, flows and early diffusion, optimizer theory, certified robustness, fairness).
+  ...splitSets("notes8", "notes8", "test/fixtures/notes8", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */
