@@ -156,6 +156,12 @@ function withoutPrefixes(
   });
 }
 
+/**
+ * Words before a name that place the question in that paper: "...from ORQA - what goes wrong in
+ * REALM if you skip it?". Such a name is the paper asked about, wherever the question names it.
+ */
+const IN_NAMED = /\bin\s+(?:the\s+)?$/i;
+
 /** Finds the papers a question names and turns it into weighted terms. */
 export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery {
   const query = rawQuery.slice(0, MAX_QUERY_CHARS);
@@ -169,7 +175,8 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   const afterAnother = (m: Mention) => found.some((o) => o.start < m.start && o.paper !== m.paper);
   const mentions = found.filter(
     (m) =>
-      !namesOnlyAsReference(query, m, afterAnother(m)) && !(describedUnnamed && m.by === "name"),
+      !namesOnlyAsReference(query, m, afterAnother(m)) &&
+      !(describedUnnamed && m.by === "name" && !IN_NAMED.test(query.slice(0, m.start))),
   );
   const referred = found.filter((m) => !mentions.includes(m)).map((m) => m.paper.id);
   // "mix match" and "mixmtach" are matched as "MixMatch", so passages that name it count.

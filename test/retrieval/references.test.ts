@@ -105,4 +105,10 @@ describe("a question that names a paper only to place the one it asks about", ()
       "p1",
     );
   });
+
+  it("keeps a named paper the asking part places the question in", () => {
+    const question =
+      "they mask contiguous spans of words, not single tokens - what goes wrong in BERT if you do?";
+    expect(search(index, question).results[0]?.paper.id).toBe("p1");
+  });
 });
