@@ -6,6 +6,7 @@ import { PREFIXES } from "../text/wordRarity.ts";
 import { askedTerms, askingPartStart } from "./askedPart.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { corpusLacks, weighQuery } from "./confidence.ts";
+import { PAPER_FIELD_BOOST } from "./paperIndex.ts";
 import { namesOnlyAsReference } from "./references.ts";
 import { questionSubject, type WorkAsked, workAsked } from "./workAsked.ts";
 
@@ -162,6 +163,20 @@ function withoutPrefixes(
  */
 const IN_NAMED = /\bin\s+(?:the\s+)?$/i;
 
+/**
+ * The paper whose title, names, authors and summary best match a text, as the paper-level half of
+ * ranking scores them; undefined when none matches. A question's opening description ("the amazon
+ * gluoncv paper that pushed vanilla resnet-50 from ~75 to ~79 top-1") picks out a paper so.
+ */
+function bestMatchFor(index: PaperIndex, text: string): string | undefined {
+  const { docs, scores } = index.paperSearch.score(termsOf(text), PAPER_FIELD_BOOST);
+  let best: number | undefined;
+  for (let i = 0; i < docs.length; i++) {
+    if (best === undefined || (scores[i] as number) > (scores[best] as number)) best = i;
+  }
+  return best === undefined ? undefined : index.paperIds[docs[best] as number];
+}
+
 /** Finds the papers a question names and turns it into weighted terms. */
 export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery {
   const query = rawQuery.slice(0, MAX_QUERY_CHARS);
@@ -172,11 +187,20 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   // trick that averages late SGD checkpoints - what do you do about batchnorm afterwards?"
   const asking = askingPartStart(query);
   const describedUnnamed = asking !== undefined && found.every((m) => m.start >= asking);
+  // Unless the description picks out the named paper itself: "the amazon gluoncv paper that
+  // pushed vanilla resnet-50 to ~79 top-1 - what exactly is the resnet-d change?" is Bag of
+  // Tricks, named then by its ResNet-D.
+  const described = describedUnnamed ? bestMatchFor(index, query.slice(0, asking)) : undefined;
   const afterAnother = (m: Mention) => found.some((o) => o.start < m.start && o.paper !== m.paper);
   const mentions = found.filter(
     (m) =>
       !namesOnlyAsReference(query, m, afterAnother(m)) &&
-      !(describedUnnamed && m.by === "name" && !IN_NAMED.test(query.slice(0, m.start))),
+      !(
+        describedUnnamed &&
+        m.by === "name" &&
+        !IN_NAMED.test(query.slice(0, m.start)) &&
+        m.paper.id !== described
+      ),
   );
   const referred = found.filter((m) => !mentions.includes(m)).map((m) => m.paper.id);
   // "mix match" and "mixmtach" are matched as "MixMatch", so passages that name it count.

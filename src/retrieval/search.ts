@@ -18,6 +18,7 @@ import {
 } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
 import { overviewPassage } from "./overview.ts";
+import { PAPER_FIELD_BOOST } from "./paperIndex.ts";
 import {
   givesAsked,
   givesReflection,
@@ -130,24 +131,6 @@ const OPENING_TOPIC_SHARE = 0.5;
 const PHRASE_WINDOW = 3;
 /** Weight of BM25 when passages tie on matched weight. */
 const TIE_BREAK = 0.01;
-/**
- * Field weights of the paper-level match, which adds to a paper's best passage score. A title or
- * alias word counts as any other word: a question that names a paper is found by its name (see
- * `findMentions`), and boosting the same words again as plain words put a title's neighbours
- * first in a corpus of related papers ("no position embeddings at all" went to RoFormer, "Rotary
- * Position Embedding"; "FAIR image transformer" to Sparse Transformer). At aliases 3 and title 2,
- * as before: together: notes3 dev 75% first, notes3 dev 80%, together: styles dev 90%; at 1 and
- * 1: 80%, 83%, 92%, and one outside question more declined on each of the styles and notes dev
- * sets, one fewer on notes2 dev.
- */
-const PAPER_FIELD_BOOST = {
-  id: 2,
-  arxiv: 3,
-  authors: 2,
-  summary: 0.5,
-  // "the 2012 ImageNet winner" is AlexNet (2012), not the 2015 paper whose notes cite ILSVRC 2012.
-  year: 2,
-};
 
 interface Candidate {
   paper: Paper;

@@ -111,4 +111,10 @@ describe("a question that names a paper only to place the one it asks about", ()
       "they mask contiguous spans of words, not single tokens - what goes wrong in BERT if you do?";
     expect(search(index, question).results[0]?.paper.id).toBe("p1");
   });
+
+  it("keeps a named paper that the description before the ask picks out itself", () => {
+    const question =
+      "the model that masks 15% of single tokens at random and adds next sentence prediction - how does BERT pick the words to mask?";
+    expect(search(index, question).results[0]?.paper.id).toBe("p1");
+  });
 });
