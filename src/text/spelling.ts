@@ -1,6 +1,14 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { editDistance } from "./editDistance.ts";
-import { capPiece, findWords, foldText, MAX_TERM_CHARS, processTerm, wordPieces } from "./terms.ts";
+import {
+  capPiece,
+  findWords,
+  foldText,
+  MAX_TERM_CHARS,
+  processTerm,
+  spellGreek,
+  wordPieces,
+} from "./terms.ts";
 import { isEnglishForm } from "./wordRarity.ts";
 
 /** Words shorter than this are never corrected: too many real words sit one edit apart. */
@@ -71,8 +79,9 @@ export class Speller {
     for (const text of texts) {
       for (const { word } of findWords(text)) {
         for (const piece of wordPieces(word)) {
-          // Cut as index terms are, so a giant word costs no more than a long one (#14).
-          const folded = foldText(capPiece(piece));
+          // Cut as index terms are, so a giant word costs no more than a long one (#14); and with
+          // Greek letters spelled out as terms are, so "lambda" is the corpus's "λ", not "LAMBADA".
+          const folded = spellGreek(foldText(capPiece(piece)));
           const before = this.counts.get(folded) ?? 0;
           const count = before + delta;
           if (count > 0) this.counts.set(folded, count);

@@ -67,7 +67,7 @@ const GREEK_NAMES = [
 const GREEK_LETTER = /[\u03b1-\u03c9]/g;
 
 /** Spells out the Greek letters of a folded word ("β1" → "beta1"), so both spellings are one term. */
-function spellGreek(folded: string): string {
+export function spellGreek(folded: string): string {
   return folded.replace(
     GREEK_LETTER,
     (letter) => GREEK_NAMES[letter.charCodeAt(0) - 0x3b1] ?? letter,

@@ -25,6 +25,12 @@ describe("Speller", () => {
     expect(speller.correctWord("naps")).toBe("naps");
   });
 
+  it("knows a Greek letter as its spelled-out name, as the index does", () => {
+    const greek = new Speller(["`selu(x) = λ·x`, `λ ≈ 1.0507`; scored on LAMBADA"]);
+    expect(greek.correctWord("lambda")).toBe("lambda");
+    expect(greek.correctWord("lambada")).toBe("lambada");
+  });
+
   it("never changes the first letter: fixmatch is not a typo of mixmatch", () => {
     expect(speller.correctWord("fixmatch")).toBe("fixmatch");
   });
