@@ -22,10 +22,16 @@ export function consoleBanner(paperCount: number, platforms: readonly string[] =
     `paperbot: ${paperCount} paper(s) loaded. No ${names} tokens set, so this is the console.`,
     "Ask a question, e.g.   @paperbot how does BEAR avoid out-of-distribution actions?",
     "Look a paper up:       /paper mixmatch      (also /paper list, /paper random, /paper help)",
-    "Follow-up questions stay on the paper of the last answer. Rate an answer with + or -. Leave with Ctrl-D.",
+    "Follow-up questions stay on the paper of the last answer. Rate an answer with + or -. Leave with /quit or Ctrl-D.",
     `To connect ${platforms.join(" or ") || "a chat platform"}, set their tokens in .env (see .env.example and the README).`,
   ].join("\n");
 }
+
+/**
+ * What people type to leave a console ("/quit", "exit", as in a shell or a REPL): read as a
+ * question, it was answered with "doesn't cover that".
+ */
+const LEAVE = /^\/?(?:quit|exit)$/i;
 
 /** Text after a leading `@paperbot` mention, if any. */
 export function withoutMention(line: string): string {
@@ -108,7 +114,15 @@ export function createConsoleAdapter({
       const banner = consoleBanner(core.source.current().papers.size, core.platformTitles);
       config.output.write(`${banner}\n`);
       if (interactive) lines.prompt();
+      // Lines come faster than answers (pasted, piped): once one says leave, none after it counts.
+      let leaving = false;
       lines.on("line", (line) => {
+        if (leaving) return;
+        if (LEAVE.test(line.trim())) {
+          leaving = true;
+          answering = answering.then(() => lines.close());
+          return;
+        }
         answering = answering.then(async () => {
           const typed = line.trim();
           if (typed === "+" || typed === "-") vote(typed === "+");

@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
 import { createConsoleAdapter } from "../../../adapters/console/consoleAdapter.ts";
 import { createLogger, memoryDestination } from "../../../app/logger.ts";
 import { ThreadMemory } from "../../../src/answer/threadMemory.ts";
@@ -48,3 +49,32 @@ async function startConsoleHarness(): Promise<ContractHarness> {
 }
 
 describeAdapterContract("console", startConsoleHarness);
+
+describe("leaving the console", () => {
+  it("ends the session on /quit or exit, after answering what came before", async () => {
+    for (const leave of ["/quit", "exit", "/EXIT"]) {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let printed = "";
+      output.on("data", (chunk) => {
+        printed += chunk;
+      });
+      const adapter = createConsoleAdapter({
+        core: { source: staticIndexSource(corpusIndex()), memory: new ThreadMemory() },
+        config: { input, output },
+        logger: await createLogger({
+          level: "warn",
+          format: "json",
+          secrets: [],
+          destination: memoryDestination().stream,
+        }),
+      });
+      await adapter.start();
+      input.write(`/paper bear\n${leave}\nhow does kubernetes autoscale pods?\n`);
+      await adapter.done;
+      expect(printed, leave).toContain("Bootstrapping Error Reduction");
+      // Nothing after it is answered: the question would have been declined in print.
+      expect(printed, leave).not.toMatch(/doesn't cover|not covered|Nearest papers/);
+    }
+  });
+});
