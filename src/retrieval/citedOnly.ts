@@ -52,6 +52,41 @@ function citesAt(line: string, start: number): boolean {
   return false;
 }
 
+/** What separates the items of a list in a line of notes: commas, slashes, "and", dashes. */
+const LIST_SEPARATOR = /[,;/]|\band\b|—|\s-\s/g;
+
+/** A word written as a work's name: two capitals or more ("BigGAN", "DDPM", "ProGAN"). */
+const NAME_WORD = /^\p{Lu}[\p{L}\d.+-]*\p{Lu}[\p{L}\d.+-]*$/u;
+
+/** Most words of a list item that is one name ("StyleGAN", "latent diffusion"). */
+const LIST_ITEM_WORDS = 2;
+
+/**
+ * True when the word at `start` is an item of a list of works: an item of a word or two, beside
+ * an item that ends or starts with a name ("ProGAN, StyleGAN, BigGAN, DDPM all headline FID-50k",
+ * "simplified to minibatch stddev in ProGAN / StyleGAN"). Such a line names the works it lists in
+ * passing, whatever it is about.
+ */
+function amongNames(line: string, start: number): boolean {
+  const items: { from: number; to: number }[] = [];
+  let from = 0;
+  for (const separator of line.matchAll(LIST_SEPARATOR)) {
+    const at = separator.index ?? 0;
+    items.push({ from, to: at });
+    from = at + separator[0].length;
+  }
+  items.push({ from, to: line.length });
+  const at = items.findIndex((item) => start >= item.from && start < item.to);
+  const words = (i: number) => {
+    const item = items[i];
+    return item ? line.slice(item.from, item.to).trim().split(/\s+/) : [];
+  };
+  if (at < 0 || words(at).length > LIST_ITEM_WORDS) return false;
+  const before = words(at - 1).at(-1);
+  const after = words(at + 1)[0];
+  return [before, after].some((word) => word !== undefined && NAME_WORD.test(word));
+}
+
 /** Most words between a name and the citing word after it: "AdaIN later", "FQF (Yang et al.". */
 const WORDS_BEFORE_CUE = 2;
 
@@ -143,8 +178,12 @@ function* linesUsing(
   }
 }
 
-/** True when a summary writes `term` only as the name of a work its lines set beside the paper. */
-function onlyCites(summary: string, term: string, english = false): boolean {
+/**
+ * True when a summary writes `term` only as the name of a work its lines set beside the paper.
+ * `listed`: a name among other names ("ProGAN, StyleGAN, BigGAN", "ProGAN / StyleGAN") counts as
+ * set beside the paper too (see {@link amongNames}).
+ */
+function onlyCites(summary: string, term: string, english = false, listed = false): boolean {
   let found = false;
   let citingSection = false;
   const inSection = (section: string) => {
@@ -153,7 +192,9 @@ function onlyCites(summary: string, term: string, english = false): boolean {
   for (const { line, words, uses } of linesUsing(summary, term, inSection)) {
     found = true;
     if (line.length > NOTE_LINE_CHARS) return false;
-    if (!citingSection && !uses.every((span) => citesAt(line, span.start))) return false;
+    const cites = (span: WordSpan) =>
+      citesAt(line, span.start) || (listed && amongNames(line, span.start));
+    if (!citingSection && !uses.every(cites)) return false;
     // In a section of other works a line may open with one: "- Nyströmformer: another low-rank...".
     if (!uses.every((span) => writtenAsName(span, citingSection ? undefined : words[0])))
       return false;
@@ -193,13 +234,17 @@ function writtenAsName(span: WordSpan, first: WordSpan | undefined): boolean {
  * writes it as an acronym: "MAE") that the summary writes only in short lines setting it beside
  * the paper ("Successor: FQF (Yang et al. 2019) learns which taus to use"), and the question asks
  * for no comparison. "how is FQF's fraction proposal network trained?" is about FQF, which the
- * group has not summarized; the IQN notes that name it do not answer it.
+ * group has not summarized; the IQN notes that name it do not answer it. `fewWrite`: whether no
+ * more than {@link MAX_CITATIONS} summaries of the corpus write the name; then a line that lists
+ * it among other names ("ProGAN, StyleGAN, BigGAN") cites it too, while "MLP" in "BN, LayerNorm,
+ * ResNet-style MLP", which many summaries write, stays a word of the paper's own.
  */
 export function asksAboutCitedWork(
   question: string,
   weights: ReadonlyMap<string, number>,
   paper: Paper,
   summaryCount: (term: string) => number,
+  fewWrite: (term: string) => boolean = () => false,
 ): boolean {
   // A summary read from a snapshot is decoded at each read: read it once, and only if needed.
   let summary: string | undefined;
@@ -209,7 +254,7 @@ export function asksAboutCitedWork(
     const count = summaryCount(term);
     if (count === 0 || count > MAX_CITATIONS) continue;
     summary ??= paper.summary;
-    if (onlyCitesAsked(summary, { term, english, acronym })) return true;
+    if (onlyCitesAsked(summary, { term, english, acronym }, fewWrite(term))) return true;
   }
   return false;
 }
@@ -218,8 +263,12 @@ export function asksAboutCitedWork(
  * {@link onlyCites} for a name a question asks about. An English word names a work only as an
  * acronym ("MAE"), one the summary must write so: a summary without it is not read line by line.
  */
-function onlyCitesAsked(summary: string, { term, english, acronym }: AskedName): boolean {
-  return (!english || summary.includes(acronym)) && onlyCites(summary, term, english);
+function onlyCitesAsked(
+  summary: string,
+  { term, english, acronym }: AskedName,
+  listed: boolean,
+): boolean {
+  return (!english || summary.includes(acronym)) && onlyCites(summary, term, english, listed);
 }
 
 /** A question's weightiest word that could name a work, as an index term. */
@@ -289,7 +338,8 @@ export function asksAboutWorkNoneCovers(
   answer = namesAsked(question, weights).some((name) => {
     const papers = papersWriting(name.term, MAX_CITATIONS);
     if (!papers || papers.length === 0) return false;
-    return papers.every((paper) => onlyCitesAsked(paper.summary, name));
+    // Written by so few summaries, a name in a list of names is one more work listed.
+    return papers.every((paper) => onlyCitesAsked(paper.summary, name, true));
   });
   noneCovers.set(weights, answer);
   return answer;

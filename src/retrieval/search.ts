@@ -614,7 +614,9 @@ function resultCoverage(
     // IQN notes' "Successor: FQF") covers none of it.
     const number = index.paperNumbers.get(c.paper.id) ?? -1;
     const inSummary = (term: string) => index.paperSearch.termCount(term, number, SUMMARY_FIELD);
-    if (asksAboutCitedWork(prepared.raw, prepared.weights, c.paper, inSummary)) return 0;
+    const fewWrite = (term: string) =>
+      index.paperSearch.documentFrequency(term, SUMMARY_FIELD) <= MAX_CITATIONS;
+    if (asksAboutCitedWork(prepared.raw, prepared.weights, c.paper, inSummary, fewWrite)) return 0;
     // Nor does any paper cover a question about a work every summary that names it only cites
     // ("deepnorm: how are its scaling constants picked?" beside "DeepNet / DeepNorm (Wang et al.
     // 2022)" in another paper's notes), whichever paper matches its other words.

@@ -136,6 +136,55 @@ describe("asksAboutCitedWork", () => {
   });
 });
 
+describe("a name in a list of names", () => {
+  const fid = {
+    ...fakePaper(7, "GANs Trained by a Two Time-Scale Update Rule"),
+    aliases: ["TTUR", "FID"],
+    summary: [
+      "## How",
+      "- FID: Fréchet distance between Inception pool3 features of real and generated images",
+      "## Legacy",
+      "- FID became the metric: ProGAN, StyleGAN, BigGAN, DDPM all headline FID-50k, though it is biased for small sample counts",
+      "- Minibatch discrimination, simplified to minibatch stddev in ProGAN / StyleGAN",
+      "- Compared against BN, LayerNorm, ResNet-style MLP baselines",
+    ].join("\n"),
+  };
+  const fidIndex = buildIndex([fid, captions]);
+  const number = fidIndex.paperNumbers.get(fid.id) ?? -1;
+  // The asked name weighs most, as it does in a corpus of many summaries that never write it.
+  const about = (question: string, name: string, fewWrite: boolean) =>
+    asksAboutCitedWork(
+      question,
+      new Map([
+        [name, 4],
+        ["layer", 1],
+      ]),
+      fid,
+      (term) => fidIndex.paperSearch.termCount(term, number, PAPER_FIELDS.indexOf("summary")),
+      () => fewWrite,
+    );
+
+  it("is cited when few summaries write the name", () => {
+    expect(about("stylegan mapping network - how many layers?", "stylegan", true)).toBe(true);
+  });
+
+  it("is the paper's own word when many summaries write it", () => {
+    expect(about("stylegan mapping network - how many layers?", "stylegan", false)).toBe(false);
+    expect(about("how many layers in the MLP baselines?", "mlp", true)).toBe(false);
+  });
+
+  it("leaves the paper's own questions answered", () => {
+    const response = search(fidIndex, "which inception features does FID use?");
+    expect(response.results[0]?.paper.id).toBe(fid.id);
+    expect(response.confident).toBe(true);
+  });
+
+  it("declines a question about a listed work that no summary is about", () => {
+    const response = search(fidIndex, "stylegan mapping network: how many layers and why?");
+    expect(response.confident).toBe(false);
+  });
+});
+
 describe("a question about a work a summary only cites", () => {
   it("is declined, with the citing paper among the nearest", () => {
     const response = search(
