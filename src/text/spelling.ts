@@ -81,7 +81,7 @@ export class Speller {
         for (const piece of wordPieces(word)) {
           // Cut as index terms are, so a giant word costs no more than a long one (#14); and with
           // Greek letters spelled out as terms are, so "lambda" is the corpus's "λ", not "LAMBADA".
-          const folded = spellGreek(foldText(capPiece(piece)));
+          const folded = capPiece(spellGreek(foldText(capPiece(piece))));
           const before = this.counts.get(folded) ?? 0;
           const count = before + delta;
           if (count > 0) this.counts.set(folded, count);

@@ -207,8 +207,9 @@ export function processTerm(piece: string): readonly string[] {
   const capped = capPiece(piece);
   let terms = termCache.get(capped);
   if (!terms) {
-    // Folding may lengthen a word (NFKD: "ﬃ" is three letters), so cut again after it.
-    const folded = spellGreek(capPiece(foldText(capped)));
+    // Folding may lengthen a word (NFKD: "ﬃ" is three letters), and so may spelling out its
+    // Greek letters ("ἀ" is "alpha"): cut again after both.
+    const folded = capPiece(spellGreek(foldText(capped)));
     const words = ABBREVIATIONS.get(folded) ?? [folded];
     terms = words.flatMap((word) => stemWord(word) ?? []);
     // A corpus of thousands of summaries has far fewer distinct words than words; beyond this

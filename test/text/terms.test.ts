@@ -184,6 +184,15 @@ const text = fc.oneof(
   },
 );
 
+describe("processTerm on a word at the length cap", () => {
+  it("cuts the term again after Greek letters are spelled out (found by fast-check)", () => {
+    const word = `ἀ${"a".repeat(56)}ἀ`;
+    const terms = tokenize(word).flatMap((piece) => [...processTerm(piece)]);
+    expect(terms.length).toBeGreaterThan(0);
+    for (const term of terms) expect(term.length).toBeLessThanOrEqual(MAX_TERM_CHARS);
+  });
+});
+
 describe("tokenize and processTerm (generated text)", () => {
   it("never throw, take bounded time, and give short, non-empty, lower-case terms", () => {
     fc.assert(
