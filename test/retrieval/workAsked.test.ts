@@ -151,33 +151,26 @@ describe("a question whose subject is a work the corpus has not summarized", () 
     expect(response.confident).toBe(false);
   });
 
+  /** The TransE notes with a section that discusses `work` (written four times), not cites it. */
+  const discussing = (work: string) => ({
+    ...transe,
+    summary: [
+      transe.summary,
+      `## vs ${work}`,
+      `- ${work} rotations handle symmetric relations, which ${work} shows translations cannot`,
+      `- ${work} models relations as rotations in complex space; ${work} also adds self-adversarial sampling`,
+    ].join("\n"),
+  });
+
   it("is answered by a summary that discusses the work, though it is not its own", () => {
-    const discussing = {
-      ...transe,
-      summary: [
-        transe.summary,
-        "## vs RotatE",
-        "- RotatE rotations handle symmetric relations, which RotatE shows translations cannot",
-        "- RotatE models relations as rotations in complex space; RotatE also adds self-adversarial sampling",
-      ].join("\n"),
-    };
-    const response = search(buildIndex([discussing, CAPTIONS_PAPER]), question);
+    const response = search(buildIndex([discussing("RotatE"), CAPTIONS_PAPER]), question);
     expect(response.results[0]?.paper.id).toBe(transe.id);
     expect(response.confident).toBe(true);
   });
 
   it("is answered by a summary that discusses a hyphenated work as often", () => {
-    const discussing = {
-      ...transe,
-      summary: [
-        transe.summary,
-        "## vs Rotat-E",
-        "- Rotat-E rotations handle symmetric relations, which Rotat-E shows translations cannot",
-        "- Rotat-E models relations as rotations in complex space; Rotat-E adds self-adversarial sampling",
-      ].join("\n"),
-    };
     const response = search(
-      buildIndex([discussing, CAPTIONS_PAPER]),
+      buildIndex([discussing("Rotat-E"), CAPTIONS_PAPER]),
       "How does Rotat-E model relations as rotations in complex space?",
     );
     expect(response.results[0]?.paper.id).toBe(transe.id);
