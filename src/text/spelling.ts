@@ -1,12 +1,11 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { editDistance } from "./editDistance.ts";
 import {
-  capPiece,
   findWords,
+  foldPiece,
   foldText,
   MAX_TERM_CHARS,
   processTerm,
-  spellGreek,
   wordPieces,
 } from "./terms.ts";
 import { isEnglishForm } from "./wordRarity.ts";
@@ -79,9 +78,9 @@ export class Speller {
     for (const text of texts) {
       for (const { word } of findWords(text)) {
         for (const piece of wordPieces(word)) {
-          // Cut as index terms are, so a giant word costs no more than a long one (#14); and with
-          // Greek letters spelled out as terms are, so "lambda" is the corpus's "λ", not "LAMBADA".
-          const folded = capPiece(spellGreek(foldText(capPiece(piece))));
+          // As index terms spell it: cut, so a giant word costs no more than a long one (#14);
+          // Greek letters spelled out, so "lambda" is the corpus's "λ", not "LAMBADA".
+          const folded = foldPiece(piece);
           const before = this.counts.get(folded) ?? 0;
           const count = before + delta;
           if (count > 0) this.counts.set(folded, count);

@@ -67,7 +67,7 @@ const GREEK_NAMES = [
 const GREEK_LETTER = /[\u03b1-\u03c9]/g;
 
 /** Spells out the Greek letters of a folded word ("β1" → "beta1"), so both spellings are one term. */
-export function spellGreek(folded: string): string {
+function spellGreek(folded: string): string {
   return folded.replace(
     GREEK_LETTER,
     (letter) => GREEK_NAMES[letter.charCodeAt(0) - 0x3b1] ?? letter,
@@ -199,6 +199,15 @@ const MAX_CACHED_PIECES = 500_000;
 const termCache = new Map<string, readonly string[]>();
 
 /**
+ * A raw piece as the index spells it before stemming: cut to {@link MAX_TERM_CHARS}, folded, its
+ * Greek letters spelled out ("β1" → "beta1"). Folding may lengthen a word (NFKD: "ﬃ" is three
+ * letters), and so may spelling out ("ἀ" is "alpha"): it is cut again after both.
+ */
+export function foldPiece(piece: string): string {
+  return capPiece(spellGreek(foldText(capPiece(piece))));
+}
+
+/**
  * Turns a raw piece into its index terms: folded and stemmed, an abbreviation spelled out ("RL"
  * gives the terms of "reinforcement learning"), or none for a stop word or a lone letter. Digits
  * are kept as written.
@@ -207,9 +216,7 @@ export function processTerm(piece: string): readonly string[] {
   const capped = capPiece(piece);
   let terms = termCache.get(capped);
   if (!terms) {
-    // Folding may lengthen a word (NFKD: "ﬃ" is three letters), and so may spelling out its
-    // Greek letters ("ἀ" is "alpha"): cut again after both.
-    const folded = capPiece(spellGreek(foldText(capped)));
+    const folded = foldPiece(capped);
     const words = ABBREVIATIONS.get(folded) ?? [folded];
     terms = words.flatMap((word) => stemWord(word) ?? []);
     // A corpus of thousands of summaries has far fewer distinct words than words; beyond this
