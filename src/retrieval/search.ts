@@ -625,8 +625,7 @@ function resultCoverage(
     // IQN notes' "Successor: FQF") covers none of it.
     const number = index.paperNumbers.get(c.paper.id) ?? -1;
     const inSummary = (term: string) => index.paperSearch.termCount(term, number, SUMMARY_FIELD);
-    const fewWrite = (term: string) =>
-      index.paperSearch.documentFrequency(term, SUMMARY_FIELD) <= MAX_CITATIONS;
+    const fewWrite = (term: string) => fewSummariesWrite(index, term, MAX_CITATIONS);
     if (asksAboutCitedWork(prepared.raw, prepared.weights, c.paper, inSummary, fewWrite)) return 0;
     // Nor does any paper cover a question about a work every summary that names it only cites
     // ("deepnorm: how are its scaling constants picked?" beside "DeepNet / DeepNorm (Wang et al.
@@ -758,12 +757,17 @@ function paperHasTerm(index: PaperIndex, number: number, term: string): boolean 
 /** The summary field of the paper index, whose counts say how often a summary uses a term. */
 const SUMMARY_FIELD = PAPER_FIELDS.indexOf("summary");
 
+/** True when no more than `most` summaries of the corpus write `term`. */
+function fewSummariesWrite(index: PaperIndex, term: string, most: number): boolean {
+  return index.paperSearch.documentFrequency(term, SUMMARY_FIELD) <= most;
+}
+
 /**
  * The papers whose summaries write `term`; undefined when more than `most` do (a common word is
  * in thousands of summaries at 10,000 papers, and none of them needs reading).
  */
 function papersWriting(index: PaperIndex, term: string, most: number): Paper[] | undefined {
-  if (index.paperSearch.documentFrequency(term, SUMMARY_FIELD) > most) return undefined;
+  if (!fewSummariesWrite(index, term, most)) return undefined;
   return index.paperSearch
     .documentsWith(term, SUMMARY_FIELD)
     .flatMap((number) => index.papers.get(index.paperIds[number] ?? "") ?? []);
