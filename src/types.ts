@@ -116,4 +116,9 @@ export interface SearchResponse {
   coverage: number;
   /** Ranked results, best first (may be non-empty even when not confident). */
   results: SearchResult[];
+  /**
+   * The arXiv id or DOI the question gives that no summary is of, when that is what it asks
+   * about: why it is not answered.
+   */
+  unknownId?: string;
 }

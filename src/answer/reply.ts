@@ -63,6 +63,8 @@ export interface NotFoundReply {
   asked: "name" | "question";
   /** The paper the thread is about, when the question was asked in one and its summary is silent. */
   threadPaper?: Paper;
+  /** The arXiv id or DOI the question asked about that no summary is of. */
+  unknownId?: string;
   /** The nearest papers, best first (possibly none). */
   nearest: Paper[];
 }

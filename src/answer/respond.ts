@@ -225,6 +225,7 @@ function questionReply(
     question,
     asked: "question",
     ...(threadPaper ? { threadPaper } : {}),
+    ...(response.unknownId ? { unknownId: response.unknownId } : {}),
     nearest: response.results.map((r) => r.paper).filter((p) => p !== threadPaper),
   };
 }

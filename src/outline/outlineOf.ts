@@ -88,6 +88,9 @@ function notFoundOpening(reply: NotFoundReply): Inline[] {
   if (reply.asked === "name") {
     return ["No paper in our summaries is called ", { quote: reply.question }, "."];
   }
+  if (reply.unknownId) {
+    return ["None of our paper summaries is of ", { code: reply.unknownId }, "."];
+  }
   if (reply.threadPaper) {
     return ["The summary of ", { paper: reply.threadPaper }, " doesn't cover that."];
   }

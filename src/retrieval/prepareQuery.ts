@@ -1,6 +1,6 @@
 import { findMentions, type Mention } from "../lookup/findMentions.ts";
-import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
-import { DOI_IN_TEXT } from "../text/doi.ts";
+import { ARXIV_ID_IN_TEXT, parseArxivId } from "../text/arxivId.ts";
+import { DOI_IN_TEXT, findDois } from "../text/doi.ts";
 import { foldText, processTerm, termsOf } from "../text/terms.ts";
 import { PREFIXES } from "../text/wordRarity.ts";
 import { askedTerms, askingPartStart } from "./askedPart.ts";
@@ -53,6 +53,12 @@ export interface PreparedQuery {
   subject: readonly string[];
   /** The work the question asks about by name (see `workAsked`), if any. */
   work?: WorkAsked;
+  /**
+   * An arXiv id or DOI the question gives that no paper of the corpus has: the question asks
+   * about a paper the group has not summarized ("2106.09685: which weight matrices get
+   * adapted?"), whichever summary matches its other words.
+   */
+  unknownId?: string;
 }
 
 /**
@@ -240,7 +246,26 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     referred,
     subject: subject ? processTerm(subject.word) : [],
     ...(work ? { work } : {}),
+    ...unknownIdOf(query, found),
   };
+}
+
+/**
+ * The first arXiv id (a real one: "2106.09685", not "1024.5000") or DOI a question writes that
+ * names none of the papers found in it, as {@link PreparedQuery.unknownId}.
+ */
+function unknownIdOf(question: string, found: readonly Mention[]): { unknownId?: string } {
+  const known = new Set(
+    found.filter((m) => m.by === "arxiv" || m.by === "doi").map((m) => m.start),
+  );
+  const written = [
+    ...[...question.matchAll(ARXIV_ID_IN_TEXT)]
+      .filter((m) => parseArxivId(m[0]))
+      .map((m) => ({ id: m[0], start: m.index })),
+    ...findDois(question).map(({ doi, start }) => ({ id: doi, start })),
+  ];
+  const unknown = written.find(({ start }) => !known.has(start));
+  return unknown ? { unknownId: unknown.id } : {};
 }
 
 /** The term of `text` that weighs most in `weights`, if any weighs anything. */

@@ -826,7 +826,8 @@ export function search(
   const { limit, focus } = { ...defaultSearchOptions, ...options };
   const prepared = prepareQuery(index, query);
   // A thread's paper answers a question that names none ("what datasets did they use?").
-  const pinned = focus && prepared.mentions.length === 0 ? focus : undefined;
+  // Not one that gives the id of a paper the corpus lacks: it asks about that paper.
+  const pinned = focus && prepared.mentions.length === 0 && !prepared.unknownId ? focus : undefined;
   const candidates = collectCandidates(index, prepared, limit, pinned);
   // The question's words for phrase matching, read once for all the papers returned.
   const queryWords = wordTerms(prepared.text);
@@ -855,11 +856,14 @@ export function search(
     !pinned && !ordered[0]?.named && asksAboutUnknownName(index, prepared.weights)
       ? UNKNOWN_NAME_COVERAGE
       : CONFIDENCE_THRESHOLD;
+  // A paper given by an id the corpus lacks is what is asked about, unless another is named.
+  const unknownAsked = prepared.unknownId !== undefined && !ordered[0]?.named;
   return {
     query,
-    confident: coverage >= threshold && Boolean(enough),
+    confident: coverage >= threshold && Boolean(enough) && !unknownAsked,
     coverage,
     results,
+    ...(unknownAsked ? { unknownId: prepared.unknownId } : {}),
   };
 }
 

@@ -89,6 +89,26 @@ describe("respond", () => {
     expect(reply).toMatchObject({ kind: "notFound", threadPaper: { id: "bear" } });
   });
 
+  it("says no summary is of an arXiv id a question asks about, in a thread too", () => {
+    const memory = new ThreadMemory();
+    respond(index, { text: "bear", thread: "t3" }, { memory });
+    const text = "how does 2106.09685 avoid out-of-distribution actions?";
+    for (const reply of [
+      respond(index, { text }),
+      respond(index, { text, thread: "t3" }, { memory }),
+    ]) {
+      expect(reply).toMatchObject({ kind: "notFound", unknownId: "2106.09685" });
+      expect(toPlainText(reply)).toContain("None of our paper summaries is of `2106.09685`.");
+    }
+    // The thread keeps its paper for the next follow-up.
+    const next = respond(
+      index,
+      { text: "what does the support constraint do?", thread: "t3" },
+      { memory },
+    );
+    expect(next).toMatchObject({ kind: "answer", paper: { id: "bear" } });
+  });
+
   it("lists papers newest first, within the list limit", () => {
     const reply = respond(index, { text: "list" });
     expect(reply).toMatchObject({ kind: "list", total: 9 });

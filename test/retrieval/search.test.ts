@@ -65,6 +65,21 @@ describe("search", () => {
     expect(result?.passage.text).not.toBe(top("1906.00949")?.passage.text);
   });
 
+  it("declines a question about an arXiv id or DOI that no summary has", () => {
+    // Every other word is BEAR's; the id says the question is about another paper.
+    const asked = "how does 2106.09685 avoid out-of-distribution actions?";
+    expect(search(index, asked).confident).toBe(false);
+    expect(search(index, asked, { focus: "bear" }).confident).toBe(false);
+    expect(search(index, "10.1000/xyz123: out-of-distribution actions?").confident).toBe(false);
+    // Not a number that only looks like one (no month 13), nor a known id beside an unknown one.
+    expect(
+      search(index, "how does BEAR avoid out-of-distribution actions at 1399.12345?").confident,
+    ).toBe(true);
+    expect(search(index, "1906.00949 vs 2106.09685: out-of-distribution actions").confident).toBe(
+      true,
+    );
+  });
+
   it("prefers the passage with the rarest matched words", () => {
     expect(top("Uber's lottery ticket experiments")?.passage.text).toContain("Uber");
   });
