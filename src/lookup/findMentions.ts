@@ -5,6 +5,7 @@ import { STOP_WORDS } from "../text/stopwords.ts";
 import { findWords, type WordSpan } from "../text/terms.ts";
 import { isEnglishForm } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
+import { fittingAuthorMentions } from "./authorFit.ts";
 import { lookupPaper } from "./lookupPaper.ts";
 import type { NameTable, PaperName } from "./nameTable.ts";
 
@@ -142,7 +143,8 @@ export function findMentions(table: NameTable, question: string): Mention[] {
   }
   mentions.push(...etAlMentions(table, question, mentions));
   mentions.push(...coauthorMentions(mentions, words));
-  return mentions.sort((a, b) => a.start - b.start);
+  // "salimans and kingma ... in 2016" names no paper Salimans wrote with others, or in 2018.
+  return fittingAuthorMentions(question, words, mentions, table).sort((a, b) => a.start - b.start);
 }
 
 /** A word followed by "et al." or "and colleagues": an author's family name, however common. */

@@ -77,4 +77,43 @@ describe("findMentions", () => {
     expect(findMentions(table2, "what did Peters et al. propose?")).toHaveLength(1);
     expect(findMentions(table2, "the peters family")).toHaveLength(0);
   });
+
+  describe("an author's paper the question's other authors or year do not fit", () => {
+    const longformer = {
+      ...fakePaper(3, "Longformer: The Long-Document Transformer"),
+      id: "longformer",
+      year: 2020,
+      authors: ["Iz Beltagy", "Matthew E. Peters", "Arman Cohan"],
+    };
+    const mae = {
+      ...fakePaper(4, "Masked Autoencoders Are Scalable Vision Learners"),
+      id: "mae",
+      year: 2021,
+      authors: ["Kaiming He", "Xinlei Chen", "Saining Xie", "Ross Girshick"],
+    };
+    const byol = { ...fakePaper(5, "Bootstrap Your Own Latent"), id: "byol", aliases: ["BYOL"] };
+    const authors = new NameTable([fasterRcnn, longformer, mae, byol]);
+    const ids = (question: string) => [
+      ...new Set(findMentions(authors, question).map((m) => m.paper.id)),
+    ];
+
+    it("is not named by an author it shares", () => {
+      // Faster R-CNN's Ren and Sun are no authors of MAE, which He and Girshick wrote too.
+      expect(ids("Ren, He, Girshick and Sun: what was their idea?")).toEqual(["faster-rcnn"]);
+      expect(ids("what did kingma and girshick propose?")).toEqual([]);
+      expect(ids("He, Chen & Girshick - do they predict pixels?")).toEqual(["mae"]);
+    });
+
+    it("is not named when the question gives another year", () => {
+      expect(ids("what did Peters et al. 2018 propose?")).toEqual([]);
+      expect(ids("what did Peters et al. 2019 propose?")).toEqual(["longformer"]);
+      // An arXiv id's digits are no year.
+      expect(ids("Peters et al., 2012.09841")).toEqual(["longformer"]);
+    });
+
+    it("reads a work's name beside an author as no author", () => {
+      expect(ids("BYOL, Peters et al: what's new?")).toEqual(["byol", "longformer"]);
+      expect(ids("what did Beltagy and the others propose?")).toEqual(["longformer"]);
+    });
+  });
 });

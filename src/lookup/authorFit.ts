@@ -1,0 +1,118 @@
+import { nameKey } from "../text/names.ts";
+import { STOP_WORDS } from "../text/stopwords.ts";
+import type { WordSpan } from "../text/terms.ts";
+import { isEnglishForm } from "../text/wordRarity.ts";
+import type { Mention } from "./findMentions.ts";
+import type { NameTable } from "./nameTable.ts";
+
+/** What sets one name of a list of authors from the next: "Ren, He, Girshick and Sun", "Fu & Tucker". */
+const LIST_SEPARATOR = /^\s*(?:,|&|\+|\/|,?\s*and)\s*$/i;
+
+/** A year as questions write one ("Peters et al. 2018"), not part of an id or a decimal. */
+const YEAR = /(?<![\d.])(?:19[5-9]\d|20\d\d)(?![\d.])/g;
+
+/** How far the year a question gives may be from a paper's: preprint and venue years differ by one. */
+const YEAR_SLACK = 1;
+
+/** Most words of one listed author: a family name, or a given name and a family name. */
+const AUTHOR_WORDS = 2;
+
+/**
+ * True when what a question says of the people it names fits a paper it names by one of them:
+ * every author it lists beside that one ("salimans and kingma", "Ren, He, Girshick and Sun") is
+ * an author of the paper, and the year it gives, if any, is the paper's (within a year). A
+ * question that lists someone else, or another year, asks about another paper by those people:
+ * "what did salimans and kingma propose in 2016" is not the Improved GAN paper that Salimans
+ * wrote with others, nor is "what did Peters et al. 2018 propose" his 2020 Longformer.
+ */
+export function authorsFit(
+  question: string,
+  words: readonly WordSpan[],
+  mention: Mention,
+  table: NameTable,
+): boolean {
+  const years = [...question.matchAll(YEAR)].map((m) => Number(m[0]));
+  if (years.length > 0 && years.every((y) => Math.abs(y - mention.paper.year) > YEAR_SLACK)) {
+    return false;
+  }
+  const families = new Set(mention.paper.authors.map((a) => nameKey(a.split(/\s+/).at(-1) ?? "")));
+  const first = words.findIndex((w) => w.end > mention.start);
+  const last = words.findLastIndex((w) => w.start < mention.end);
+  if (first < 0 || last < 0) return true;
+  const cased = /\p{Ll}/u.test(question) && /\p{Lu}/u.test(question);
+  const listed = [
+    ...listedNames(question, words, last, 1, table, cased),
+    ...listedNames(question, words, first, -1, table, cased),
+  ];
+  return listed.every((family) => families.has(family));
+}
+
+/**
+ * The family names a question lists on one side (`step` 1: after, -1: before) of the name at
+ * word `from`: each a word or two that read as a person's name, set apart by a list separator.
+ */
+function listedNames(
+  question: string,
+  words: readonly WordSpan[],
+  from: number,
+  step: 1 | -1,
+  table: NameTable,
+  cased: boolean,
+): string[] {
+  // The text between two words, whichever comes first.
+  const between = (i: number, j: number) =>
+    question.slice(words[Math.min(i, j)]?.end ?? 0, words[Math.max(i, j)]?.start ?? 0);
+  const families: string[] = [];
+  let at = from;
+  for (;;) {
+    let item = at + step;
+    let gap = between(at, item);
+    // "and" is a word of its own: "Kingma and Ba".
+    if (/^\s+$/.test(gap) && /^and$/i.test(words[item]?.word ?? "")) {
+      gap = "and";
+      item += step;
+    }
+    if (!LIST_SEPARATOR.test(gap)) break;
+    const run: number[] = [];
+    for (let i = item; run.length < AUTHOR_WORDS; i += step) {
+      const word = words[i];
+      if (!word || !readsAsName(word, table, cased)) break;
+      if (run.length > 0 && !/^\s+$/.test(between(i - step, i))) break;
+      run.push(i);
+    }
+    const end = run.at(-1);
+    if (end === undefined) break;
+    // The family name ends the item ("george tucker"), whichever way the list is read.
+    families.push(nameKey(words[Math.max(item, end)]?.word ?? ""));
+    at = end;
+  }
+  return families;
+}
+
+/**
+ * True when a word of a question reads as a person's name: an author's family name the corpus
+ * knows, a word no English dictionary has ("kingma"), or a capitalized word in a question that
+ * is written in both cases. Not a stop word ("and", "the"), nor a work's name: one written in
+ * capitals past its first letter ("BYOL"), or that names a paper of the corpus.
+ */
+function readsAsName(word: WordSpan, table: NameTable, cased: boolean): boolean {
+  const key = nameKey(word.word);
+  if (!/^\p{L}+$/u.test(word.word) || STOP_WORDS.has(key)) return false;
+  // A work's name is no person's: "BYOL, Grill et al.", "MoCo, He et al.", "mixmatch, berthelot".
+  if (/\p{Lu}/u.test(word.word.slice(1)) || table.exact(key).length > 0) return false;
+  return (
+    table.papersByFamilyName(key).length > 0 ||
+    !isEnglishForm(key) ||
+    (cased && /^\p{Lu}/u.test(word.word))
+  );
+}
+
+/** Drops the author mentions whose paper the question's listed authors or year do not fit. */
+export function fittingAuthorMentions(
+  question: string,
+  words: readonly WordSpan[],
+  mentions: readonly Mention[],
+  table: NameTable,
+): Mention[] {
+  return mentions.filter((m) => m.by !== "author" || authorsFit(question, words, m, table));
+}
