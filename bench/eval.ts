@@ -10,9 +10,12 @@
  * and reported.
  * VERBOSE=1 lists the misses of development and hold-out sets (never of a blind set: it is
  * measured, not read). CALIBRATE=1 prints decline thresholds over the development sets.
+ * With every set, it ends with the cross-corpus outside questions (see `crossCorpus.ts`; CROSS=0
+ * leaves them out); CROSS_VERBOSE=1 lists those answered from development and hold-out sets.
  */
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
+import { askAcross, tallyAcross } from "./crossCorpus.ts";
 import {
   count,
   describeUnfilled,
@@ -110,5 +113,31 @@ if (process.env.CALIBRATE === "1") {
     console.log(
       `  threshold ${t.toFixed(2)}: right kept ${pct(kept, covered.length)}  outside declined ${pct(declined, outside.length)}`,
     );
+  }
+}
+
+if (wanted.length === 0 && process.env.CROSS !== "0") {
+  console.log(
+    "\ncross-corpus outside: each covered question asked of the other corpora, which lack its paper",
+  );
+  console.log(`  ${"".padEnd(18)} ${"asked".padStart(6)}  ${"declined".padStart(8)}`);
+  for (const [label, splits] of [
+    ["dev + hold-out", ["dev", "holdout"]],
+    ["blind", ["blind"]],
+  ] as const) {
+    const outcomes = askAcross(splits);
+    console.log(`  ${label}`);
+    for (const [kind, t] of [...tallyAcross(outcomes)].sort(([a], [b]) => a.localeCompare(b))) {
+      console.log(
+        `  ${kind.padEnd(18)} ${String(t.asked).padStart(6)}  ${pct(t.declined, t.asked).padStart(8)}`,
+      );
+    }
+    if (process.env.CROSS_VERBOSE === "1" && label !== "blind") {
+      for (const o of outcomes.filter((x) => x.confident)) {
+        console.log(
+          `    ANSWERED ${o.from} -> ${o.to}: ${o.question} -> ${o.top} (${o.coverage.toFixed(2)})`,
+        );
+      }
+    }
   }
 }
