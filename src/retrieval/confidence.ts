@@ -25,6 +25,8 @@ export interface QueryCoverage {
 /**
  * Fields whose matches are evidence of coverage; a word anywhere in a long summary is not. The
  * paper's year is: "that 2022 all-conv net" says the paper is from 2022, as a title word would.
+ * Not its venue, which ranks ("that emnlp demo-track paper") but is shared by too many papers to
+ * say a question is covered: "when is the neurips deadline?" matched every seed paper by it.
  */
 const EVIDENCE_FIELDS = new Set(["text", "title", "aliases", "authors", "arxiv", "id", "year"]);
 

@@ -17,6 +17,7 @@ export const PAPER_FIELDS = [
   "id",
   "summary",
   "year",
+  "venue",
 ] as const;
 
 /**
@@ -36,6 +37,7 @@ export const PAPER_FIELD_BOOST = {
   summary: 0.5,
   // "the 2012 ImageNet winner" is AlexNet (2012), not the 2015 paper whose notes cite ILSVRC 2012.
   year: 2,
+  venue: 2,
 };
 
 /** Everything the retriever needs, built from a corpus and then only read (or updated as a whole). */
@@ -81,7 +83,17 @@ export function paperFields(paper: Paper): string[] {
     paper.id,
     paper.summary,
     String(paper.year),
+    venueWords(paper.venue),
   ];
+}
+
+/**
+ * The words of a paper's venue that place it ("EMNLP 2018 (System Demonstrations)"): "that emnlp
+ * 2018 demo-track paper" says where it appeared. Not "arXiv preprint", which every preprint
+ * shares and questions write for other reasons ("arXiv 1906.00949").
+ */
+function venueWords(venue: string | undefined): string {
+  return (venue ?? "").replace(/\barxiv\b|\bpreprints?\b/gi, " ");
 }
 
 /** The texts whose words the speller learns from a paper. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIndex } from "../../src/retrieval/buildIndex.ts";
+import { buildIndex, PAPER_FIELDS } from "../../src/retrieval/buildIndex.ts";
 import { CONFIDENCE_THRESHOLD, search, UNKNOWN_NAME_COVERAGE } from "../../src/retrieval/search.ts";
 import { fakePaper, GLOVE_NOTES } from "../helpers/papers.ts";
 
@@ -98,5 +98,42 @@ describe("a question chiefly about a name no summary has", () => {
     const response = search(index, "R-CNN vs Zorblat: how are region proposals found?");
     expect(response.confident).toBe(true);
     expect(response.results[0]?.passage.text).toContain("selective search");
+  });
+});
+
+describe("a paper's venue", () => {
+  const notes = (what: string) => `- What: a tokenizer that learns subword units ${what}\n`;
+  const index = buildIndex([
+    {
+      ...fakePaper(1, "Rare words in translation"),
+      venue: "ACL 2016",
+      summary: notes("by merging pairs"),
+    },
+    {
+      ...fakePaper(2, "A simple library"),
+      venue: "EMNLP 2018 (System Demonstrations)",
+      summary: notes("from raw text"),
+    },
+    {
+      ...fakePaper(3, "Regularization by sampling"),
+      venue: "arXiv preprint",
+      summary: notes("by sampling"),
+    },
+  ]);
+
+  it("picks out the paper a question places by where it appeared", () => {
+    expect(
+      search(index, "the emnlp demo paper on learning subword units").results[0]?.paper.id,
+    ).toBe("p2");
+    expect(search(index, "that acl paper that learns subword units").results[0]?.paper.id).toBe(
+      "p1",
+    );
+  });
+
+  it("is no evidence the corpus covers a question, nor is 'arXiv preprint' a venue", () => {
+    expect(search(index, "when is the emnlp deadline this year?").confident).toBe(false);
+    const venue = PAPER_FIELDS.indexOf("venue");
+    expect(index.paperSearch.documentFrequency("emnlp", venue)).toBe(1);
+    expect(index.paperSearch.documentFrequency("preprint", venue)).toBe(0);
   });
 });
