@@ -2,8 +2,16 @@ import { nameKey } from "../text/names.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
 import type { WordSpan } from "../text/terms.ts";
 import { isEnglishForm } from "../text/wordRarity.ts";
-import type { Mention } from "./findMentions.ts";
+import type { Paper } from "../types.ts";
 import type { NameTable } from "./nameTable.ts";
+
+/** Where a question names a paper, and how (a `Mention` of `findMentions`, which calls this). */
+interface Named {
+  paper: Paper;
+  by: string;
+  start: number;
+  end: number;
+}
 
 /** What sets one name of a list of authors from the next: "Ren, He, Girshick and Sun", "Fu & Tucker". */
 const LIST_SEPARATOR = /^\s*(?:,|&|\+|\/|,?\s*and)\s*$/i;
@@ -28,7 +36,7 @@ const AUTHOR_WORDS = 2;
 export function authorsFit(
   question: string,
   words: readonly WordSpan[],
-  mention: Mention,
+  mention: Named,
   table: NameTable,
 ): boolean {
   const years = [...question.matchAll(YEAR)].map((m) => Number(m[0]));
@@ -108,11 +116,11 @@ function readsAsName(word: WordSpan, table: NameTable, cased: boolean): boolean 
 }
 
 /** Drops the author mentions whose paper the question's listed authors or year do not fit. */
-export function fittingAuthorMentions(
+export function fittingAuthorMentions<M extends Named>(
   question: string,
   words: readonly WordSpan[],
-  mentions: readonly Mention[],
+  mentions: readonly M[],
   table: NameTable,
-): Mention[] {
+): M[] {
   return mentions.filter((m) => m.by !== "author" || authorsFit(question, words, m, table));
 }
