@@ -1,7 +1,7 @@
 import { BOLD_HEADING, HEADING } from "../text/markdownBlocks.ts";
 import { findTermWords, foldText, processTerm, type WordSpan } from "../text/terms.ts";
 import { isCommonWord, isEnglishForm, misspeltEnglish } from "../text/wordRarity.ts";
-import type { Paper } from "../types.ts";
+import type { Paper, Passage } from "../types.ts";
 
 /**
  * Words that set another work beside the one a line of notes is about: "vs BYOL", "Successor:
@@ -207,6 +207,20 @@ function onlyCites(summary: string, term: string, english = false, listed = fals
 /** Section names that gather other works: "vs others", "Neighbours", "Related work", "Follow-ups". */
 const CITING_SECTION =
   /\b(?:vs\.?|versus|neighbou?rs?|related|others|follow[\s-]?ups?|successors?|predecessors?|prior work|comparisons?)\b/i;
+
+/**
+ * True for a passage of a section that sets other works beside the paper ("Follow-ups / context",
+ * "vs others", "Related work"; see {@link CITING_SECTION}), asked by a question that compares
+ * nothing (see {@link RELATING}): such a passage names the works a question names in passing
+ * ("fantastically ordered prompts picks orders by entropy probing, but for contextual calibration
+ * where were the biggest gains?"), while the section on the paper's own findings answers it.
+ */
+export function citesOthersUnasked(passage: Passage, question: string): boolean {
+  return (
+    !RELATING.test(question) &&
+    (passage.headings ?? []).some((heading) => CITING_SECTION.test(heading))
+  );
+}
 
 /**
  * The name of the section a line opens, as notes write one: a Markdown heading, a bold line

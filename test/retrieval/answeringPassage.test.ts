@@ -351,3 +351,43 @@ describe("a question that describes its paper in the words of its opening", () =
     expect(result?.passage.text).toContain("12x faster");
   });
 });
+
+describe("a section setting other works beside the paper", () => {
+  const summary = [
+    "## What",
+    "",
+    "- Few-shot prompts are biased toward some labels; fix the output with a content-free input",
+    "",
+    "## Results",
+    "",
+    "- Calibration gains are biggest at low shots and for smaller models",
+    "",
+    "## Follow-ups / context",
+    "",
+    "- Ordered prompts (Lu et al. 2021): pick the order by entropy probing",
+    "- Noisy channel prompting: score the input given the label instead",
+  ].join("\n");
+  const fillers = ["image captioning", "speech recognition", "graph attention", "protein folding"];
+  const index = buildIndex([
+    { ...fakePaper(1, "Calibrate before use"), aliases: [], summary },
+    ...fillers.map((t, i) => ({
+      ...fakePaper(10 + i, t),
+      aliases: [],
+      summary: `- A paper about ${t} and nothing else`,
+    })),
+  ]);
+  const shown = (question: string) => search(index, question).results[0]?.passage.text;
+
+  it("does not answer a question that only names a work it sets beside the paper", () => {
+    // The follow-up line matches a little more of it; counted in full, it was shown.
+    const asked =
+      "entropy probing picks the order, but where were calibration gains biggest at low shots?";
+    expect(shown(asked)).toContain("smaller models");
+  });
+
+  it("answers a question that compares the paper with that work", () => {
+    expect(shown("how does ordered prompts' entropy probing compare?")).toContain(
+      "entropy probing",
+    );
+  });
+});
