@@ -208,6 +208,11 @@ function onlyCites(summary: string, term: string, english = false, listed = fals
 const CITING_SECTION =
   /\b(?:vs\.?|versus|neighbou?rs?|related|others|follow[\s-]?ups?|successors?|predecessors?|prior work|comparisons?)\b/i;
 
+/** True when a question asks for a comparison or a relation ("vs", "differ", "better than"). */
+export function asksToCompare(question: string): boolean {
+  return RELATING.test(question);
+}
+
 /**
  * True for a passage of a section that sets other works beside the paper ("Follow-ups / context",
  * "vs others", "Related work"; see {@link CITING_SECTION}), asked by a question that compares
@@ -217,7 +222,7 @@ const CITING_SECTION =
  */
 export function citesOthersUnasked(passage: Passage, question: string): boolean {
   return (
-    !RELATING.test(question) &&
+    !asksToCompare(question) &&
     (passage.headings ?? []).some((heading) => CITING_SECTION.test(heading))
   );
 }

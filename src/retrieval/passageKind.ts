@@ -93,12 +93,23 @@ const REFLECTION =
   /\b(?:thoughts?|take|takeaways?|liked|lessons?|verdict|opinion|impressions?|comments?)\b/;
 
 /**
+ * A section of a summarizer's notes on a paper ("Notes", "Notes / my take"): where it sets the
+ * paper in its lineage, says what came of it and what it lacks, a line each.
+ */
+const NOTES_SECTION = /\bnotes\b/;
+
+/**
  * True for a passage under a section of the summarizer's reflections (see {@link REFLECTION}): it
  * restates the paper's ideas a line each, and so matches many questions about them, while the
- * section that takes each idea up answers them.
+ * section that takes each idea up answers them. So is a "Notes" section (see
+ * {@link NOTES_SECTION}), unless the question compares (`comparing`): its lineage lines are
+ * where a summary says how the paper differs from its neighbours ("longformer vs bigbird").
  */
-export function givesReflection(passage: Passage): boolean {
-  return (passage.headings ?? []).some((heading) => REFLECTION.test(heading.toLowerCase()));
+export function givesReflection(passage: Passage, comparing = false): boolean {
+  return (passage.headings ?? []).some((heading) => {
+    const folded = heading.toLowerCase();
+    return REFLECTION.test(folded) || (!comparing && NOTES_SECTION.test(folded));
+  });
 }
 
 /** The kinds of answer a passage gives, by its headings and the labels it writes. */

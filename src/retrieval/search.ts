@@ -5,6 +5,7 @@ import {
   asksAboutCitedWork,
   asksAboutNameItLacks,
   asksAboutWorkNoneCovers,
+  asksToCompare,
   citesOthersUnasked,
   MAX_CITATIONS,
 } from "./citedOnly.ts";
@@ -114,7 +115,10 @@ export const SECOND_PASSAGE_SHARE = 0.7;
  * meta-controller, how does it decide which setting to run?" showed "Takeaways: meta-controller
  * idea (bandit over exploration/discount settings) is the reusable bit", not the passage on the
  * sliding-window UCB bandit. At 0.8, notes3 dev and notes5 dev gained 2 answering passages each
- * and no set lost one; 0.5, 0.7 and 0.9 gained less.
+ * and no set lost one; 0.5, 0.7 and 0.9 gained less. A "Notes" section counts so too, for a
+ * question that compares nothing: notes4 dev gained two more ("colbert index size" showed a
+ * Notes line on lineage, not the results); counted so for comparing questions too, notes dev
+ * lost "longfromer vs bigbird difference".
  */
 const REFLECTION_SHARE = 0.8;
 /**
@@ -406,7 +410,7 @@ function answeringHits(
     const passage = index.passages[hit.id as number];
     if (!passage) return 1;
     if (citesOthersUnasked(passage, prepared.raw)) return CITING_SECTION_SHARE;
-    return givesReflection(passage) ? REFLECTION_SHARE : 1;
+    return givesReflection(passage, asksToCompare(prepared.raw)) ? REFLECTION_SHARE : 1;
   });
   const asked = questionKinds(prepared.text);
   let best = top ?? judged;

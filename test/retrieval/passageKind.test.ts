@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
-import { passageKinds, questionKinds } from "../../src/retrieval/passageKind.ts";
+import { givesReflection, passageKinds, questionKinds } from "../../src/retrieval/passageKind.ts";
 import { search } from "../../src/retrieval/search.ts";
 import { fakePaper, fakePassage } from "../helpers/papers.ts";
 
@@ -50,6 +50,17 @@ describe("passageKinds", () => {
   it("takes the summarizer's own view for none of them", () => {
     expect(passageKinds(passage("It samples.", ["What I liked"])).size).toBe(0);
     expect(passageKinds(passage("- My take on the method\n  - too slow")).size).toBe(0);
+  });
+});
+
+describe("givesReflection", () => {
+  it("reads the summarizer's view, and their notes unless the question compares", () => {
+    expect(givesReflection(fakePassage("- neat trick", ["My take"]))).toBe(true);
+    expect(givesReflection(fakePassage("- vs BigBird: no random attention", ["Notes"]))).toBe(true);
+    expect(givesReflection(fakePassage("- vs BigBird: no random attention", ["Notes"]), true)).toBe(
+      false,
+    );
+    expect(givesReflection(fakePassage("- two critics", ["How"]))).toBe(false);
   });
 });
 
