@@ -70,18 +70,28 @@ function labels(text: string): string[] {
   return found;
 }
 
-/** Adds the kind a section name says (see {@link SECTION_WORDS}). */
-function addKinds(name: string, kinds: Set<AnswerKind>): void {
+/** The kind a section name says (see {@link SECTION_WORDS}), if any. */
+function sectionKind(name: string): AnswerKind | undefined {
   const folded = name.toLowerCase();
   // A summarizer's list of weaknesses is their view, and what a question after them wants.
-  if (LIMITS_SECTION.test(folded)) {
-    kinds.add("limits");
-    return;
-  }
-  if (OPINION.test(folded)) return;
+  if (LIMITS_SECTION.test(folded)) return "limits";
+  if (OPINION.test(folded)) return undefined;
   // One kind per name, the first it says: "Results summary" holds results.
-  const kind = SECTION_WORDS.find(([, words]) => words.test(folded))?.[0];
+  return SECTION_WORDS.find(([, words]) => words.test(folded))?.[0];
+}
+
+/** Adds the kind a section name says (see {@link sectionKind}). */
+function addKinds(name: string, kinds: Set<AnswerKind>): void {
+  const kind = sectionKind(name);
   if (kind) kinds.add(kind);
+}
+
+/**
+ * True for a passage under a section that says what the paper is ("What", "TL;DR", "Summary"):
+ * its lines say a little of everything, and so match a question about any part a little.
+ */
+export function inOverviewSection(passage: Passage): boolean {
+  return (passage.headings ?? []).some((heading) => sectionKind(heading) === "overview");
 }
 
 /**

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
-import { givesReflection, passageKinds, questionKinds } from "../../src/retrieval/passageKind.ts";
+import {
+  givesReflection,
+  inOverviewSection,
+  passageKinds,
+  questionKinds,
+} from "../../src/retrieval/passageKind.ts";
 import { search } from "../../src/retrieval/search.ts";
 import { fakePaper, fakePassage } from "../helpers/papers.ts";
 
@@ -61,6 +66,18 @@ describe("givesReflection", () => {
       false,
     );
     expect(givesReflection(fakePassage("- two critics", ["How"]))).toBe(false);
+  });
+});
+
+describe("inOverviewSection", () => {
+  it("reads a section that says what the paper is, by its name", () => {
+    for (const heading of ["What", "TL;DR", "Summary", "Overview"]) {
+      expect(inOverviewSection(fakePassage("- a bot", [heading])), heading).toBe(true);
+    }
+    for (const heading of ["How", "Results summary", "My take", "Limitations"]) {
+      expect(inOverviewSection(fakePassage("- a bot", [heading])), heading).toBe(false);
+    }
+    expect(inOverviewSection(fakePassage("- a bot"))).toBe(false);
   });
 });
 
