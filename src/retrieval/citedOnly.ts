@@ -215,16 +215,13 @@ export function asksToCompare(question: string): boolean {
 
 /**
  * True for a passage of a section that sets other works beside the paper ("Follow-ups / context",
- * "vs others", "Related work"; see {@link CITING_SECTION}), asked by a question that compares
- * nothing (see {@link RELATING}): such a passage names the works a question names in passing
- * ("fantastically ordered prompts picks orders by entropy probing, but for contextual calibration
- * where were the biggest gains?"), while the section on the paper's own findings answers it.
+ * "vs others", "Related work"; see {@link CITING_SECTION}). Unless a question compares (see
+ * {@link asksToCompare}), such a passage only names the works it names in passing ("fantastically
+ * ordered prompts picks orders by entropy probing, but for contextual calibration where were the
+ * biggest gains?"), while the section on the paper's own findings answers it.
  */
-export function citesOthersUnasked(passage: Passage, question: string): boolean {
-  return (
-    !asksToCompare(question) &&
-    (passage.headings ?? []).some((heading) => CITING_SECTION.test(heading))
-  );
+export function setsOthersBeside(passage: Passage): boolean {
+  return (passage.headings ?? []).some((heading) => CITING_SECTION.test(heading));
 }
 
 /**

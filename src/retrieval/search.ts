@@ -6,8 +6,8 @@ import {
   asksAboutNameItLacks,
   asksAboutWorkNoneCovers,
   asksToCompare,
-  citesOthersUnasked,
   MAX_CITATIONS,
+  setsOthersBeside,
 } from "./citedOnly.ts";
 import {
   asksAboutUnknownName,
@@ -124,7 +124,7 @@ export const SECOND_PASSAGE_SHARE = 0.7;
 const REFLECTION_SHARE = 0.8;
 /**
  * Share of what it matches that a passage setting other works beside the paper counts for when
- * choosing the passage shown, for a question that compares nothing (see `citesOthersUnasked`):
+ * choosing the passage shown, for a question that compares nothing (see `setsOthersBeside`):
  * "fantastically ordered prompts picks orders by entropy probing, but for contextual calibration
  * where were the biggest gains?" showed the "Concurrent/follow-up" line naming Fantastically
  * Ordered Prompts, not the results on model size and shots. At 0.6
@@ -417,11 +417,12 @@ function answeringHits(
     : choosing;
   const choosingFor = (hit: TermHit) => (hit.id === openingId ? openingChoosing : choosing);
   const asked = questionKinds(prepared.text);
+  const comparing = asksToCompare(prepared.raw);
   const { valued, top, nearTies } = valueHits(choosingHits, choosingFor, (hit) => {
     const passage = index.passages[hit.id as number];
     if (!passage) return 1;
-    if (citesOthersUnasked(passage, prepared.raw)) return CITING_SECTION_SHARE;
-    const share = givesReflection(passage, asksToCompare(prepared.raw)) ? REFLECTION_SHARE : 1;
+    if (!comparing && setsOthersBeside(passage)) return CITING_SECTION_SHARE;
+    const share = givesReflection(passage, comparing) ? REFLECTION_SHARE : 1;
     return inOverviewSection(passage) && !asked.has("overview") ? OVERVIEW_SECTION_SHARE : share;
   });
   let best = top ?? judged;
