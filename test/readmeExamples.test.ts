@@ -98,6 +98,11 @@ describe("the README's examples", () => {
     expect(toPlainText(reply)).toContain("I couldn't find that in our paper summaries");
   });
 
+  it("a question about an arXiv id no summary is of says so", () => {
+    const reply = ask("@paperbot what does 2106.09685 adapt?");
+    expect(toPlainText(reply)).toContain("None of our paper summaries is of `2106.09685`");
+  });
+
   it("shows math as Unicode", () => {
     const text = toPlainText(ask("what is the batch policy pi_b in BEAR?"));
     expect(text).not.toContain("\\pi");
