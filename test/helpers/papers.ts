@@ -52,3 +52,16 @@ export const GLOVE_NOTES = [
   "",
   "- Against word2vec the comparison is debatable: tuned fairly, both end up close",
 ].join("\n");
+
+/**
+ * Four papers about other things, each one line: set beside the paper a test asks about, they make
+ * its words rare in the corpus, as a real corpus does.
+ */
+export function fillerPapers(): Paper[] {
+  const topics = ["image captioning", "speech recognition", "graph attention", "protein folding"];
+  return topics.map((topic, i) => ({
+    ...fakePaper(10 + i, topic),
+    aliases: [],
+    summary: `- A paper about ${topic} and nothing else`,
+  }));
+}

@@ -4,7 +4,13 @@ import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { passageTopics } from "../../src/retrieval/passageTopics.ts";
 import { search } from "../../src/retrieval/search.ts";
 import type { Paper, SearchResult } from "../../src/types.ts";
-import { CAPTIONS_PAPER, fakePaper, fakePassage, GLOVE_NOTES } from "../helpers/papers.ts";
+import {
+  CAPTIONS_PAPER,
+  fakePaper,
+  fakePassage,
+  fillerPapers,
+  GLOVE_NOTES,
+} from "../helpers/papers.ts";
 
 const passage = fakePassage;
 
@@ -52,14 +58,9 @@ describe("the passage shown among those that match about as much", () => {
     "  - clipped Gaussian noise on the target action, sigma 0.2 and c 0.5",
     "  - sharp peaks of the critic are then not exploited by the actor",
   ].join("\n");
-  const fillers = ["image captioning", "speech recognition", "graph attention", "protein folding"];
   const index = buildIndex([
     { ...fakePaper(1, "Twin delayed DDPG"), aliases: ["TD3"], summary },
-    ...fillers.map((t, i) => ({
-      ...fakePaper(10 + i, t),
-      aliases: [],
-      summary: `- A paper about ${t} and nothing else`,
-    })),
+    ...fillerPapers(),
   ]);
 
   it("is the one that files the details under the asked name, not the overview listing it", () => {
@@ -367,14 +368,9 @@ describe("a section setting other works beside the paper", () => {
     "- Ordered prompts (Lu et al. 2021): pick the order by entropy probing",
     "- Noisy channel prompting: score the input given the label instead",
   ].join("\n");
-  const fillers = ["image captioning", "speech recognition", "graph attention", "protein folding"];
   const index = buildIndex([
     { ...fakePaper(1, "Calibrate before use"), aliases: [], summary },
-    ...fillers.map((t, i) => ({
-      ...fakePaper(10 + i, t),
-      aliases: [],
-      summary: `- A paper about ${t} and nothing else`,
-    })),
+    ...fillerPapers(),
   ]);
   const shown = (question: string) => search(index, question).results[0]?.passage.text;
 

@@ -7,7 +7,7 @@ import {
   questionKinds,
 } from "../../src/retrieval/passageKind.ts";
 import { search } from "../../src/retrieval/search.ts";
-import { fakePaper, fakePassage } from "../helpers/papers.ts";
+import { fakePaper, fakePassage, fillerPapers } from "../helpers/papers.ts";
 
 const passage = fakePassage;
 
@@ -92,14 +92,9 @@ describe("the passage shown among those that match about as much", () => {
     "At each layer the controller emits, for every earlier layer, a sigmoid probability that it feeds the current one: those are the skip connections it samples.",
     "",
   ].join("\n");
-  const fillers = ["image captioning", "speech recognition", "graph attention", "protein folding"];
   const index = buildIndex([
     { ...fakePaper(1, "Architecture search"), aliases: [], summary },
-    ...fillers.map((t, i) => ({
-      ...fakePaper(10 + i, t),
-      aliases: [],
-      summary: `- A paper about ${t} and nothing else`,
-    })),
+    ...fillerPapers(),
   ]);
 
   it("is in the kind of section the question asks for", () => {
