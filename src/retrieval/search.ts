@@ -421,9 +421,12 @@ function answeringHits(
   const { valued, top, nearTies } = valueHits(choosingHits, choosingFor, (hit) => {
     const passage = index.passages[hit.id as number];
     if (!passage) return 1;
-    if (!comparing && setsOthersBeside(passage)) return CITING_SECTION_SHARE;
-    const share = givesReflection(passage, comparing) ? REFLECTION_SHARE : 1;
-    return inOverviewSection(passage) && !asked.has("overview") ? OVERVIEW_SECTION_SHARE : share;
+    // A passage under several such sections counts the least share of them.
+    return Math.min(
+      !comparing && setsOthersBeside(passage) ? CITING_SECTION_SHARE : 1,
+      givesReflection(passage, comparing) ? REFLECTION_SHARE : 1,
+      inOverviewSection(passage) && !asked.has("overview") ? OVERVIEW_SECTION_SHARE : 1,
+    );
   });
   let best = top ?? judged;
   let bestKind = false;
