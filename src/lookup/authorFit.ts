@@ -1,17 +1,9 @@
-import { nameKey } from "../text/names.ts";
+import { familyKey, nameKey } from "../text/names.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
 import type { WordSpan } from "../text/terms.ts";
 import { isEnglishForm } from "../text/wordRarity.ts";
-import type { Paper } from "../types.ts";
+import type { Mention } from "./mention.ts";
 import type { NameTable } from "./nameTable.ts";
-
-/** Where a question names a paper, and how (a `Mention` of `findMentions`, which calls this). */
-interface Named {
-  paper: Paper;
-  by: string;
-  start: number;
-  end: number;
-}
 
 /** What sets one name of a list of authors from the next: "Ren, He, Girshick and Sun", "Fu & Tucker". */
 const LIST_SEPARATOR = /^\s*(?:,|&|\+|\/|,?\s*and)\s*$/i;
@@ -25,6 +17,17 @@ const YEAR_SLACK = 1;
 /** Most words of one listed author: a family name, or a given name and a family name. */
 const AUTHOR_WORDS = 2;
 
+/** What a question says of the people it names, read once for all its author mentions. */
+interface Asked {
+  question: string;
+  words: readonly WordSpan[];
+  table: NameTable;
+  /** The years it gives ("Peters et al. 2018"). */
+  years: number[];
+  /** Whether it is written in both cases, so that a capital marks a name. */
+  cased: boolean;
+}
+
 /**
  * True when what a question says of the people it names fits a paper it names by one of them:
  * every author it lists beside that one ("salimans and kingma", "Ren, He, Girshick and Sun") is
@@ -33,25 +36,16 @@ const AUTHOR_WORDS = 2;
  * "what did salimans and kingma propose in 2016" is not the Improved GAN paper that Salimans
  * wrote with others, nor is "what did Peters et al. 2018 propose" his 2020 Longformer.
  */
-export function authorsFit(
-  question: string,
-  words: readonly WordSpan[],
-  mention: Named,
-  table: NameTable,
-): boolean {
-  const years = [...question.matchAll(YEAR)].map((m) => Number(m[0]));
+function authorsFit(asked: Asked, mention: Mention): boolean {
+  const { words, years } = asked;
   if (years.length > 0 && years.every((y) => Math.abs(y - mention.paper.year) > YEAR_SLACK)) {
     return false;
   }
-  const families = new Set(mention.paper.authors.map((a) => nameKey(a.split(/\s+/).at(-1) ?? "")));
+  const families = new Set(mention.paper.authors.map(familyKey));
   const first = words.findIndex((w) => w.end > mention.start);
   const last = words.findLastIndex((w) => w.start < mention.end);
   if (first < 0 || last < 0) return true;
-  const cased = /\p{Ll}/u.test(question) && /\p{Lu}/u.test(question);
-  const listed = [
-    ...listedNames(question, words, last, 1, table, cased),
-    ...listedNames(question, words, first, -1, table, cased),
-  ];
+  const listed = [...listedNames(asked, last, 1), ...listedNames(asked, first, -1)];
   return listed.every((family) => families.has(family));
 }
 
@@ -59,14 +53,8 @@ export function authorsFit(
  * The family names a question lists on one side (`step` 1: after, -1: before) of the name at
  * word `from`: each a word or two that read as a person's name, set apart by a list separator.
  */
-function listedNames(
-  question: string,
-  words: readonly WordSpan[],
-  from: number,
-  step: 1 | -1,
-  table: NameTable,
-  cased: boolean,
-): string[] {
+function listedNames(asked: Asked, from: number, step: 1 | -1): string[] {
+  const { question, words, table, cased } = asked;
   // The text between two words, whichever comes first.
   const between = (i: number, j: number) =>
     question.slice(words[Math.min(i, j)]?.end ?? 0, words[Math.max(i, j)]?.start ?? 0);
@@ -116,11 +104,19 @@ function readsAsName(word: WordSpan, table: NameTable, cased: boolean): boolean 
 }
 
 /** Drops the author mentions whose paper the question's listed authors or year do not fit. */
-export function fittingAuthorMentions<M extends Named>(
+export function fittingAuthorMentions(
   question: string,
   words: readonly WordSpan[],
-  mentions: readonly M[],
+  mentions: readonly Mention[],
   table: NameTable,
-): M[] {
-  return mentions.filter((m) => m.by !== "author" || authorsFit(question, words, m, table));
+): Mention[] {
+  if (!mentions.some((m) => m.by === "author")) return [...mentions];
+  const asked: Asked = {
+    question,
+    words,
+    table,
+    years: [...question.matchAll(YEAR)].map((m) => Number(m[0])),
+    cased: /\p{Ll}/u.test(question) && /\p{Lu}/u.test(question),
+  };
+  return mentions.filter((m) => m.by !== "author" || authorsFit(asked, m));
 }

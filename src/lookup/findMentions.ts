@@ -1,12 +1,12 @@
 import { ARXIV_ID_IN_TEXT } from "../text/arxivId.ts";
 import { DOI_IN_TEXT, findDois } from "../text/doi.ts";
-import { nameKey, sameNumbers } from "../text/names.ts";
+import { familyKey, nameKey, sameNumbers } from "../text/names.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
 import { findWords, type WordSpan } from "../text/terms.ts";
 import { isEnglishForm } from "../text/wordRarity.ts";
-import type { Paper } from "../types.ts";
 import { fittingAuthorMentions } from "./authorFit.ts";
 import { lookupPaper } from "./lookupPaper.ts";
+import type { Mention } from "./mention.ts";
 import type { NameTable, PaperName } from "./nameTable.ts";
 
 /** A possessive ending, which is no part of the name it follows ("IMPALA's", "BERT’s"). */
@@ -25,20 +25,6 @@ const MIN_FUZZY_KEY = 8;
 const MIN_SWAPPED_KEY = 4;
 /** A run of 3+ words this long (in key characters) may name a paper by the start of its title. */
 const MIN_TITLE_PART_KEY = 15;
-
-/** A paper named inside a question, and where. */
-export interface Mention {
-  /** The paper named. */
-  paper: Paper;
-  /** How it was named. */
-  by: "name" | "arxiv" | "doi" | "author";
-  /** For `name`: the paper's name as the corpus writes it (the question may have misspelled it). */
-  canonical?: string;
-  /** Offset of the first naming character in the question. */
-  start: number;
-  /** Offset just past the naming words. */
-  end: number;
-}
 
 /**
  * True for a word too common to name anything unless cased as the name is ("IN" for instance
@@ -174,7 +160,7 @@ function coauthorMentions(mentions: readonly Mention[], words: readonly WordSpan
   const taken = new Set(mentions.map((m) => `${m.paper.id}@${m.start}`));
   const byAuthor = new Set(mentions.filter((m) => m.by === "author").map((m) => m.paper));
   for (const paper of byAuthor) {
-    const family = new Set(paper.authors.map((a) => nameKey(a.split(/\s+/).at(-1) ?? "")));
+    const family = new Set(paper.authors.map(familyKey));
     for (const word of words) {
       const key = nameKey(word.word);
       if (!family.has(key) || taken.has(`${paper.id}@${word.start}`)) continue;

@@ -2,7 +2,7 @@ import SearchableMap from "minisearch/SearchableMap";
 import { canonicalArxivId } from "../text/arxivId.ts";
 import { doiKey } from "../text/doi.ts";
 import { editDistance } from "../text/editDistance.ts";
-import { nameKey } from "../text/names.ts";
+import { familyKey, nameKey } from "../text/names.ts";
 import { specificity } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
 import { sortInSteps } from "./sortInSteps.ts";
@@ -98,7 +98,7 @@ export class NameTable {
         if (list.at(-1) !== paper) list.push(paper);
         this.authorKeys.set(key, list);
       }
-      const family = nameKey(author.split(/\s+/).at(-1) ?? "");
+      const family = familyKey(author);
       const list = this.familyKeys.get(family) ?? [];
       if (family && list.at(-1) !== paper) list.push(paper);
       if (family) this.familyKeys.set(family, list);

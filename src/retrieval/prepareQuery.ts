@@ -1,4 +1,5 @@
-import { findMentions, type Mention } from "../lookup/findMentions.ts";
+import { findMentions } from "../lookup/findMentions.ts";
+import type { Mention } from "../lookup/mention.ts";
 import { ARXIV_ID_IN_TEXT, parseArxivId } from "../text/arxivId.ts";
 import { DOI_IN_TEXT, findDois } from "../text/doi.ts";
 import { foldText, processTerm, termsOf } from "../text/terms.ts";

@@ -1,4 +1,4 @@
-import type { Mention } from "../lookup/findMentions.ts";
+import type { Mention } from "../lookup/mention.ts";
 import { termsOf } from "../text/terms.ts";
 
 /**

@@ -10,6 +10,11 @@ export function nameKey(name: string): string {
   return americanSpelling(foldText(name)).replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+/** The key of an author's family name, the last word of how the corpus writes them ("Oord"). */
+export function familyKey(author: string): string {
+  return nameKey(author.split(/\s+/).at(-1) ?? "");
+}
+
 /**
  * True when two name keys write the same numbers in the same order. A name that differs from
  * another in a number is another name, not a typo of it: a version ("StyleGAN3", "YOLOv4"), a size

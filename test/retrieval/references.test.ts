@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Mention } from "../../src/lookup/findMentions.ts";
+import type { Mention } from "../../src/lookup/mention.ts";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { namesOnlyAsReference } from "../../src/retrieval/references.ts";
 import { search } from "../../src/retrieval/search.ts";
