@@ -1,5 +1,11 @@
 import { findTermWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
-import { isEnglishForm, isLabName, misspeltEnglish, specificity } from "../text/wordRarity.ts";
+import {
+  isEnglishForm,
+  isLabName,
+  isProperName,
+  misspeltEnglish,
+  specificity,
+} from "../text/wordRarity.ts";
 import { PAPER_FIELDS, type PaperIndex } from "./buildIndex.ts";
 import type { TermHit } from "./termIndex.ts";
 
@@ -67,7 +73,13 @@ export function weighQuery(
         (beforeHead && unknownNameFactor(index, folded, false) > 1);
       // Read once: mending a typed word tries hundreds of spellings.
       const misspelt = name ? undefined : misspeltEnglish(folded);
-      const english = !name && (misspelt !== undefined || isEnglishForm(folded));
+      // A person's or a place's name in English ("Lora", "Gail") is no English word to a question
+      // of ML papers: "how does lora work for fine-tuning?" asks of a work the corpus may lack.
+      // Not a lab's or a university's: "the stanford ranker" says where a paper is from.
+      const english =
+        !name &&
+        (misspelt !== undefined ||
+          (isEnglishForm(folded) && !(isProperName(folded) && !isLabName(folded))));
       const factor =
         (name ? 1 : specificity(misspelt ?? folded)) *
         (corrected.has(folded) ? FUZZY_CREDIT : 1) *

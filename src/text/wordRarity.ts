@@ -43,8 +43,61 @@ const LABS = [
   "naver",
   "yandex",
 ];
-/** {@link LABS}, for look-ups. */
-const LAB_NAMES: ReadonlySet<string> = new Set(LABS);
+
+/**
+ * Universities, and the cities research comes from, that questions place a paper by as they do by
+ * a lab ("the stanford ranker that keeps a vector per token", "that early montreal flow"). Most
+ * are said in subtitles, capitalized, as people's names are; unlike a name no summary has, they
+ * say where a paper is from, not which work it is.
+ */
+const PLACES = [
+  "stanford",
+  "berkeley",
+  "mit",
+  "caltech",
+  "harvard",
+  "princeton",
+  "cornell",
+  "columbia",
+  "nyu",
+  "ucla",
+  "ucsd",
+  "uiuc",
+  "uw",
+  "umich",
+  "gatech",
+  "toronto",
+  "montreal",
+  "mcgill",
+  "waterloo",
+  "alberta",
+  "oxford",
+  "cambridge",
+  "ucl",
+  "edinburgh",
+  "london",
+  "eth",
+  "epfl",
+  "zurich",
+  "munich",
+  "heidelberg",
+  "tubingen",
+  "tuebingen",
+  "berlin",
+  "amsterdam",
+  "paris",
+  "seattle",
+  "beijing",
+  "peking",
+  "shanghai",
+  "hongkong",
+  "tokyo",
+  "seoul",
+  "technion",
+  "weizmann",
+];
+/** {@link LABS} and {@link PLACES}, for look-ups. */
+const LAB_NAMES: ReadonlySet<string> = new Set([...LABS, ...PLACES]);
 
 /** The rank {@link LABS} are given: among the words "Google" (rank 19,053) is among. */
 const LAB_RANK = 10000;

@@ -32,7 +32,7 @@ describe("weighQuery: words written as names", () => {
   it("weighs a lab as the place a paper is from, however it is cased", () => {
     // "In that NVIDIA paper that splits the MLP across GPUs..." weighed NVIDIA as an unseen
     // name, twice what any summary word can, and the question was held to a higher bar.
-    for (const lab of ["NVIDIA", "DeepMind", "OpenAI"]) {
+    for (const lab of ["NVIDIA", "DeepMind", "OpenAI", "Stanford", "Montreal"]) {
       const cased = weighQuery(index, `that ${lab} paper on lottery tickets`, new Set());
       const plain = weighQuery(
         index,
@@ -57,6 +57,18 @@ describe("weighQuery: words written as names", () => {
     // A word the summaries have stays a word: "lottery" describes the tickets it always does.
     const known = weighQuery(index, "the lottery optimizer", new Set());
     expect(known.get("lotteri")).toBe(weighQuery(index, "the lottery", new Set()).get("lotteri"));
+  });
+
+  it("weighs a person's name no summary has as an unseen name, however it is cased", () => {
+    // "Lora" is a first name in English, so "how does lora work?" weighed its one word as an
+    // English word, half what an unseen name weighs, and a summary of other fine-tuning answered.
+    const plain = weighQuery(index, "how does lora work for fine-tuning?", new Set());
+    const cased = weighQuery(index, "how does LoRA work for fine-tuning?", new Set());
+    expect(plain.get("lora")).toBeGreaterThan((cased.get("lora") ?? 0) / 2);
+    // A place research comes from is no work: "the stanford ranker" weighs "stanford" as the
+    // everyday word subtitles make it.
+    const place = weighQuery(index, "the stanford ranker", new Set());
+    expect(place.get("stanford")).toBeLessThan((cased.get("lora") ?? 0) / 2);
   });
 
   it("reads an English word before 'paper' as a description, not a name", () => {
