@@ -121,4 +121,9 @@ export interface SearchResponse {
    * about: why it is not answered.
    */
   unknownId?: string;
+  /**
+   * The author the question names a paper by ("Cohen et al.") that no summary is by or writes,
+   * when that is what it asks about: why it is not answered.
+   */
+  unknownAuthor?: string;
 }

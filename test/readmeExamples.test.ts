@@ -103,6 +103,13 @@ describe("the README's examples", () => {
     expect(toPlainText(reply)).toContain("None of our paper summaries is of `2106.09685`");
   });
 
+  it("a question about a paper by authors no summary is by or names says so", () => {
+    const reply = ask("@paperbot what did Dabney et al. propose?");
+    expect(toPlainText(reply)).toContain(
+      "None of our paper summaries is of a paper by Dabney et al.",
+    );
+  });
+
   it("shows math as Unicode", () => {
     const text = toPlainText(ask("what is the batch policy pi_b in BEAR?"));
     expect(text).not.toContain("\\pi");

@@ -65,6 +65,8 @@ export interface NotFoundReply {
   threadPaper?: Paper;
   /** The arXiv id or DOI the question asked about that no summary is of. */
   unknownId?: string;
+  /** The author ("Cohen et al.") the question asked about a paper by that no summary is of. */
+  unknownAuthor?: string;
   /** The nearest papers, best first (possibly none). */
   nearest: Paper[];
 }

@@ -226,6 +226,7 @@ function questionReply(
     asked: "question",
     ...(threadPaper ? { threadPaper } : {}),
     ...(response.unknownId ? { unknownId: response.unknownId } : {}),
+    ...(response.unknownAuthor ? { unknownAuthor: response.unknownAuthor } : {}),
     nearest: response.results.map((r) => r.paper).filter((p) => p !== threadPaper),
   };
 }

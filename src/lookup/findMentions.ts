@@ -136,6 +136,25 @@ export function findMentions(table: NameTable, question: string): Mention[] {
 /** A word followed by "et al." or "and colleagues": an author's family name, however common. */
 const ET_AL = /([\p{L}][\p{L}'’-]*)\s*(?:,\s*)?(?:et\.?\s*al\b|and\s+colleagues\b)/giu;
 
+/**
+ * The first "X et al." (or "X and colleagues") of a question whose X is the family name of no
+ * author in the corpus, nor a typo of one, and is `unwritten` (no summary writes it): the question
+ * asks about a paper by people the group has summarized nothing by ("how did Dabney et al. pick
+ * the quantiles?"), whichever summary matches its other words. Undefined when every such name is
+ * known.
+ */
+export function unknownAuthorOf(
+  table: NameTable,
+  question: string,
+  unwritten: (family: string) => boolean,
+): string | undefined {
+  for (const match of question.matchAll(ET_AL)) {
+    const family = match[1] ?? "";
+    if (!table.hasFamilyNameNear(nameKey(family)) && unwritten(family)) return `${family} et al.`;
+  }
+  return undefined;
+}
+
 /** Papers named as "Peters et al.", whose family name is too common to name a paper alone. */
 function etAlMentions(table: NameTable, question: string, mentions: readonly Mention[]): Mention[] {
   const found: Mention[] = [];

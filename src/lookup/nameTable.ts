@@ -7,6 +7,9 @@ import { specificity } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
 import { sortInSteps } from "./sortInSteps.ts";
 
+/** Shortest family name a question may mistype by a letter and still mean a corpus author's. */
+const MIN_MISTYPED_FAMILY = 5;
+
 /** One name a paper goes by, with its compact key. */
 export interface PaperName {
   /** The paper. */
@@ -139,6 +142,17 @@ export class NameTable {
    */
   papersByFamilyName(key: string): readonly Paper[] {
     return this.familyKeys.get(key) ?? [];
+  }
+
+  /**
+   * True when some author of the corpus has this family name, or (for a name of
+   * {@link MIN_MISTYPED_FAMILY} letters or more) one a typo away ("Kigma" for Kingma).
+   */
+  hasFamilyNameNear(key: string): boolean {
+    if (this.familyKeys.has(key)) return true;
+    if (key.length < MIN_MISTYPED_FAMILY) return false;
+    for (const family of this.familyKeys.keys()) if (editDistance(key, family, 1) <= 1) return true;
+    return false;
   }
 
   /** The paper with this DOI (any case, no prefix), if one has it. */

@@ -91,6 +91,9 @@ function notFoundOpening(reply: NotFoundReply): Inline[] {
   if (reply.unknownId) {
     return ["None of our paper summaries is of ", { code: reply.unknownId }, "."];
   }
+  if (reply.unknownAuthor) {
+    return [`None of our paper summaries is of a paper by ${reply.unknownAuthor}`];
+  }
   if (reply.threadPaper) {
     return ["The summary of ", { paper: reply.threadPaper }, " doesn't cover that."];
   }

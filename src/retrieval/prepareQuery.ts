@@ -1,4 +1,4 @@
-import { findMentions } from "../lookup/findMentions.ts";
+import { findMentions, unknownAuthorOf } from "../lookup/findMentions.ts";
 import type { Mention } from "../lookup/mention.ts";
 import { ARXIV_ID_IN_TEXT, parseArxivId } from "../text/arxivId.ts";
 import { DOI_IN_TEXT, findDois } from "../text/doi.ts";
@@ -60,6 +60,8 @@ export interface PreparedQuery {
    * adapted?"), whichever summary matches its other words.
    */
   unknownId?: string;
+  /** An author the question names a paper by ("Cohen et al.") whom no paper of the corpus has. */
+  unknownAuthor?: string;
 }
 
 /**
@@ -248,6 +250,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     subject: subject ? processTerm(subject.word) : [],
     ...(work ? { work } : {}),
     ...unknownIdOf(query, found),
+    ...unknownAuthorField(index, query),
   };
 }
 
@@ -267,6 +270,15 @@ function unknownIdOf(question: string, found: readonly Mention[]): { unknownId?:
   ];
   const unknown = written.find(({ start }) => !known.has(start));
   return unknown ? { unknownId: unknown.id } : {};
+}
+
+/** The author no paper of the corpus has that the question names a paper by, as {@link PreparedQuery.unknownAuthor}. */
+function unknownAuthorField(index: PaperIndex, question: string): { unknownAuthor?: string } {
+  // A summary that writes the name cites that work ("randomized smoothing (Cohen et al.)"), and
+  // may well answer how it relates: the smoothing paper that builds on it answers "randomized
+  // smoothing from Cohen et al.".
+  const unknown = unknownAuthorOf(index.names, question, (family) => corpusLacks(index, family));
+  return unknown ? { unknownAuthor: unknown } : {};
 }
 
 /** The term of `text` that weighs most in `weights`, if any weighs anything. */

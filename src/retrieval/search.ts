@@ -860,7 +860,10 @@ export function search(
   const prepared = prepareQuery(index, query);
   // A thread's paper answers a question that names none ("what datasets did they use?").
   // Not one that gives the id of a paper the corpus lacks: it asks about that paper.
-  const pinned = focus && prepared.mentions.length === 0 && !prepared.unknownId ? focus : undefined;
+  const pinned =
+    focus && prepared.mentions.length === 0 && !prepared.unknownId && !prepared.unknownAuthor
+      ? focus
+      : undefined;
   const candidates = collectCandidates(index, prepared, limit, pinned);
   // The question's words for phrase matching, read once for all the papers returned.
   const queryWords = wordTerms(prepared.text);
@@ -889,14 +892,18 @@ export function search(
     !pinned && !ordered[0]?.named && asksAboutUnknownName(index, prepared.weights)
       ? UNKNOWN_NAME_COVERAGE
       : CONFIDENCE_THRESHOLD;
-  // A paper given by an id the corpus lacks is what is asked about, unless another is named.
-  const unknownAsked = prepared.unknownId !== undefined && !ordered[0]?.named;
+  // A paper given by an id, or by authors, the corpus lacks is what is asked about, unless
+  // another is named.
+  const unknownAsked =
+    (prepared.unknownId !== undefined || prepared.unknownAuthor !== undefined) &&
+    !ordered[0]?.named;
   return {
     query,
     confident: coverage >= threshold && Boolean(enough) && !unknownAsked,
     coverage,
     results,
-    ...(unknownAsked ? { unknownId: prepared.unknownId } : {}),
+    ...(unknownAsked && prepared.unknownId ? { unknownId: prepared.unknownId } : {}),
+    ...(unknownAsked && prepared.unknownAuthor ? { unknownAuthor: prepared.unknownAuthor } : {}),
   };
 }
 

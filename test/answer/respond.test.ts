@@ -89,6 +89,14 @@ describe("respond", () => {
     expect(reply).toMatchObject({ kind: "notFound", threadPaper: { id: "bear" } });
   });
 
+  it("says no summary is of a paper by authors the question names and none is by", () => {
+    const reply = respond(index, { text: "what did Dabney et al. propose for off-policy RL?" });
+    expect(reply).toMatchObject({ kind: "notFound", unknownAuthor: "Dabney et al." });
+    expect(toPlainText(reply)).toContain(
+      "None of our paper summaries is of a paper by Dabney et al.",
+    );
+  });
+
   it("says no summary is of an arXiv id a question asks about, in a thread too", () => {
     const memory = new ThreadMemory();
     respond(index, { text: "bear", thread: "t3" }, { memory });

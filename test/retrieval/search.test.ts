@@ -80,6 +80,23 @@ describe("search", () => {
     );
   });
 
+  it("declines a question about a paper by authors no summary is by or writes", () => {
+    // Every other word is BEAR's; "Dabney et al." say the question is about another paper.
+    const asked = "how do Dabney et al. avoid out-of-distribution actions?";
+    const response = search(index, asked);
+    expect(response).toMatchObject({ confident: false, unknownAuthor: "Dabney et al." });
+    expect(search(index, asked, { focus: "bear" }).confident).toBe(false);
+    // A corpus author, mistyped or not, names the paper; so does another paper named beside.
+    for (const known of [
+      "how do Kumar et al. avoid out-of-distribution actions?",
+      "how do Kumra et al. avoid out-of-distribution actions?",
+      "BEAR vs Dabney et al.: out-of-distribution actions",
+    ]) {
+      expect(search(index, known).confident, known).toBe(true);
+      expect(search(index, known).unknownAuthor, known).toBeUndefined();
+    }
+  });
+
   it("prefers the passage with the rarest matched words", () => {
     expect(top("Uber's lottery ticket experiments")?.passage.text).toContain("Uber");
   });
