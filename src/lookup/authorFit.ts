@@ -14,6 +14,16 @@ const YEAR = /(?<![\d.])(?:19[5-9]\d|20\d\d)(?![\d.])/g;
 /** How far the year a question gives may be from a paper's: preprint and venue years differ by one. */
 const YEAR_SLACK = 1;
 
+/** The years a question gives ("Peters et al. 2018"). */
+export function yearsOf(question: string): number[] {
+  return [...question.matchAll(YEAR)].map((m) => Number(m[0]));
+}
+
+/** True when a paper's year is one the question gives (within a year), or it gives none. */
+export function fitsYears(years: readonly number[], paperYear: number): boolean {
+  return years.length === 0 || years.some((y) => Math.abs(y - paperYear) <= YEAR_SLACK);
+}
+
 /** Most words of one listed author: a family name, or a given name and a family name. */
 const AUTHOR_WORDS = 2;
 
@@ -38,9 +48,7 @@ interface Asked {
  */
 function authorsFit(asked: Asked, mention: Mention): boolean {
   const { words, years } = asked;
-  if (years.length > 0 && years.every((y) => Math.abs(y - mention.paper.year) > YEAR_SLACK)) {
-    return false;
-  }
+  if (!fitsYears(years, mention.paper.year)) return false;
   const families = new Set(mention.paper.authors.map(familyKey));
   const first = words.findIndex((w) => w.end > mention.start);
   const last = words.findLastIndex((w) => w.start < mention.end);
@@ -115,7 +123,7 @@ export function fittingAuthorMentions(
     question,
     words,
     table,
-    years: [...question.matchAll(YEAR)].map((m) => Number(m[0])),
+    years: yearsOf(question),
     cased: /\p{Ll}/u.test(question) && /\p{Lu}/u.test(question),
   };
   return mentions.filter((m) => m.by !== "author" || authorsFit(asked, m));

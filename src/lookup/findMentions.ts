@@ -4,7 +4,7 @@ import { familyKey, nameKey, sameNumbers } from "../text/names.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
 import { findWords, type WordSpan } from "../text/terms.ts";
 import { isEnglishForm } from "../text/wordRarity.ts";
-import { fittingAuthorMentions } from "./authorFit.ts";
+import { fitsYears, fittingAuthorMentions, yearsOf } from "./authorFit.ts";
 import { lookupPaper } from "./lookupPaper.ts";
 import type { Mention } from "./mention.ts";
 import type { NameTable, PaperName } from "./nameTable.ts";
@@ -137,20 +137,29 @@ export function findMentions(table: NameTable, question: string): Mention[] {
 const ET_AL = /([\p{L}][\p{L}'’-]*)\s*(?:,\s*)?(?:et\.?\s*al\b|and\s+colleagues\b)/giu;
 
 /**
- * The first "X et al." (or "X and colleagues") of a question whose X is the family name of no
- * author in the corpus, nor a typo of one, and is `unwritten` (no summary writes it): the question
- * asks about a paper by people the group has summarized nothing by ("how did Dabney et al. pick
- * the quantiles?"), whichever summary matches its other words. Undefined when every such name is
- * known.
+ * The first "X et al." (or "X and colleagues") of a question that no paper of the corpus is by,
+ * and whose X is `unwritten` (no summary writes it): X is the family name of no author in the
+ * corpus, nor a typo of one ("how did Dabney et al. pick the quantiles?"), or only of authors of
+ * papers from other years than the question gives ("lowe et al 2017", when the corpus has a 2022
+ * paper by a Lowe). The question asks about a paper the group has not summarized, whichever
+ * summary matches its other words. Undefined when every such name is known.
  */
 export function unknownAuthorOf(
   table: NameTable,
   question: string,
   unwritten: (family: string) => boolean,
 ): string | undefined {
+  const years = yearsOf(question);
   for (const match of question.matchAll(ET_AL)) {
     const family = match[1] ?? "";
-    if (!table.hasFamilyNameNear(nameKey(family)) && unwritten(family)) return `${family} et al.`;
+    const key = nameKey(family);
+    // "lowe et al 2017" is not the 2022 paper the corpus has by a Lowe.
+    const papers = table.papersByFamilyName(key);
+    const known =
+      papers.length > 0
+        ? papers.some((paper) => fitsYears(years, paper.year))
+        : table.hasFamilyNameNear(key);
+    if (!known && unwritten(family)) return `${family} et al.`;
   }
   return undefined;
 }

@@ -276,8 +276,11 @@ function unknownIdOf(question: string, found: readonly Mention[]): { unknownId?:
 function unknownAuthorField(index: PaperIndex, question: string): { unknownAuthor?: string } {
   // A summary that writes the name cites that work ("randomized smoothing (Cohen et al.)"), and
   // may well answer how it relates: the smoothing paper that builds on it answers "randomized
-  // smoothing from Cohen et al.".
-  const unknown = unknownAuthorOf(index.names, question, (family) => corpusLacks(index, family));
+  // smoothing from Cohen et al.". A name only in author lists counts as unwritten: "Lowe" of a
+  // 2022 paper's authors says nothing of "lowe et al 2017".
+  const unknown = unknownAuthorOf(index.names, question, (family) =>
+    processTerm(family).every((term) => index.passageSearch.documentFrequency(term) === 0),
+  );
   return unknown ? { unknownAuthor: unknown } : {};
 }
 

@@ -87,8 +87,14 @@ describe("search", () => {
     expect(response).toMatchObject({ confident: false, unknownAuthor: "Dabney et al." });
     expect(search(index, asked, { focus: "bear" }).confident).toBe(false);
     // A corpus author, mistyped or not, names the paper; so does another paper named beside.
+    // An author of another year's paper does not name this one, unless a summary writes the name.
+    expect(
+      search(index, "how do Tucker et al. 2015 avoid out-of-distribution actions?"),
+    ).toMatchObject({ confident: false, unknownAuthor: "Tucker et al." });
     for (const known of [
       "how do Kumar et al. avoid out-of-distribution actions?",
+      "how do Tucker et al. 2019 avoid out-of-distribution actions?",
+      "how do Kumar et al. 2015 avoid out-of-distribution actions?",
       "how do Kumra et al. avoid out-of-distribution actions?",
       "BEAR vs Dabney et al.: out-of-distribution actions",
     ]) {
