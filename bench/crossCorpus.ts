@@ -22,6 +22,7 @@ const CROSS_CORPORA: readonly CorpusName[] = [
   "notes6",
   "notes7",
   "notes8",
+  "notes9",
 ];
 
 /** Questions asked and declined, for one kind of question or all. */

@@ -74,6 +74,7 @@ export type CorpusName =
   | "notes6"
   | "notes7"
   | "notes8"
+  | "notes9"
   | "together"
   | "everything"
   | "all"
@@ -97,6 +98,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   notes6: ["test/fixtures/notes6"],
   notes7: ["test/fixtures/notes7"],
   notes8: ["test/fixtures/notes8"],
+  notes9: ["test/fixtures/notes9"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   everything: [
     ...STYLES.map((style) => `test/fixtures/styles/${style}`),
@@ -205,6 +207,13 @@ export const EVAL_SETS: EvalSet[] = [
   // and segmentation, vision-language and retrieval-augmented LMs, game-playing and robot RL,
   // GANs, flows and early diffusion, optimizer theory, certified robustness, fairness).
   ...splitSets("notes8", "notes8", "test/fixtures/notes8", ["dev", "blind"]),
+  // A ninth, written at the start of the round after and measured on arrival: 50 papers
+  // (detection, pose and backbones, instruction-tuned and retrieval-augmented LMs, reasoning
+  // with programs and verifiers, actor-critic, hierarchical, offline and multi-agent RL,
+  // evolution and population training, image editing, audio codecs and speech, optimizers,
+  // distillation and pruning, adversarial examples and out-of-distribution detection, federated
+  // and private learning, lidar detection).
+  ...splitSets("notes9", "notes9", "test/fixtures/notes9", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */
