@@ -117,9 +117,12 @@ function bracketedWith(line: string, cue: number, start: number): boolean {
   return start > open && (close < 0 || start < close);
 }
 
-/** A question that asks for a comparison or a relation, which a citing line may well answer. */
+/**
+ * A question that asks for a comparison or a relation, which a citing line may well answer: "the
+ * SAC predecessor" is the paper whose notes name SAC as its successor.
+ */
 const RELATING =
-  /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead|beat\w*|outperform\w*)\b/i;
+  /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead|beat\w*|outperform\w*|predecessors?|successors?|precursors?|follow[\s-]?ups?)\b/i;
 
 /** A character beyond ASCII: a line that may need folding before it is searched. */
 const NON_ASCII = /[^\p{ASCII}]/u;

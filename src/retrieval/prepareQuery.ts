@@ -52,6 +52,11 @@ export interface PreparedQuery {
   referred: string[];
   /** The terms of the question's grammatical subject (see `questionSubject`), or none. */
   subject: readonly string[];
+  /**
+   * The weights of the words that could name a work: {@link weights} less the words of papers'
+   * venues ("NeurIPS 2020" names where a paper appeared, not a work a summary cites).
+   */
+  workWeights: Map<string, number>;
   /** The work the question asks about by name (see `workAsked`), if any. */
   work?: WorkAsked;
   /**
@@ -244,6 +249,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     mentions,
     asksMore: residualTerms.size > 0,
     residualWeights: new Map([...weights].filter(([term]) => residualTerms.has(term))),
+    workWeights: withoutVenueWords(index, weights),
     nameWords: mentions.flatMap((m) => heaviestTerm(query.slice(m.start, m.end), weights) ?? []),
     ...(asked ? { asked } : {}),
     referred,
@@ -309,10 +315,24 @@ export function prepareTopic(index: PaperIndex, rawTopic: string): PreparedQuery
     mentions: [],
     asksMore: true,
     residualWeights: weights,
+    workWeights: withoutVenueWords(index, weights),
     nameWords: [],
     referred: [],
     subject: [],
   };
+}
+
+/** The venue field of the paper index. */
+const VENUE_FIELD = PAPER_FIELDS.indexOf("venue");
+
+/** `weights` less the terms any paper's venue has (see {@link PreparedQuery.workWeights}). */
+function withoutVenueWords(
+  index: PaperIndex,
+  weights: ReadonlyMap<string, number>,
+): Map<string, number> {
+  return new Map(
+    [...weights].filter(([term]) => index.paperSearch.documentFrequency(term, VENUE_FIELD) === 0),
+  );
 }
 
 /** The authors field of the paper index: a word any paper's authors have is a person's name. */

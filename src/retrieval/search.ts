@@ -659,12 +659,13 @@ function resultCoverage(
     const number = index.paperNumbers.get(c.paper.id) ?? -1;
     const inSummary = (term: string) => index.paperSearch.termCount(term, number, SUMMARY_FIELD);
     const fewWrite = (term: string) => fewSummariesWrite(index, term, MAX_CITATIONS);
-    if (asksAboutCitedWork(prepared.raw, prepared.weights, c.paper, inSummary, fewWrite)) return 0;
+    if (asksAboutCitedWork(prepared.raw, prepared.workWeights, c.paper, inSummary, fewWrite))
+      return 0;
     // Nor does any paper cover a question about a work every summary that names it only cites
     // ("deepnorm: how are its scaling constants picked?" beside "DeepNet / DeepNorm (Wang et al.
     // 2022)" in another paper's notes), whichever paper matches its other words.
     if (
-      asksAboutWorkNoneCovers(prepared.raw, prepared.weights, (term, most) =>
+      asksAboutWorkNoneCovers(prepared.raw, prepared.workWeights, (term, most) =>
         papersWriting(index, term, most),
       )
     )
@@ -673,7 +674,7 @@ function resultCoverage(
     // they backprop through imagined trajectories?" against notes that never write Dreamer).
     const inPaper = (term: string) => paperHasTerm(index, number, term);
     if (
-      asksAboutNameItLacks(prepared.raw, prepared.weights, inPaper, (term, most) =>
+      asksAboutNameItLacks(prepared.raw, prepared.workWeights, inPaper, (term, most) =>
         papersWriting(index, term, most),
       )
     )

@@ -4,7 +4,7 @@ import { asksAboutCitedWork } from "../../src/retrieval/citedOnly.ts";
 import { weighQuery } from "../../src/retrieval/confidence.ts";
 import { search } from "../../src/retrieval/search.ts";
 import type { Paper } from "../../src/types.ts";
-import { fakePaper } from "../helpers/papers.ts";
+import { fakePaper, fillerPapers } from "../helpers/papers.ts";
 
 const iqn = {
   ...fakePaper(1, "Implicit Quantile Networks for Distributional Reinforcement Learning"),
@@ -240,6 +240,47 @@ describe("a question about a work that every summary naming it only cites", () =
     };
     const response = search(buildIndex([rezero, segmentation, deepnorm]), question);
     expect(response.results[0]?.paper.id).toBe(deepnorm.id);
+    expect(response.confident).toBe(true);
+  });
+});
+
+describe("a question giving its paper's venue or relation", () => {
+  const mopo = {
+    ...fakePaper(6, "Model-based Offline Policy Optimization"),
+    venue: "NeurIPS 2020",
+    aliases: ["MOPO"],
+    summary: [
+      "## What",
+      "- Offline RL with a learned dynamics model and a reward penalised by model uncertainty",
+      "## Results",
+      "- D4RL: model-free BEAR and BRAC are stronger on the narrow medium-expert datasets",
+    ].join("\n"),
+  };
+  const solo = {
+    ...fakePaper(7, "Segmenting Objects by Locations"),
+    venue: "ECCV 2020",
+    aliases: ["SOLO"],
+    summary: [
+      "- Instance masks predicted per grid cell",
+      "- Follow-up: SOLOv2 (NeurIPS 2020) predicts dynamic mask kernels",
+    ].join("\n"),
+  };
+  const index = buildIndex([mopo, solo, ...fillerPapers()]);
+
+  it("reads a venue as where a paper appeared, not as a work another summary cites", () => {
+    // SOLO's notes cite "SOLOv2 (NeurIPS 2020)"; "neurips 2020" still places MOPO.
+    const response = search(
+      index,
+      "on which d4rl datasets does the uncertainty-penalised offline method (neurips 2020) lose to model-free ones?",
+    );
+    expect(response.results[0]?.paper.id).toBe(mopo.id);
+    expect(response.confident).toBe(true);
+  });
+
+  it("lets the paper whose notes name its successor answer for 'the X predecessor'", () => {
+    // The SOLO notes only cite SOLOv2, and "the SOLOv2 predecessor" is SOLO itself.
+    const response = search(index, "the SOLOv2 predecessor: how are instance masks predicted?");
+    expect(response.results[0]?.paper.id).toBe(solo.id);
     expect(response.confident).toBe(true);
   });
 });
