@@ -18,6 +18,12 @@ const OWNED_SUBJECT = new RegExp(
 );
 
 /**
+ * A question that opens with the owner of what it asks about: "encodec's loss balancer - how does
+ * it weight the losses?" is about EnCodec's balancer, whichever summary matches "losses".
+ */
+const OPENING_OWNER = new RegExp(`${OPENER}(?:in\\s+)?(?:the\\s+)?${NAME}['’]s\\b`, "iu");
+
+/**
  * A question whose subject is a named work: "how does RotatE model relations", "how does ZeRO
  * stage 3 partition parameters", "what queue size does MoCo use".
  */
@@ -41,7 +47,7 @@ export interface QuestionSubject {
  * which one the question is about.
  */
 export function questionSubject(question: string): QuestionSubject | undefined {
-  const owner = OWNED_SUBJECT.exec(question)?.[1];
+  const owner = OWNED_SUBJECT.exec(question)?.[1] ?? OPENING_OWNER.exec(question)?.[1];
   if (owner) return { word: owner, owned: true };
   const subject = NAMED_SUBJECT.exec(question)?.[1];
   return subject ? { word: subject, owned: false } : undefined;

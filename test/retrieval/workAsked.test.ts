@@ -22,6 +22,12 @@ describe("workAsked", () => {
     ]);
     // An everyday word capitalized mid-question is a name: Glow, not a glow.
     expect(asked("How is Glow's actnorm layer initialized?")?.terms).toEqual(["glow"]);
+    // A question may open with the owner before it asks.
+    expect(asked("encodec's loss balancer - how does it weight the losses?")).toEqual({
+      terms: ["encodec"],
+      owned: true,
+    });
+    expect(asked("in the BYOL's predictor, why no collapse?")?.terms).toEqual(["byol"]);
   });
 
   it("reads a subject written as only a name can be as the work asked about", () => {
@@ -74,12 +80,14 @@ describe("a question about a part of a work the corpus has not summarized", () =
   };
 
   it("is declined, with the paper that names the work among the nearest", () => {
-    const response = search(
-      buildIndex([a3c, CAPTIONS_PAPER]),
+    for (const question of [
       "how does IMPALA's v-trace correction work exactly",
-    );
-    expect(response.results[0]?.paper.id).toBe(a3c.id);
-    expect(response.confident).toBe(false);
+      "IMPALA's v-trace correction - how does it work exactly",
+    ]) {
+      const response = search(buildIndex([a3c, CAPTIONS_PAPER]), question);
+      expect(response.results[0]?.paper.id, question).toBe(a3c.id);
+      expect(response.confident, question).toBe(false);
+    }
   });
 
   it("is answered by the work's own summary", () => {
