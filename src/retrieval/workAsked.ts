@@ -1,5 +1,5 @@
 import { foldText, processTerm, wordPieces } from "../text/terms.ts";
-import { isCommonWord, isLabName, isProperName } from "../text/wordRarity.ts";
+import { isCommonWord, isEnglishForm, isLabName, isProperName } from "../text/wordRarity.ts";
 
 /** Words that may open a question before its question word: "so how does...", "q: why is...". */
 const OPENER = String.raw`^\W*(?:(?:so|and|but|ok|okay|hey|also|then|now|q)\W+)?`;
@@ -32,6 +32,27 @@ const NAMED_SUBJECT = new RegExp(
   "iu",
 );
 
+/**
+ * "the X paper", "the original X paper": the question is about the paper X names, as a subject
+ * is ("in the original DPR paper how were the hard negatives picked?").
+ */
+const NAMED_PAPER = new RegExp(
+  `\\b(?:the|that|this)\\s+(?:original\\s+|first\\s+)?${NAME}\\s+paper\\b`,
+  "iu",
+);
+
+/**
+ * The name of "the X paper" in a question (see {@link NAMED_PAPER}), unless it is an English word
+ * or a person's or place's name: "the FAIR paper that studies populations of networks" says where
+ * the paper is from, "the GAN paper" may name a field as well as a work.
+ */
+function paperNamed(question: string): string | undefined {
+  const word = NAMED_PAPER.exec(question)?.[1];
+  if (!word) return undefined;
+  const folded = foldText(word).toLowerCase();
+  return isEnglishForm(folded) || isProperName(folded) ? undefined : word;
+}
+
 /** A question's grammatical subject, or the word that owns it. */
 export interface QuestionSubject {
   /** The word as written: "IMPALA" of "how does IMPALA's v-trace correction work". */
@@ -49,7 +70,7 @@ export interface QuestionSubject {
 export function questionSubject(question: string): QuestionSubject | undefined {
   const owner = OWNED_SUBJECT.exec(question)?.[1] ?? OPENING_OWNER.exec(question)?.[1];
   if (owner) return { word: owner, owned: true };
-  const subject = NAMED_SUBJECT.exec(question)?.[1];
+  const subject = NAMED_SUBJECT.exec(question)?.[1] ?? paperNamed(question);
   return subject ? { word: subject, owned: false } : undefined;
 }
 

@@ -39,6 +39,12 @@ describe("workAsked", () => {
     expect(asked("what queue size and momentum does MoCo use by default?")?.terms).toEqual([
       "moco",
     ]);
+    // "the X paper" is about X; "the FAIR paper" says where a paper is from.
+    expect(asked("in the original DPR paper how were the hard negatives picked?")).toEqual({
+      terms: ["dpr"],
+      owned: false,
+    });
+    expect(asked("the FAIR paper that samples whole populations of networks")).toBeUndefined();
     // As titles and summaries are indexed: the joined spelling, not a hyphenated term none has.
     expect(asked("How does V-JEPA predict masked regions?")?.terms).toEqual(["vjepa"]);
   });
