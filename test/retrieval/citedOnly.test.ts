@@ -81,6 +81,22 @@ describe("asksAboutCitedWork", () => {
     expect(cited("why use the quantile huber loss?")).toBe(false);
   });
 
+  it("reads the works a line says came after it or reused it as cited", () => {
+    const editing = {
+      ...fakePaper(11, "Learning to Follow Image Editing Instructions"),
+      aliases: ["InstructPix2Pix"],
+      summary: [
+        "- Trains on 450k generated edit triples (instruction, before, after)",
+        "- Became the standard baseline; followed by MagicBrush (human-annotated edit data)",
+        "- Default editing backbone for years (and reused in CornerNet, etc.)",
+      ].join("\n"),
+    };
+    const citedHere = citedBy(editing);
+    expect(citedHere("how many edit triples are in magicbrush?")).toBe(true);
+    expect(citedHere("how is cornernet trained?")).toBe(true);
+    expect(citedHere("how many edit triples does instructpix2pix train on?")).toBe(false);
+  });
+
   it("reads a citing word in brackets as citing only what the brackets hold", () => {
     const vocoder = {
       ...fakePaper(9, "HiFi-GAN"),
