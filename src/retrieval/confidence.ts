@@ -1,4 +1,5 @@
 import { findTermWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
+import { isVenueCode } from "../text/venues.ts";
 import {
   isEnglishForm,
   isLabName,
@@ -106,9 +107,17 @@ export function weighQuery(
  */
 const UNKNOWN_NAME_FACTOR = 2;
 
+/**
+ * True for a word of letters then figures that names a work ("PRM800K", "GPT4", "word2vec"), not
+ * a figure ("32x32", "3b", "1e-4") or a venue with its year ("iccv17", "cvpr19").
+ */
+function namedWithNumber(folded: string): boolean {
+  return /^\p{L}{2,}\d/u.test(folded) && !isVenueCode(folded);
+}
+
 /** {@link UNKNOWN_NAME_FACTOR} for a word, or 1; `english` when it reads as an English word or a typo of one. */
 function unknownNameFactor(index: PaperIndex, folded: string, english: boolean): number {
-  if (english || /\d/.test(folded)) return 1;
+  if (english || (/\d/.test(folded) && !namedWithNumber(folded))) return 1;
   return corpusLacks(index, folded) ? UNKNOWN_NAME_FACTOR : 1;
 }
 

@@ -26,6 +26,14 @@ describe("weighQuery", () => {
     const weights = weighQuery(index, "kubernetes dataset", new Set());
     expect(weights.get("kubernet")).toBeGreaterThan(weights.get("dataset") ?? 0);
   });
+
+  it("weighs an unseen name written with figures as a name, not a figure or a venue", () => {
+    // "PRM800K" names a dataset no summary has; "iccv17" and "32x32" place and measure.
+    const weights = weighQuery(index, "prm800k size iccv17 32x32", new Set());
+    const name = weights.get("prm800k") ?? 0;
+    expect(name).toBeGreaterThan(1.5 * (weights.get("iccv17") ?? 0));
+    expect(name).toBeGreaterThan(1.5 * (weights.get("32x32") ?? 0));
+  });
 });
 
 describe("weighQuery: words written as names", () => {
