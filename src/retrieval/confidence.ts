@@ -77,10 +77,9 @@ export function weighQuery(
       // A person's or a place's name in English ("Lora", "Gail") is no English word to a question
       // of ML papers: "how does lora work for fine-tuning?" asks of a work the corpus may lack.
       // Not a lab's or a university's: "the stanford ranker" says where a paper is from.
+      const personOrPlace = isProperName(folded) && !isLabName(folded);
       const english =
-        !name &&
-        (misspelt !== undefined ||
-          (isEnglishForm(folded) && !(isProperName(folded) && !isLabName(folded))));
+        !name && (misspelt !== undefined || (isEnglishForm(folded) && !personOrPlace));
       const factor =
         (name ? 1 : specificity(misspelt ?? folded)) *
         (corrected.has(folded) ? FUZZY_CREDIT : 1) *

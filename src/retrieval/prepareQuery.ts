@@ -65,7 +65,10 @@ export interface PreparedQuery {
    * adapted?"), whichever summary matches its other words.
    */
   unknownId?: string;
-  /** An author the question names a paper by ("Cohen et al.") whom no paper of the corpus has. */
+  /**
+   * An author the question names a paper by ("Dabney et al.") that no paper of the corpus is by,
+   * nor of the year it gives (see `unknownAuthorOf`), and that no summary writes.
+   */
   unknownAuthor?: string;
 }
 

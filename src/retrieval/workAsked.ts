@@ -44,7 +44,7 @@ const NAMED_PAPER = new RegExp(
 /**
  * The name of "the X paper" in a question (see {@link NAMED_PAPER}), unless it is an English word
  * or a person's or place's name: "the FAIR paper that studies populations of networks" says where
- * the paper is from, "the GAN paper" may name a field as well as a work.
+ * the paper is from, "the Transformer paper" may name a kind of model as well as a work.
  */
 function paperNamed(question: string): string | undefined {
   const word = NAMED_PAPER.exec(question)?.[1];
