@@ -111,7 +111,10 @@ function readsAsName(word: WordSpan, table: NameTable, cased: boolean): boolean 
   );
 }
 
-/** Drops the author mentions whose paper the question's listed authors or year do not fit. */
+/**
+ * Drops the author mentions whose paper the question's listed authors or year do not fit, and
+ * those that give another work's authors (see `attributesOther`).
+ */
 export function fittingAuthorMentions(
   question: string,
   words: readonly WordSpan[],
@@ -126,5 +129,33 @@ export function fittingAuthorMentions(
     years: yearsOf(question),
     cased: /\p{Ll}/u.test(question) && /\p{Lu}/u.test(question),
   };
-  return mentions.filter((m) => m.by !== "author" || authorsFit(asked, m));
+  return mentions.filter(
+    (m) => m.by !== "author" || (authorsFit(asked, m) && !attributesOther(question, m)),
+  );
+}
+
+/** A word a question refers to a paper by, not a name: "that paper (Kingma et al.)". */
+const PAPER_NOUN =
+  /^(?:papers?|works?|methods?|models?|approach|one|study|idea|trick|algorithm|architecture|net(?:work)?|framework|technique|version|variant|preprint|article)$/i;
+
+/**
+ * A work's name, then an opening bracket: "react (" of "react (yao et al): ...", "MAE paper (" of
+ * "in the MAE paper (he et al), how deep is the decoder?".
+ */
+const NAME_BEFORE_BRACKET = new RegExp(
+  `([\\p{L}\\d][\\p{L}\\d.+-]*)(?:\\s+${PAPER_NOUN.source.slice(1, -1)})?\\s*\\(\\s*$`,
+  "iu",
+);
+
+/**
+ * True when the author mention stands in brackets after a work's name that is not its paper's:
+ * "react (yao et al)" gives ReAct's author, not the corpus's paper by a Yao (Reflexion).
+ */
+function attributesOther(question: string, mention: Mention): boolean {
+  const work = NAME_BEFORE_BRACKET.exec(question.slice(0, mention.start))?.[1];
+  if (!work || STOP_WORDS.has(work.toLowerCase()) || PAPER_NOUN.test(work)) return false;
+  const key = nameKey(work);
+  const { paper } = mention;
+  const names = [paper.id, ...paper.aliases, paper.title.split(":")[0] ?? ""].map(nameKey);
+  return !names.some((name) => name === key || name.startsWith(key) || key.startsWith(name));
 }

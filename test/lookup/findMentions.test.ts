@@ -111,6 +111,15 @@ describe("findMentions", () => {
       expect(ids("Peters et al., 2012.09841")).toEqual(["longformer"]);
     });
 
+    it("is not named by an author given in brackets after another work's name", () => {
+      // "react (peters et al)" gives ReAct's authors; Longformer is no ReAct.
+      expect(ids("react (peters et al): what actions can the agent take?")).toEqual([]);
+      expect(ids("in the ELMo paper (Peters et al.), which layers are mixed?")).toEqual([]);
+      // The paper's own name, or a word that only refers to a paper, keeps it named.
+      expect(ids("longformer (peters et al): window size?")).toEqual(["longformer"]);
+      expect(ids("that paper (Peters et al.): window size?")).toEqual(["longformer"]);
+    });
+
     it("reads a work's name beside an author as no author", () => {
       expect(ids("BYOL, Peters et al: what's new?")).toEqual(["byol", "longformer"]);
       expect(ids("what did Beltagy and the others propose?")).toEqual(["longformer"]);
