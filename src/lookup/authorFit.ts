@@ -157,5 +157,8 @@ function attributesOther(question: string, mention: Mention): boolean {
   const key = nameKey(work);
   const { paper } = mention;
   const names = [paper.id, ...paper.aliases, paper.title.split(":")[0] ?? ""].map(nameKey);
-  return !names.some((name) => name === key || name.startsWith(key) || key.startsWith(name));
+  // "ReAct" names "ReAct: Synergizing..."; "longformer" the Longformer paper. A name shorter
+  // than three letters ("R") is no prefix of anything it names.
+  const prefixOf = (a: string, b: string) => a.length >= 3 && b.startsWith(a);
+  return !names.some((name) => name === key || prefixOf(key, name) || prefixOf(name, key));
 }
