@@ -3,7 +3,7 @@ import { STOP_WORDS } from "../text/stopwords.ts";
 import type { WordSpan } from "../text/terms.ts";
 import { isEnglishForm } from "../text/wordRarity.ts";
 import type { Mention } from "./mention.ts";
-import type { NameTable } from "./nameTable.ts";
+import { type NameTable, namesOf } from "./nameTable.ts";
 
 /** What sets one name of a list of authors from the next: "Ren, He, Girshick and Sun", "Fu & Tucker". */
 const LIST_SEPARATOR = /^\s*(?:,|&|\+|\/|,?\s*and)\s*$/i;
@@ -156,7 +156,7 @@ function attributesOther(question: string, mention: Mention): boolean {
   if (!work || STOP_WORDS.has(work.toLowerCase()) || PAPER_NOUN.test(work)) return false;
   const key = nameKey(work);
   const { paper } = mention;
-  const names = [paper.id, ...paper.aliases, paper.title.split(":")[0] ?? ""].map(nameKey);
+  const names = namesOf(paper).map((name) => name.key);
   // "ReAct" names "ReAct: Synergizing..."; "longformer" the Longformer paper. A name shorter
   // than three letters ("R") is no prefix of anything it names.
   const prefixOf = (a: string, b: string) => a.length >= 3 && b.startsWith(a);

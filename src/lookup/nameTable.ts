@@ -197,7 +197,7 @@ export class NameTable {
 const STEP_PAPERS = 200;
 const STEP_NAMES = 1000;
 /** The names a paper goes by: id, title, arXiv id (when it has one) and aliases, in that order. */
-function namesOf(paper: Paper): PaperName[] {
+export function namesOf(paper: Paper): PaperName[] {
   return [
     { paper, name: paper.id, key: nameKey(paper.id), field: "id" },
     { paper, name: paper.title, key: nameKey(paper.title), field: "title" },

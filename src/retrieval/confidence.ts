@@ -154,11 +154,17 @@ export function asksAboutUnknownWord(
 
 /** True when no passage, title, alias, author list or other paper field has any term of `word`. */
 export function corpusLacks(index: PaperIndex, word: string): boolean {
-  return processTerm(word).every(
-    (term) =>
-      index.passageSearch.documentFrequency(term) === 0 &&
+  return (
+    passagesLack(index, word) &&
+    processTerm(word).every((term) =>
       PAPER_FIELDS.every((_, field) => index.paperSearch.documentFrequency(term, field) === 0),
+    )
   );
+}
+
+/** True when no passage of any summary has any term of `word` (a front matter's fields may). */
+export function passagesLack(index: PaperIndex, word: string): boolean {
+  return processTerm(word).every((term) => index.passageSearch.documentFrequency(term) === 0);
 }
 
 /**

@@ -6,7 +6,7 @@ import { foldText, processTerm, termsOf } from "../text/terms.ts";
 import { PREFIXES } from "../text/wordRarity.ts";
 import { askedTerms, askingPartStart } from "./askedPart.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
-import { corpusLacks, weighQuery } from "./confidence.ts";
+import { corpusLacks, passagesLack, weighQuery } from "./confidence.ts";
 import { PAPER_FIELD_BOOST } from "./paperIndex.ts";
 import { namesOnlyAsReference } from "./references.ts";
 import { questionSubject, type WorkAsked, workAsked } from "./workAsked.ts";
@@ -287,9 +287,7 @@ function unknownAuthorField(index: PaperIndex, question: string): { unknownAutho
   // may well answer how it relates: the smoothing paper that builds on it answers "randomized
   // smoothing from Cohen et al.". A name only in author lists counts as unwritten: "Lowe" of a
   // 2022 paper's authors says nothing of "lowe et al 2017".
-  const unknown = unknownAuthorOf(index.names, question, (family) =>
-    processTerm(family).every((term) => index.passageSearch.documentFrequency(term) === 0),
-  );
+  const unknown = unknownAuthorOf(index.names, question, (family) => passagesLack(index, family));
   return unknown ? { unknownAuthor: unknown } : {};
 }
 
