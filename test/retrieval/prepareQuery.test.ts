@@ -27,6 +27,15 @@ const question = fc.oneof(
           "lottery tickets",
           "guessed labels",
           "kubernetes",
+          "Dabney et al.",
+          "Kumar et al. 2015",
+          "mixmatch (dabney et al)",
+          "the original DPR paper",
+          "encodec's",
+          "prm800k",
+          "iccv17",
+          "lora",
+          "stanford",
           "?",
           "$\\epsilon$",
         ),
@@ -64,6 +73,8 @@ describe("prepareQuery and search (generated questions)", () => {
           expect(plainText(result.highlighted)).toBe(result.passage.text);
         }
         if (response.confident) expect(response.results.length).toBeGreaterThan(0);
+        // A question about a paper by authors the corpus has nothing by is never answered.
+        if (response.unknownAuthor) expect(response.confident).toBe(false);
       }),
       { numRuns: 1000 },
     );
