@@ -138,7 +138,7 @@ const ET_AL = /([\p{L}][\p{L}'’-]*)\s*(?:,\s*)?(?:et\.?\s*al\b|and\s+colleague
 
 /**
  * The first "X et al." (or "X and colleagues") of a question that no paper of the corpus is by,
- * and whose X is `unwritten` (no summary writes it): X is the family name of no author in the
+ * and whose X is `unwritten` (no summary cites X, of the years the question gives if any): X is the family name of no author in the
  * corpus, nor a typo of one ("how did Dabney et al. pick the quantiles?"), or only of authors of
  * papers from other years than the question gives ("lowe et al 2017", when the corpus has a 2022
  * paper by a Lowe). The question asks about a paper the group has not summarized, whichever
@@ -147,7 +147,7 @@ const ET_AL = /([\p{L}][\p{L}'’-]*)\s*(?:,\s*)?(?:et\.?\s*al\b|and\s+colleague
 export function unknownAuthorOf(
   table: NameTable,
   question: string,
-  unwritten: (family: string) => boolean,
+  unwritten: (family: string, years: readonly number[]) => boolean,
 ): string | undefined {
   const years = yearsOf(question);
   for (const match of question.matchAll(ET_AL)) {
@@ -159,7 +159,9 @@ export function unknownAuthorOf(
       papers.length > 0
         ? papers.some((paper) => fitsYears(years, paper.year))
         : table.hasFamilyNameNear(key);
-    if (!known && unwritten(family)) return `${family} et al.`;
+    // "by Lowe et al. (2017)": the corpus may well have a paper by them from another year.
+    const when = years.length > 0 ? ` (${years.join(", ")})` : "";
+    if (!known && unwritten(family, years)) return `${family} et al.${when}`;
   }
   return undefined;
 }

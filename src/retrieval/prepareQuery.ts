@@ -6,7 +6,8 @@ import { foldText, processTerm, termsOf } from "../text/terms.ts";
 import { PREFIXES } from "../text/wordRarity.ts";
 import { askedTerms, askingPartStart } from "./askedPart.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
-import { corpusLacks, passagesLack, weighQuery } from "./confidence.ts";
+import { passagesCite } from "./citedAuthor.ts";
+import { corpusLacks, weighQuery } from "./confidence.ts";
 import { PAPER_FIELD_BOOST } from "./paperIndex.ts";
 import { namesOnlyAsReference } from "./references.ts";
 import { questionSubject, type WorkAsked, workAsked } from "./workAsked.ts";
@@ -286,8 +287,13 @@ function unknownAuthorField(index: PaperIndex, question: string): { unknownAutho
   // A summary that writes the name cites that work ("randomized smoothing (Cohen et al.)"), and
   // may well answer how it relates: the smoothing paper that builds on it answers "randomized
   // smoothing from Cohen et al.". A name only in author lists counts as unwritten: "Lowe" of a
-  // 2022 paper's authors says nothing of "lowe et al 2017".
-  const unknown = unknownAuthorOf(index.names, question, (family) => passagesLack(index, family));
+  // 2022 paper's authors says nothing of "lowe et al 2017"; nor does a summary that cites a Lowe
+  // of 2012, or writes "Lowell" (see `passagesCite`).
+  const unknown = unknownAuthorOf(
+    index.names,
+    question,
+    (family, years) => !passagesCite(index, family, years),
+  );
   return unknown ? { unknownAuthor: unknown } : {};
 }
 
