@@ -23,6 +23,7 @@ const CROSS_CORPORA: readonly CorpusName[] = [
   "notes7",
   "notes8",
   "notes9",
+  "notes10",
 ];
 
 /** Questions asked and declined, for one kind of question or all. */

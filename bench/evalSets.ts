@@ -75,6 +75,7 @@ export type CorpusName =
   | "notes7"
   | "notes8"
   | "notes9"
+  | "notes10"
   | "together"
   | "everything"
   | "all"
@@ -99,6 +100,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   notes7: ["test/fixtures/notes7"],
   notes8: ["test/fixtures/notes8"],
   notes9: ["test/fixtures/notes9"],
+  notes10: ["test/fixtures/notes10"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   everything: [
     ...STYLES.map((style) => `test/fixtures/styles/${style}`),
@@ -214,6 +216,7 @@ export const EVAL_SETS: EvalSet[] = [
   // distillation and pruning, adversarial examples and out-of-distribution detection, federated
   // and private learning, lidar detection).
   ...splitSets("notes9", "notes9", "test/fixtures/notes9", ["dev", "blind"]),
+  ...splitSets("notes10", "notes10", "test/fixtures/notes10", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */
