@@ -44,6 +44,21 @@ function isSwap(a: string, b: string): boolean {
   );
 }
 
+/**
+ * True when `a` is `b` with a doubled letter typed three times ("blooom" for BLOOM): a held key,
+ * which, like a swap, turns no word into another name. A single letter typed twice may: "ddqn"
+ * is Double DQN, not DQN, and "ddim" no typo of DIM.
+ */
+function isRepeat(a: string, b: string): boolean {
+  if (a.length !== b.length + 1) return false;
+  const at = [...b].findIndex((char, i) => char !== a[i]);
+  const extra = at < 0 ? b.length : at;
+  const letter = a[extra];
+  return (
+    letter === a[extra - 1] && letter === a[extra - 2] && a.slice(extra + 1) === b.slice(extra)
+  );
+}
+
 /** The name a run of words stands for, if any. */
 function nameFor(table: NameTable, key: string, wordCount: number): PaperName | undefined {
   if (key.length === 0 || /^\d+$/.test(key)) return undefined;
@@ -65,7 +80,10 @@ function nameFor(table: NameTable, key: string, wordCount: number): PaperName | 
   ) {
     const swapped = table
       .near(key, 1)
-      .find((n) => isSwap(key, n.name.key) && sameNumbers(n.name.key, key));
+      .find(
+        (n) =>
+          (isSwap(key, n.name.key) || isRepeat(key, n.name.key)) && sameNumbers(n.name.key, key),
+      );
     if (swapped) return swapped.name;
   }
   if (wordCount >= 3 && key.length >= MIN_TITLE_PART_KEY) {

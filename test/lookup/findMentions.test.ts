@@ -57,6 +57,19 @@ describe("findMentions", () => {
     expect(ids("the bare minimum of data")).toEqual([]);
   });
 
+  it("forgives a doubled letter typed three times in a shorter name, and no other repeat", () => {
+    const bloom = { ...fakePaper(3, "BLOOM"), id: "bloom", aliases: ["BLOOM"] };
+    const dqn = { ...fakePaper(4, "DQN"), id: "dqn", aliases: ["DQN"] };
+    const names = new NameTable([bloom, dqn]);
+    const ids = (question: string) => findMentions(names, question).map((m) => m.paper.id);
+    expect(ids("how much co2 did blooom's training emit?")).toEqual(["bloom"]);
+    expect(ids("bloxom tokenizer size")).toEqual([]);
+    expect(ids("blooms in spring")).toEqual([]);
+    // Double DQN is another paper; so is one whose name doubles a letter by design.
+    expect(ids("ddqn target network")).toEqual([]);
+    expect(ids("dqnn target network")).toEqual([]);
+  });
+
   it("reads an alias that is a stop word only when cased as the alias is", () => {
     expect(named("in the KL variant, how is the penalty adjusted?")).toEqual([]);
     expect(named("does IN help style transfer?")).toEqual(["instance-norm"]);
