@@ -1,4 +1,5 @@
 import { BOLD_HEADING, HEADING } from "../text/markdownBlocks.ts";
+import { STOP_WORDS } from "../text/stopwords.ts";
 import { findTermWords, foldText, processTerm, type WordSpan } from "../text/terms.ts";
 import { isCommonWord, isEnglishForm, misspeltEnglish } from "../text/wordRarity.ts";
 import type { Paper, Passage } from "../types.ts";
@@ -436,4 +437,49 @@ function worksNamedOnlyElsewhere(
   }
   unsummarizedWorks.set(weights, terms);
   return terms;
+}
+
+/** Special characters of a regular expression, escaped to match a name as written. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The word just before `start` in a question, with only spaces or a hyphen between. */
+function wordBefore(question: string, start: number): string | undefined {
+  return /(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}\p{N}]{2,})[\s-]+$/u.exec(question.slice(0, start))?.[1];
+}
+
+/**
+ * True when a question writes a paper's name (`name`, at `start`) as the end of another work's
+ * name that the paper's summary only cites: "bayesian segnet - how many MC dropout samples?"
+ * against SegNet's notes' "Follow-ups: **Bayesian SegNet** (Kendall et al.) — MC dropout". The
+ * question is about the follow-up, which the group has not summarized. A word before the name
+ * that the summary never writes beside it ("how does segnet...", "the original segnet") says
+ * nothing of the kind.
+ */
+export function namesWithinCitedWork(
+  question: string,
+  start: number,
+  name: string,
+  paper: Paper,
+): boolean {
+  const modifier = wordBefore(question, start);
+  if (modifier === undefined || STOP_WORDS.has(modifier.toLowerCase())) return false;
+  // Read only now: a summary read from a snapshot is decoded at each read.
+  const summary = paper.summary;
+  const compound = new RegExp(
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(modifier)}[\\s-]+${escapeRegExp(name)}(?![\\p{L}\\p{N}])`,
+    "iu",
+  );
+  let found = false;
+  let citingSection = false;
+  for (const line of summary.split("\n")) {
+    const section = sectionName(line);
+    if (section !== undefined) citingSection = CITING_SECTION.test(section);
+    const at = compound.exec(line)?.index;
+    if (at === undefined) continue;
+    found = true;
+    if (!citingSection && !citesAt(line, at)) return false;
+  }
+  return found;
 }

@@ -7,6 +7,7 @@ import { PREFIXES } from "../text/wordRarity.ts";
 import { askedTerms, askingPartStart } from "./askedPart.ts";
 import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
 import { passagesCite } from "./citedAuthor.ts";
+import { namesWithinCitedWork } from "./citedOnly.ts";
 import { corpusLacks, weighQuery } from "./confidence.ts";
 import { PAPER_FIELD_BOOST } from "./paperIndex.ts";
 import { namesOnlyAsReference } from "./references.ts";
@@ -51,6 +52,11 @@ export interface PreparedQuery {
    * spans" is not about BERT; see `namesOnlyAsReference`), which are not in {@link mentions}.
    */
   referred: string[];
+  /**
+   * Papers the question names only inside the name of another work their summaries only cite
+   * ("bayesian segnet"; see `namesWithinCitedWork`): such a summary covers none of the question.
+   */
+  withinCited: string[];
   /** The terms of the question's grammatical subject (see `questionSubject`), or none. */
   subject: readonly string[];
   /**
@@ -210,7 +216,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
   // Tricks, named then by its ResNet-D.
   const described = describedUnnamed ? bestMatchFor(index, query.slice(0, asking)) : undefined;
   const afterAnother = (m: Mention) => found.some((o) => o.start < m.start && o.paper !== m.paper);
-  const mentions = found.filter(
+  let mentions = found.filter(
     (m) =>
       !namesOnlyAsReference(query, m, afterAnother(m)) &&
       !(
@@ -220,6 +226,16 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
         m.paper.id !== described
       ),
   );
+  // A name inside another work's name that the paper's summary only cites ("bayesian segnet")
+  // names that work, not the paper.
+  const withinCited = mentions
+    .filter(
+      (m) =>
+        m.by === "name" &&
+        namesWithinCitedWork(query, m.start, query.slice(m.start, m.end), m.paper),
+    )
+    .map((m) => m.paper.id);
+  if (withinCited.length > 0) mentions = mentions.filter((m) => !withinCited.includes(m.paper.id));
   const referred = found.filter((m) => !mentions.includes(m)).map((m) => m.paper.id);
   // "mix match" and "mixmtach" are matched as "MixMatch", so passages that name it count.
   const canonical = rewriteMentions(query, mentions, (m) =>
@@ -257,6 +273,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     nameWords: mentions.flatMap((m) => heaviestTerm(query.slice(m.start, m.end), weights) ?? []),
     ...(asked ? { asked } : {}),
     referred,
+    withinCited,
     subject: subject ? processTerm(subject.word) : [],
     ...(work ? { work } : {}),
     ...unknownIdOf(query, found),
@@ -325,6 +342,7 @@ export function prepareTopic(index: PaperIndex, rawTopic: string): PreparedQuery
     workWeights: withoutVenueWords(index, weights),
     nameWords: [],
     referred: [],
+    withinCited: [],
     subject: [],
   };
 }

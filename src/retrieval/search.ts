@@ -643,6 +643,7 @@ function resultCoverage(
   prepared: PreparedQuery,
   hit: TermHit | undefined,
 ): number {
+  if (prepared.withinCited.includes(c.paper.id)) return 0;
   if (!c.named) {
     const share = measureCoverage(prepared.weights, [hit, c.paperHit]).share;
     const opening = openingHit(index, c);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex, PAPER_FIELDS } from "../../src/retrieval/buildIndex.ts";
-import { asksAboutCitedWork } from "../../src/retrieval/citedOnly.ts";
+import { asksAboutCitedWork, namesWithinCitedWork } from "../../src/retrieval/citedOnly.ts";
 import { weighQuery } from "../../src/retrieval/confidence.ts";
 import { search } from "../../src/retrieval/search.ts";
 import type { Paper } from "../../src/types.ts";
@@ -364,5 +364,41 @@ describe("a question about a work that a paper never names", () => {
     );
     expect(response.results[0]?.paper.id).toBe(agent.id);
     expect(response.confident).toBe(true);
+  });
+});
+
+describe("namesWithinCitedWork", () => {
+  const segnet = {
+    ...fakePaper(3, "SegNet: A Deep Convolutional Encoder-Decoder Architecture"),
+    id: "segnet",
+    aliases: ["SegNet"],
+    summary: [
+      "## How",
+      "- Encoder = VGG-16 conv layers; the decoder upsamples with the encoder's max-pooling indices",
+      "- SegNet-Basic: a smaller 4-layer version for the ablations",
+      "## Notes",
+      "- Follow-ups: **Bayesian SegNet** (Kendall et al.) — MC dropout for per-pixel uncertainty",
+    ].join("\n"),
+  };
+  const within = (question: string) =>
+    namesWithinCitedWork(question, question.search(/segnet/i), "segnet", segnet);
+
+  it("is true for the paper's name inside a work's name the summary only cites", () => {
+    expect(within("bayesian segnet - how many MC dropout samples at test time?")).toBe(true);
+    expect(within("how many samples does Bayesian-SegNet average?")).toBe(true);
+  });
+
+  it("is false for a word the summary never writes before the name, or writes of its own", () => {
+    expect(within("how does segnet upsample?")).toBe(false);
+    expect(within("the original segnet decoder")).toBe(false);
+    expect(within("what does vanilla SegNet use for upsampling?")).toBe(false);
+    expect(within("segnet-basic depth")).toBe(false);
+  });
+
+  it("leaves the paper out of the answers to such a question", () => {
+    const corpus = buildIndex([segnet, captions]);
+    const response = search(corpus, "bayesian segnet: how many MC dropout samples at test time?");
+    expect(response.confident).toBe(false);
+    expect(search(corpus, "segnet: how does the decoder upsample?").confident).toBe(true);
   });
 });
