@@ -1,6 +1,6 @@
 import { BOLD_HEADING, HEADING } from "../text/markdownBlocks.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
-import { findTermWords, foldText, processTerm, type WordSpan } from "../text/terms.ts";
+import { findTermWords, foldText, processTerm, type WordSpan, wordPieces } from "../text/terms.ts";
 import { isCommonWord, isEnglishForm, misspeltEnglish } from "../text/wordRarity.ts";
 import type { Paper, Passage } from "../types.ts";
 
@@ -126,6 +126,9 @@ function bracketedWith(line: string, cue: number, start: number): boolean {
 const RELATING =
   /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead|beat\w*|outperform\w*|predecessors?|successors?|precursors?|follow[\s-]?ups?)\b/i;
 
+/** What joins the parts of a compound name ("Instant-NGP", "VQ-VAE"), which its joined term lacks. */
+const COMPOUND_JOINS = /[-_/.]/g;
+
 /** A character beyond ASCII: a line that may need folding before it is searched. */
 const NON_ASCII = /[^\p{ASCII}]/u;
 
@@ -170,14 +173,19 @@ function* linesUsing(
     }
     // Accents are folded ("Nyström" to "nystrom") only in lines that have any: folding every
     // line cost a tenth of a question's time.
+    // A compound's joined term ("instantngp") is in the line only with its joins taken out.
+    const lower = line.toLowerCase();
     if (
-      !line.toLowerCase().includes(stem) &&
-      !(NON_ASCII.test(line) && foldText(line).includes(stem))
+      !lower.includes(stem) &&
+      !(NON_ASCII.test(line) && foldText(line).includes(stem)) &&
+      !lower.replace(COMPOUND_JOINS, "").includes(stem)
     )
       continue;
     const words = findTermWords(line);
     const uses = words.filter(
-      (span) => foldText(span.word).includes(stem) && processTerm(span.word).includes(term),
+      (span) =>
+        foldText(span.word).replace(COMPOUND_JOINS, "").includes(stem) &&
+        termsOfWord(span.word).includes(term),
     );
     if (uses.length > 0) yield { line, words, uses };
   }
@@ -315,12 +323,32 @@ function* weightyTerms(
 ): Generator<{ word: string; folded: string; term: string }> {
   let max = 0;
   for (const [term, weight] of weights) if (!/^\d/.test(term)) max = Math.max(max, weight);
-  for (const { word } of findTermWords(question)) {
-    const folded = word.toLowerCase();
-    for (const term of processTerm(word)) {
-      if ((weights.get(term) ?? 0) >= share * max) yield { word, folded, term };
+  for (const { word: whole } of findTermWords(question)) {
+    for (const word of [whole, ...joinedOf(whole)]) {
+      const folded = word.toLowerCase();
+      for (const term of processTerm(word)) {
+        if ((weights.get(term) ?? 0) >= share * max) yield { word, folded, term };
+      }
     }
   }
+}
+
+/**
+ * A compound's joined spelling as a name a question asks about ("instantngp" of "Instant-NGP",
+ * as the index has it), unless its last part is an English word: "DETR-style" and "BPE-dropout"
+ * describe by a work's name, and their parts are weighed as words. Its other parts are not names
+ * of their own: the "hinton" of "that hinton-group paper", the "gpt" of "gpt-2".
+ */
+function joinedOf(word: string): string[] {
+  const pieces = wordPieces(word);
+  const last = pieces.at(-2)?.toLowerCase() ?? "";
+  const joined = pieces.at(-1);
+  return pieces.length > 2 && joined !== undefined && !isEnglishForm(last) ? [joined] : [];
+}
+
+/** The index terms of one word, a compound's parts among them ("ngp" of "Instant-NGP"). */
+function termsOfWord(word: string): string[] {
+  return wordPieces(word).flatMap((piece) => processTerm(piece));
 }
 
 /** The weightiest words of a question, figures aside, that could name a work; none if it compares. */

@@ -402,3 +402,28 @@ describe("namesWithinCitedWork", () => {
     expect(search(corpus, "segnet: how does the decoder upsample?").confident).toBe(true);
   });
 });
+
+describe("asksAboutCitedWork with compound names", () => {
+  const plenoxels = {
+    ...fakePaper(4, "Plenoxels: Radiance Fields without Neural Networks"),
+    id: "plenoxels",
+    aliases: ["Plenoxels"],
+    summary: [
+      "## How",
+      "- Sparse voxel grid with spherical harmonics; trilinear interpolation; no MLP at all",
+      "- DETR-style set losses are not used here: plain photometric loss + total variation",
+      "## Notes",
+      "- Concurrent: **Instant-NGP** (multires hash grid + tiny MLP) — Instant-NGP mostly won",
+    ].join("\n"),
+  };
+  const cites = citedBy(plenoxels);
+
+  it("reads a hyphenated name by its joined spelling, as the index has it", () => {
+    expect(cites("instant-ngp: how big is the hash grid?")).toBe(true);
+    expect(cites("Instant-NGP hash grid + tiny MLP?")).toBe(true);
+  });
+
+  it("reads no name of a compound whose last part is an English word", () => {
+    expect(cites("which DETR-style losses does it drop?")).toBe(false);
+  });
+});
