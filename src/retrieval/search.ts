@@ -770,7 +770,9 @@ function describedCoverage(
  * subject, when its summary writes the name more than a citation's few times (see
  * `MAX_CITATIONS`): the PGD notes that write FGSM seven times answer "how does FGSM adversarial
  * training fit into the min-max view", while the NPID notes that say once in their opening that
- * MoCo took up their template do not answer "what queue size does MoCo use".
+ * MoCo took up their template do not answer "what queue size does MoCo use". Not for a work
+ * asked about as a paper ("mT5 paper: how did they fix accidental translation?"): the ByT5 notes
+ * write mT5 a dozen times, as the model they build on, and are still not the mT5 paper.
  */
 function asksAboutAnotherWork(index: PaperIndex, c: Candidate, prepared: PreparedQuery): boolean {
   const work = prepared.work;
@@ -779,7 +781,9 @@ function asksAboutAnotherWork(index: PaperIndex, c: Candidate, prepared: Prepare
   const opening = new Set(openingHit(index, c)?.terms);
   const number = index.paperNumbers.get(c.paper.id) ?? -1;
   const discussed = (term: string) =>
-    !work.owned && index.paperSearch.termCount(term, number, SUMMARY_FIELD) > MAX_CITATIONS;
+    !work.owned &&
+    !work.paper &&
+    index.paperSearch.termCount(term, number, SUMMARY_FIELD) > MAX_CITATIONS;
   const introduced = (term: string) => work.owned && opening.has(term);
   return !work.terms.some((term) => own.has(term) || introduced(term) || discussed(term));
 }

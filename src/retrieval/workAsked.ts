@@ -33,11 +33,12 @@ const NAMED_SUBJECT = new RegExp(
 );
 
 /**
- * "the X paper", "the original X paper": the question is about the paper X names, as a subject
- * is ("in the original DPR paper how were the hard negatives picked?").
+ * "the X paper", "the original X paper", or a question that opens with "X paper": the question is
+ * about the paper X names, as a subject is ("in the original DPR paper how were the hard negatives
+ * picked?", "mT5 paper: how did they fix accidental translation?").
  */
 const NAMED_PAPER = new RegExp(
-  `\\b(?:the|that|this)\\s+(?:original\\s+|first\\s+)?${NAME}\\s+paper\\b`,
+  `(?:\\b(?:the|that|this)\\s+(?:original\\s+|first\\s+)?|${OPENER}(?:in\\s+)?)${NAME}\\s+paper\\b`,
   "iu",
 );
 
@@ -59,6 +60,8 @@ export interface QuestionSubject {
   word: string;
   /** Whether the word owns the subject ("IMPALA's v-trace") rather than being it. */
   owned: boolean;
+  /** Whether the question names a paper by it ("the original DPR paper"), not a method. */
+  paper?: boolean;
 }
 
 /**
@@ -70,8 +73,10 @@ export interface QuestionSubject {
 export function questionSubject(question: string): QuestionSubject | undefined {
   const owner = OWNED_SUBJECT.exec(question)?.[1] ?? OPENING_OWNER.exec(question)?.[1];
   if (owner) return { word: owner, owned: true };
-  const subject = NAMED_SUBJECT.exec(question)?.[1] ?? paperNamed(question);
-  return subject ? { word: subject, owned: false } : undefined;
+  const subject = NAMED_SUBJECT.exec(question)?.[1];
+  if (subject) return { word: subject, owned: false };
+  const paper = paperNamed(question);
+  return paper ? { word: paper, owned: false, paper: true } : undefined;
 }
 
 /** The work a question asks about by name, as index terms, and how surely it names it. */
@@ -82,6 +87,8 @@ export interface WorkAsked {
    * only the subject ("how does ZeRO partition...").
    */
   owned: boolean;
+  /** Whether the question names a paper by it ("the original DPR paper"), not a method. */
+  paper?: boolean;
 }
 
 /**
@@ -99,7 +106,9 @@ export function workAsked(
 ): WorkAsked | undefined {
   if (!subject) return undefined;
   const terms = workTerms(subject.word, isAuthor, subject.owned);
-  return terms ? { terms, owned: subject.owned } : undefined;
+  return terms
+    ? { terms, owned: subject.owned, ...(subject.paper ? { paper: true } : {}) }
+    : undefined;
 }
 
 /**

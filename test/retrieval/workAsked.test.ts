@@ -43,7 +43,11 @@ describe("workAsked", () => {
     expect(asked("in the original DPR paper how were the hard negatives picked?")).toEqual({
       terms: ["dpr"],
       owned: false,
+      paper: true,
     });
+    // So is a question that opens with "X paper".
+    expect(asked("mT5 paper: how did they fix accidental translation?")?.terms).toEqual(["mt5"]);
+    expect(asked("how was mT5 paper data filtered")).toBeUndefined();
     expect(asked("the FAIR paper that samples whole populations of networks")).toBeUndefined();
     // As titles and summaries are indexed: the joined spelling, not a hyphenated term none has.
     expect(asked("How does V-JEPA predict masked regions?")?.terms).toEqual(["vjepa"]);
@@ -180,6 +184,20 @@ describe("a question whose subject is a work the corpus has not summarized", () 
     const response = search(buildIndex([discussing("RotatE"), CAPTIONS_PAPER]), question);
     expect(response.results[0]?.paper.id).toBe(transe.id);
     expect(response.confident).toBe(true);
+  });
+
+  it("is declined when asked about as a paper, however often a summary discusses it", () => {
+    const index = buildIndex([discussing("DistMult"), CAPTIONS_PAPER]);
+    expect(search(index, "How does DistMult model relations as rotations?").confident).toBe(true);
+    for (const asked of [
+      "DistMult paper: how does it model relations as rotations in complex space?",
+      "in the original DistMult paper how are relations modelled as rotations?",
+    ]) {
+      expect(search(index, asked).confident, asked).toBe(false);
+    }
+    expect(
+      search(index, "the TransE paper: how does the margin ranking loss work?").confident,
+    ).toBe(true);
   });
 
   it("is answered by a summary that discusses a hyphenated work as often", () => {
