@@ -121,10 +121,11 @@ function bracketedWith(line: string, cue: number, start: number): boolean {
 
 /**
  * A question that asks for a comparison or a relation, which a citing line may well answer: "the
- * SAC predecessor" is the paper whose notes name SAC as its successor.
+ * SAC predecessor" is the paper whose notes name SAC as its successor; "why did the graph conv
+ * encoder lose to rdf2vec on MUTAG?" asks about R-GCN's results against a baseline of its table.
  */
 const RELATING =
-  /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead|beat\w*|outperform\w*|predecessors?|successors?|precursors?|follow[\s-]?ups?)\b/i;
+  /\b(?:vs\.?|versus|differ\w*|difference|compar\w*|relat\w*|better|worse|than|unlike|instead|beat\w*|outperform\w*|predecessors?|successors?|precursors?|follow[\s-]?ups?|(?:lose|loses|lost|losing) (?:to|against))\b/i;
 
 /** What joins the parts of a compound name ("Instant-NGP", "VQ-VAE"), which its joined term lacks. */
 const COMPOUND_JOINS = /[-_/.]/g;
@@ -207,7 +208,9 @@ function onlyCites(summary: string, term: string, english = false, listed = fals
     if (line.length > NOTE_LINE_CHARS) return false;
     const cites = (span: WordSpan) =>
       citesAt(line, span.start) || (listed && amongNames(line, span.start));
-    if (!citingSection && !uses.every(cites)) return false;
+    // A table's rows set the methods compared beside the paper ("| DeepFool | ~1.8 |" in the C&W
+    // notes' results): a name only there and in citing lines is a baseline, not the paper's own.
+    if (!citingSection && !TABLE_ROW.test(line) && !uses.every(cites)) return false;
     // In a section of other works a line may open with one: "- Nyströmformer: another low-rank...".
     if (!uses.every((span) => writtenAsName(span, citingSection ? undefined : words[0])))
       return false;
@@ -216,6 +219,9 @@ function onlyCites(summary: string, term: string, english = false, listed = fals
   }
   return found;
 }
+
+/** A row of a Markdown table. */
+const TABLE_ROW = /^\s*\|/;
 
 /** Section names that gather other works: "vs others", "Neighbours", "Related work", "Follow-ups". */
 const CITING_SECTION =

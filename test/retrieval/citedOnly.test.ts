@@ -427,3 +427,32 @@ describe("asksAboutCitedWork with compound names", () => {
     expect(cites("which DETR-style losses does it drop?")).toBe(false);
   });
 });
+
+describe("asksAboutCitedWork with a table of methods compared", () => {
+  const cw = {
+    ...fakePaper(5, "Towards Evaluating the Robustness of Neural Networks"),
+    id: "cw-attack",
+    aliases: ["C&W attack"],
+    summary: [
+      "## How",
+      "- Targeted attacks, one per distance metric, found by optimization with a margin loss",
+      "## Results",
+      "| attack | mean L2 distortion |",
+      "| --- | --- |",
+      "| ours | ~0.33 |",
+      "| DeepFool | clearly larger |",
+      "## Notes",
+      "- Before: FGSM (Goodfellow 2015), DeepFool (Moosavi-Dezfooli 2016)",
+    ].join("\n"),
+  };
+  const cites = citedBy(cw);
+
+  it("reads a name only in table rows and citing lines as a method compared against", () => {
+    expect(cites("deepfool - how does it attack?")).toBe(true);
+  });
+
+  it("is false for a question about how the paper fared against it", () => {
+    expect(cites("why did the margin loss attack lose to DeepFool on speed?")).toBe(false);
+    expect(cites("how much smaller is the distortion than DeepFool?")).toBe(false);
+  });
+});
