@@ -141,6 +141,15 @@ const NON_ASCII = /[^\p{ASCII}]/u;
  */
 const NEAR_WEIGHTIEST = 0.8;
 
+/**
+ * Share of the question's weightiest word's weight a word that is no English word needs to be read
+ * as a name it asks about: "x3d progressive expansion: which axes...?" is about X3D, which the
+ * SlowFast notes name as a follow-up, though "axes", which no summary writes, weighs more. At 0.7
+ * notes8 dev declined one outside question more and no set lost an answer; at 0.6 no dev set
+ * moved further (seven more cross-corpus questions declined).
+ */
+const NAME_SHARE = 0.7;
+
 /** Most times a summary may write a name and still only cite it: more, and it is about it. */
 export const MAX_CITATIONS = 3;
 
@@ -315,6 +324,18 @@ interface AskedName {
   acronym: string;
 }
 
+/**
+ * What a question writes before works it gives as examples: "on standard nlp evals like mmlu /
+ * lambada", "such as SQuAD and TriviaQA". They say what kind of thing is asked about, not which
+ * work: "does rlhf cost you on evals like mmlu / lambada?" is about the RLHF paper whose notes
+ * list them among its benchmarks.
+ */
+const EXAMPLE_BEFORE =
+  /\b(?:like|such as|e\.?g\.?|including|incl\.?)\s+(?:[\p{L}\d-]+\s*(?:,|\/|&|\band\b|\bor\b)\s*)*$/iu;
+
+/** How many characters before a word {@link EXAMPLE_BEFORE} reads: a short list of examples. */
+const EXAMPLE_REACH = 60;
+
 /** {@link namesAsked} of each weighed question: worked out once, for every paper returned. */
 const askedNames = new WeakMap<ReadonlyMap<string, number>, AskedName[]>();
 
@@ -326,14 +347,16 @@ function* weightyTerms(
   question: string,
   weights: ReadonlyMap<string, number>,
   share: number,
-): Generator<{ word: string; folded: string; term: string }> {
+): Generator<{ word: string; folded: string; term: string; weight: number; max: number }> {
   let max = 0;
   for (const [term, weight] of weights) if (!/^\d/.test(term)) max = Math.max(max, weight);
-  for (const { word: whole } of findTermWords(question)) {
+  for (const { word: whole, start } of findTermWords(question)) {
+    if (EXAMPLE_BEFORE.test(question.slice(Math.max(0, start - EXAMPLE_REACH), start))) continue;
     for (const word of [whole, ...joinedOf(whole)]) {
       const folded = word.toLowerCase();
       for (const term of processTerm(word)) {
-        if ((weights.get(term) ?? 0) >= share * max) yield { word, folded, term };
+        const weight = weights.get(term) ?? 0;
+        if (weight >= share * max) yield { word, folded, term, weight, max };
       }
     }
   }
@@ -363,10 +386,12 @@ function namesAsked(question: string, weights: ReadonlyMap<string, number>): Ask
   if (names) return names;
   names = [];
   if (!RELATING.test(question)) {
-    for (const { word, folded, term } of weightyTerms(question, weights, NEAR_WEIGHTIEST)) {
+    for (const { word, folded, term, weight, max } of weightyTerms(question, weights, NAME_SHARE)) {
       // A figure ("50x", "2016") is no name, however a summary writes it.
       if (/^\d/.test(folded) || misspeltEnglish(folded)) continue;
-      names.push({ term, english: isEnglishForm(folded), acronym: word.toUpperCase() });
+      const english = isEnglishForm(folded);
+      if (english && weight < NEAR_WEIGHTIEST * max) continue;
+      names.push({ term, english, acronym: word.toUpperCase() });
     }
   }
   askedNames.set(weights, names);

@@ -60,6 +60,16 @@ describe("asksAboutCitedWork", () => {
     ]);
     expect(asksAboutCitedWork(question, near, iqn, summaryCount)).toBe(true);
     expect(asksAboutCitedWork(question, far, iqn, summaryCount)).toBe(false);
+    // A word that is no English word is a name at a little less: BYOL at 0.75 of "predictor".
+    const lighter = new Map([...near, ["byol", 3.3]]);
+    expect(asksAboutCitedWork(question, lighter, iqn, summaryCount)).toBe(true);
+  });
+
+  it("reads no name among examples a question gives", () => {
+    expect(cited("are taus learned in quantile nets like FQF?")).toBe(false);
+    expect(cited("are taus learned in the quantile nets of FQF?")).toBe(true);
+    expect(cited("does it help on Atari games such as Pong, FQF or Breakout?")).toBe(false);
+    expect(cited("does it help on the games FQF was tested on?")).toBe(true);
   });
 
   it("reads an English word the summary writes as an acronym as a name, figures aside", () => {
