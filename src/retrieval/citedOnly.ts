@@ -347,7 +347,14 @@ function* weightyTerms(
   question: string,
   weights: ReadonlyMap<string, number>,
   share: number,
-): Generator<{ word: string; folded: string; term: string; weight: number; max: number }> {
+): Generator<{
+  word: string;
+  folded: string;
+  term: string;
+  weight: number;
+  max: number;
+  start: number;
+}> {
   let max = 0;
   for (const [term, weight] of weights) if (!/^\d/.test(term)) max = Math.max(max, weight);
   for (const { word: whole, start } of findTermWords(question)) {
@@ -356,7 +363,7 @@ function* weightyTerms(
       const folded = word.toLowerCase();
       for (const term of processTerm(word)) {
         const weight = weights.get(term) ?? 0;
-        if (weight >= share * max) yield { word, folded, term, weight, max };
+        if (weight >= share * max) yield { word, folded, term, weight, max, start };
       }
     }
   }
@@ -386,16 +393,40 @@ function namesAsked(question: string, weights: ReadonlyMap<string, number>): Ask
   if (names) return names;
   names = [];
   if (!RELATING.test(question)) {
-    for (const { word, folded, term, weight, max } of weightyTerms(question, weights, NAME_SHARE)) {
+    // "How do Anchors (the rule-based explanations) measure precision?": an English word a
+    // question in sentence case capitalizes mid-sentence is a name, as in a summary's lines.
+    const cased = sentenceCased(question);
+    for (const { word, folded, term, weight, max, start } of weightyTerms(
+      question,
+      weights,
+      NAME_SHARE,
+    )) {
       // A figure ("50x", "2016") is no name, however a summary writes it.
       if (/^\d/.test(folded) || misspeltEnglish(folded)) continue;
-      const english = isEnglishForm(folded);
+      const english = isEnglishForm(folded) && !(cased && capitalizedInside(question, word, start));
       if (english && weight < NEAR_WEIGHTIEST * max) continue;
       names.push({ term, english, acronym: word.toUpperCase() });
     }
   }
   askedNames.set(weights, names);
   return names;
+}
+
+/** True when most words of a question start in lower case: then a capital marks a name. */
+function sentenceCased(question: string): boolean {
+  const words = question.match(/\p{L}+/gu) ?? [];
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  return lower >= words.length / 2;
+}
+
+/**
+ * True when a word at `start` is capitalized ("Anchors") where a sentence does not start: after
+ * another word, not after a full stop, a colon, a bracket, a dash or a quote.
+ */
+function capitalizedInside(question: string, word: string, start: number): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || start === 0) return false;
+  const before = question.slice(0, start).trimEnd();
+  return before.length > 0 && !/[.?!:;([\-–—"']$/.test(before);
 }
 
 /** {@link asksAboutWorkNoneCovers} of each weighed question, worked out once for every paper. */

@@ -76,6 +76,25 @@ describe("asksAboutCitedWork", () => {
     expect(cited("why does MAE mask 75% of patches?")).toBe(true);
   });
 
+  it("reads an English word capitalized mid-sentence as a name the summary may only cite", () => {
+    const lime = {
+      ...fakePaper(6, "Why Should I Trust You? Explaining the Predictions of Any Classifier"),
+      aliases: ["LIME"],
+      summary: [
+        "## How",
+        "- Fit a sparse linear model to the black box's outputs on perturbed samples near the input",
+        "## Notes",
+        "- Follow-up: Anchors (Ribeiro et al. 2018) give rules with precision and coverage",
+      ].join("\n"),
+    };
+    const cites = citedBy(lime);
+    expect(cites("how do Anchors measure precision and coverage?")).toBe(true);
+    // Lower case, opening a sentence, or in a question in title case, it is a word.
+    expect(cites("how do anchors measure precision and coverage?")).toBe(false);
+    expect(cites("Anchors: how is precision measured?")).toBe(false);
+    expect(cites("How Do Anchors Measure Precision And Coverage?")).toBe(false);
+  });
+
   it("reads a line under a section of other works as citing them", () => {
     expect(cited("nystromformer landmarks: how are they picked?")).toBe(true);
   });
