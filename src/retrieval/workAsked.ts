@@ -42,16 +42,23 @@ const NAMED_PAPER = new RegExp(
   "iu",
 );
 
+/** A word written with a capital and then lower case only: "Transformer", not "FAIR". */
+const CAPITALIZED = /^\p{Lu}\p{Ll}+$/u;
+
 /**
- * The name of "the X paper" in a question (see {@link NAMED_PAPER}), unless it is an English word
- * or a person's or place's name: "the FAIR paper that studies populations of networks" says where
- * the paper is from, "the Transformer paper" may name a kind of model as well as a work.
+ * The name of "the X paper" in a question (see {@link NAMED_PAPER}), unless it is a lab's, a
+ * person's or a place's name, or an English word in lower case or in capitals: "the FAIR paper
+ * that studies populations of networks" says where the paper is from, "the transformer paper" may
+ * name a kind of model as well as a work.
  */
 function paperNamed(question: string): string | undefined {
   const word = NAMED_PAPER.exec(question)?.[1];
   if (!word) return undefined;
   const folded = foldText(word).toLowerCase();
-  return isEnglishForm(folded) || isProperName(folded) ? undefined : word;
+  if (isLabName(folded) || isProperName(folded)) return undefined;
+  // "the original Transformer paper": an English word capitalized (not in capitals: "the FAIR
+  // paper" says where a paper is from) names the paper as a word no English has.
+  return isEnglishForm(folded) && !CAPITALIZED.test(word) ? undefined : word;
 }
 
 /** A question's grammatical subject, or the word that owns it. */
@@ -73,10 +80,11 @@ export interface QuestionSubject {
 export function questionSubject(question: string): QuestionSubject | undefined {
   const owner = OWNED_SUBJECT.exec(question)?.[1] ?? OPENING_OWNER.exec(question)?.[1];
   if (owner) return { word: owner, owned: true };
-  const subject = NAMED_SUBJECT.exec(question)?.[1];
-  if (subject) return { word: subject, owned: false };
+  // "what schedule did the original Transformer paper use" names its paper, not an "original".
   const paper = paperNamed(question);
-  return paper ? { word: paper, owned: false, paper: true } : undefined;
+  if (paper) return { word: paper, owned: false, paper: true };
+  const subject = NAMED_SUBJECT.exec(question)?.[1];
+  return subject ? { word: subject, owned: false } : undefined;
 }
 
 /** The work a question asks about by name, as index terms, and how surely it names it. */
@@ -105,7 +113,9 @@ export function workAsked(
   isAuthor: (term: string) => boolean,
 ): WorkAsked | undefined {
   if (!subject) return undefined;
-  const terms = workTerms(subject.word, isAuthor, subject.owned);
+  // A capital names a paper as surely as an owner's "'s" does ("the original Transformer paper").
+  const named = subject.owned || (subject.paper === true && /^\p{Lu}/u.test(subject.word));
+  const terms = workTerms(subject.word, isAuthor, named);
   return terms
     ? { terms, owned: subject.owned, ...(subject.paper ? { paper: true } : {}) }
     : undefined;

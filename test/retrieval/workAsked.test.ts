@@ -49,6 +49,14 @@ describe("workAsked", () => {
     expect(asked("mT5 paper: how did they fix accidental translation?")?.terms).toEqual(["mt5"]);
     expect(asked("how was mT5 paper data filtered")).toBeUndefined();
     expect(asked("the FAIR paper that samples whole populations of networks")).toBeUndefined();
+    // An English word capitalized names the paper; the subject "original" does not.
+    expect(asked("What warmup schedule did the original Transformer paper use?")).toEqual({
+      terms: ["transform"],
+      owned: false,
+      paper: true,
+    });
+    expect(asked("what warmup schedule did the original transformer paper use?")).toBeUndefined();
+    expect(asked("that Google paper on dual encoders")).toBeUndefined();
     // As titles and summaries are indexed: the joined spelling, not a hyphenated term none has.
     expect(asked("How does V-JEPA predict masked regions?")?.terms).toEqual(["vjepa"]);
   });
