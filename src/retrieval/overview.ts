@@ -1,4 +1,5 @@
 import stem from "wink-porter2-stemmer";
+import { escapeRegExp } from "../text/escapeRegExp.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { capPiece, foldText, termsOf } from "../text/terms.ts";
 import type { Paper, Passage } from "../types.ts";
@@ -38,7 +39,7 @@ function nameMention(name: string): (text: string) => boolean {
   const words = name
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    .map(escapeRegExp);
   if (words.length === 0) return () => false;
   const literal = new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s-]*")}(?![\\p{L}\\p{N}])`, "iu");
   const wanted = wordStems(name);

@@ -3,15 +3,12 @@
  * no Markdown, links, citation marks or asides, and split into clauses.
  */
 import { readableText } from "../../answer/readable.ts";
+import { escapeRegExp } from "../../text/escapeRegExp.ts";
 
 /** Longest inline formula (between `$`s) a question may show as Unicode, e.g. `\pi_b`. */
 const MAX_MATH_CHARS = 12;
 /** Share of a text's characters that may be symbols rather than words: more reads like math. */
 const MAX_SYMBOL_SHARE = 0.04;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * "bootstrapping error accumulation reduction (BEAR)" → "BEAR": where a summary names the paper
