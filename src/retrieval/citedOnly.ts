@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../text/escapeRegExp.ts";
 import { BOLD_HEADING, HEADING } from "../text/markdownBlocks.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
 import { findTermWords, foldText, processTerm, type WordSpan, wordPieces } from "../text/terms.ts";
@@ -176,6 +177,10 @@ function* linesUsing(
   // for a last "y" made "i" ("accuraci" in "accuracy"). Cut shorter, a short name's stem would be
   // in every line ("ga" of "gan").
   const stem = term.length > 3 && term.endsWith("i") ? term.slice(0, -1) : term;
+  // A compound's joined term ("instantngp") is in a line only with its joins taken out. Lines are
+  // read so only when the summary does not write the term plainly, as it does most terms.
+  const joined = !summary.toLowerCase().includes(stem);
+  const plain = (text: string) => (joined ? text.replace(COMPOUND_JOINS, "") : text);
   for (const line of summary.split("\n")) {
     if (onSection) {
       const section = sectionName(line);
@@ -183,19 +188,14 @@ function* linesUsing(
     }
     // Accents are folded ("Nyström" to "nystrom") only in lines that have any: folding every
     // line cost a tenth of a question's time.
-    // A compound's joined term ("instantngp") is in the line only with its joins taken out.
-    const lower = line.toLowerCase();
     if (
-      !lower.includes(stem) &&
-      !(NON_ASCII.test(line) && foldText(line).includes(stem)) &&
-      !lower.replace(COMPOUND_JOINS, "").includes(stem)
+      !plain(line.toLowerCase()).includes(stem) &&
+      !(NON_ASCII.test(line) && plain(foldText(line)).includes(stem))
     )
       continue;
     const words = findTermWords(line);
     const uses = words.filter(
-      (span) =>
-        foldText(span.word).replace(COMPOUND_JOINS, "").includes(stem) &&
-        termsOfWord(span.word).includes(term),
+      (span) => plain(foldText(span.word)).includes(stem) && termsOfWord(span.word).includes(term),
     );
     if (uses.length > 0) yield { line, words, uses };
   }
@@ -527,11 +527,6 @@ function worksNamedOnlyElsewhere(
   }
   unsummarizedWorks.set(weights, terms);
   return terms;
-}
-
-/** Special characters of a regular expression, escaped to match a name as written. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The word just before `start` in a question, with only spaces or a hyphen between. */
