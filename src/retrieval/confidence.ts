@@ -163,7 +163,7 @@ export function corpusLacks(index: PaperIndex, word: string): boolean {
 }
 
 /** True when no passage of any summary has any term of `word` (a front matter's fields may). */
-export function passagesLack(index: PaperIndex, word: string): boolean {
+function passagesLack(index: PaperIndex, word: string): boolean {
   return processTerm(word).every((term) => index.passageSearch.documentFrequency(term) === 0);
 }
 
