@@ -92,8 +92,12 @@ export class Speller {
     }
   }
 
-  /** The corpus word `word` was most likely meant to be, or `word` itself. */
-  correctWord(word: string): string {
+  /**
+   * The corpus word `word` was most likely meant to be, or `word` itself. A word written as a
+   * name (`asName`: "AdaIN", "MixMatch") is never taken for an English word: its capitals say
+   * the asker typed a name on purpose, which "again" or "mismatch" is not.
+   */
+  correctWord(word: string, asName = false): string {
     const folded = foldText(word);
     if (
       folded.length < MIN_CORRECTABLE_LENGTH ||
@@ -112,6 +116,7 @@ export class Speller {
     for (const candidate of this.words.fuzzyGet(folded, limit + 1).keys()) {
       const count = this.counts.get(candidate) ?? 0;
       if (candidate[0] !== folded[0]) continue;
+      if (asName && isEnglishForm(candidate)) continue;
       const distance = editDistance(folded, candidate, limit);
       if (distance > limit) continue;
       // A word the index already matches by its stem ("regimes" for "regime") means that word,
@@ -132,12 +137,14 @@ export class Speller {
   /** Corrects every word of a query, keeping everything between words as typed. */
   correct(query: string): CorrectedQuery {
     const corrections = new Map<string, string>();
+    // In a question typed all in capitals, no capital marks a name.
+    const shouted = !/\p{Ll}/u.test(query);
     let text = "";
     let cursor = 0;
     for (const span of findWords(query)) {
       // Compounds are corrected part by part ("lotery-ticket" -> "lottery-ticket").
       const fixed = span.word.replace(/[\p{L}\p{N}]+/gu, (part) => {
-        const corrected = this.correctWord(part);
+        const corrected = this.correctWord(part, !shouted && /\p{Lu}/u.test(part.slice(1)));
         // A correction to the same index term ("rollouts" to "rollout", "reinforcment" to
         // "reinforcement") is no guess: the word matched that term as typed.
         if (corrected !== part && !sharesTerm(foldText(part), corrected))

@@ -80,6 +80,16 @@ describe("Speller and everyday English", () => {
   });
 });
 
+it("does not take a word written as a name for an English word ('AdaIN' is no 'again')", () => {
+  const style = new Speller(["Run it again; StyleGAN maps styles."]);
+  expect(style.correct("how does AdaIN work?").text).toBe("how does AdaIN work?");
+  // Its capitals still let a typo of a corpus name be mended, and lower case still corrects.
+  expect(style.correct("StyelGAN").text).toBe("stylegan");
+  expect(style.correct("adain").text).toBe("again");
+  // Typed all in capitals, no capital marks a name.
+  expect(style.correct("ADAIN").text).toBe("again");
+});
+
 describe("editDistance", () => {
   it("counts a swap of neighbours as one edit", () => {
     expect(editDistance("mixmtach", "mixmatch")).toBe(1);
