@@ -24,6 +24,7 @@ const CROSS_CORPORA: readonly CorpusName[] = [
   "notes8",
   "notes9",
   "notes10",
+  "notes11",
 ];
 
 /** Questions asked and declined, for one kind of question or all. */

@@ -76,6 +76,7 @@ export type CorpusName =
   | "notes8"
   | "notes9"
   | "notes10"
+  | "notes11"
   | "together"
   | "everything"
   | "all"
@@ -101,6 +102,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   notes8: ["test/fixtures/notes8"],
   notes9: ["test/fixtures/notes9"],
   notes10: ["test/fixtures/notes10"],
+  notes11: ["test/fixtures/notes11"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   everything: [
     ...STYLES.map((style) => `test/fixtures/styles/${style}`),
@@ -216,7 +218,17 @@ export const EVAL_SETS: EvalSet[] = [
   // distillation and pruning, adversarial examples and out-of-distribution detection, federated
   // and private learning, lidar detection).
   ...splitSets("notes9", "notes9", "test/fixtures/notes9", ["dev", "blind"]),
+  // A tenth, written at the start of the round after and measured on arrival: 50 papers
+  // (decoding and open language models, sparse and dense retrieval, detection, segmentation and
+  // 3D, augmentation, activations, normalization and optimizers, graphs, memory and reasoning).
   ...splitSets("notes10", "notes10", "test/fixtures/notes10", ["dev", "blind"]),
+  // An eleventh, written at the start of the round after and measured on arrival: 50 papers
+  // (style transfer and super-resolution, semi-supervised learning, speech recognition and
+  // synthesis, audio and music generation, vision-language models, autoregressive and latent
+  // variable image models, recurrent and convolutional alternatives to attention, multilingual
+  // sentence embeddings and unsupervised translation, attribution and interpretability,
+  // scalable graph networks, optimal transport, multi-agent credit assignment).
+  ...splitSets("notes11", "notes11", "test/fixtures/notes11", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */
