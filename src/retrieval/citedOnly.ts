@@ -382,9 +382,17 @@ function joinedOf(word: string): string[] {
   return pieces.length > 2 && joined !== undefined && !isEnglishForm(last) ? [joined] : [];
 }
 
-/** The index terms of one word, a compound's parts among them ("ngp" of "Instant-NGP"). */
+/**
+ * The index terms by which one word names a work: a compound's joined spelling and its leading
+ * parts ("instantngp" of "Instant-NGP", "chinchilla" of "Chinchilla-70B"), but not its last part,
+ * which says what kind of thing the work is: "GPR-GNN later learns the weights" cites GPR-GNN, not
+ * the GNN a question describes ("the gnn where an mlp predicts per node...").
+ */
 function termsOfWord(word: string): string[] {
-  return wordPieces(word).flatMap((piece) => processTerm(piece));
+  const pieces = wordPieces(word);
+  // A compound's pieces are its parts, then their joined spelling.
+  const naming = pieces.length > 2 ? [...pieces.slice(0, -2), ...pieces.slice(-1)] : pieces;
+  return naming.flatMap((piece) => processTerm(piece));
 }
 
 /** The weightiest words of a question, figures aside, that could name a work; none if it compares. */

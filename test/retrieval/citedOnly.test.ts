@@ -455,6 +455,26 @@ describe("asksAboutCitedWork with compound names", () => {
   it("reads no name of a compound whose last part is an English word", () => {
     expect(cites("which DETR-style losses does it drop?")).toBe(false);
   });
+
+  it("reads a compound's leading part as a name it cites, but not its last part", () => {
+    const appnp = {
+      ...fakePaper(6, "Predict then Propagate: Graph Neural Networks meet Personalized PageRank"),
+      id: "appnp",
+      aliases: ["APPNP"],
+      summary: [
+        "## How",
+        "- An MLP predicts per node, then personalized PageRank propagates the predictions",
+        "## Limitations",
+        "- Fixed propagation; GPR-GNN later learns the weights",
+        "- Encoders: cf. DeBERTa-v3, which swaps MLM for replaced token detection",
+      ].join("\n"),
+    };
+    const citedByAppnp = citedBy(appnp);
+    // "GNN" is the kind of work GPR-GNN is; the question describes a GNN, not GPR-GNN.
+    expect(citedByAppnp("the GNN whose MLP predicts per node: what propagates?")).toBe(false);
+    expect(citedByAppnp("GPR-GNN: how are its weights learned?")).toBe(true);
+    expect(citedByAppnp("what does DeBERTa do?")).toBe(true);
+  });
 });
 
 describe("asksAboutCitedWork with a table of methods compared", () => {
