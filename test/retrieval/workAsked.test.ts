@@ -49,6 +49,8 @@ describe("workAsked", () => {
     expect(asked("mT5 paper: how did they fix accidental translation?")?.terms).toEqual(["mt5"]);
     expect(asked("how was mT5 paper data filtered")).toBeUndefined();
     expect(asked("the FAIR paper that samples whole populations of networks")).toBeUndefined();
+    // Nor does a university's: "that KAUST paper" is from KAUST, as "the stanford one" is.
+    expect(asked("that KAUST paper gluing a frozen encoder onto an LLM")).toBeUndefined();
     // An English word capitalized names the paper; the subject "original" does not.
     expect(asked("What warmup schedule did the original Transformer paper use?")).toEqual({
       terms: ["transform"],
