@@ -32,6 +32,7 @@ import {
 import { aliasPartPassage, topicTerms } from "./passageTopics.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
 import { proximityWeight, type TermPositions, termPositions, wordTerms } from "./proximity.ts";
+import { standsOut } from "./standsOut.ts";
 import { behindReferred, orderBySubject, preferCovering, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
 
@@ -903,9 +904,11 @@ export function search(
   const unknownAsked =
     (prepared.unknownId !== undefined || prepared.unknownAuthor !== undefined) &&
     !ordered[0]?.named;
+  // A paper the question names, or a thread's, answers however close the others come.
+  const distinct = pinned || ordered[0]?.named || standsOut(results);
   return {
     query,
-    confident: coverage >= threshold && Boolean(enough) && !unknownAsked,
+    confident: coverage >= threshold && Boolean(enough) && !unknownAsked && Boolean(distinct),
     coverage,
     results,
     ...(unknownAsked && prepared.unknownId ? { unknownId: prepared.unknownId } : {}),
