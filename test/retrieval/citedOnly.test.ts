@@ -477,6 +477,28 @@ describe("asksAboutCitedWork with compound names", () => {
   });
 });
 
+describe("asksAboutCitedWork with related work and gains over others", () => {
+  const mpl = {
+    ...fakePaper(7, "Meta Pseudo Labels"),
+    id: "meta-pseudo-labels",
+    aliases: ["MPL"],
+    summary: [
+      "## How",
+      "- A teacher makes pseudo labels; the student's validation loss trains the teacher",
+      "## Notes",
+      "- Heavy: two nets; gains over FixMatch/UDA on small benchmarks ~0.5-2 pts",
+      "- Related: Noisy Student (same group), MixText, learning-to-teach",
+    ].join("\n"),
+  };
+  const cites = citedBy(mpl);
+
+  it("reads a name after 'gains over' or in a 'Related:' line as a work set beside the paper", () => {
+    expect(cites("how does FixMatch pick its pseudo labels?")).toBe(true);
+    expect(cites("how does MixText mix?")).toBe(true);
+    expect(cites("how does MPL train its teacher?")).toBe(false);
+  });
+});
+
 describe("asksAboutCitedWork with a table of methods compared", () => {
   const cw = {
     ...fakePaper(5, "Towards Evaluating the Robustness of Neural Networks"),
