@@ -11,7 +11,7 @@ import type { Paper, Passage } from "../types.ts";
  * "reused in CornerNet", "ancestor of PRMs ("Let's Verify Step by Step", Lightman et al. 2023)".
  */
 const CITING =
-  /\b(?:vs\.?|versus|cf\.?|unlike|successors?|follow[\s-]?ups?|followed|later|predecessors?|precursors?|ancestors?|descendants?|concurrent|reused|inspired|et al\.?|related(?=\s*:)|(?:gains?|improves?|improvements?)\s+over)(?:\W|$)|\(\s*\p{Lu}[\p{L}-]+[^()]*\d{4}\s*\)/iu;
+  /\b(?:vs\.?|versus|cf\.?|unlike|successors?|follow[\s-]?ups?|followed|later|predecessors?|precursors?|ancestors?|descendants?|concurrent|reused|inspired|et al\.?|related(?=\s*:)|(?:gains?|improves?|improvements?)\s+over|baselines?(?=\s*[:(]))(?:\W|$)|\(\s*\p{Lu}[\p{L}-]+[^()]*\d{4}\s*\)/iu;
 
 /** Every word that sets another work beside a line's paper, wherever it stands in the line. */
 const CITING_ALL = new RegExp(CITING.source, "giu");

@@ -488,11 +488,13 @@ describe("asksAboutCitedWork with related work and gains over others", () => {
       "## Notes",
       "- Heavy: two nets; gains over FixMatch/UDA on small benchmarks ~0.5-2 pts",
       "- Related: Noisy Student (same group), MixText, learning-to-teach",
+      "- Baselines (approx list): ReMixMatch, supervised-only",
     ].join("\n"),
   };
   const cites = citedBy(mpl);
 
-  it("reads a name after 'gains over' or in a 'Related:' line as a work set beside the paper", () => {
+  it("reads a name after 'gains over', in a 'Related:' or a 'Baselines' line as a work set beside the paper", () => {
+    expect(cites("how does ReMixMatch work?")).toBe(true);
     expect(cites("how does FixMatch pick its pseudo labels?")).toBe(true);
     expect(cites("how does MixText mix?")).toBe(true);
     expect(cites("how does MPL train its teacher?")).toBe(false);
