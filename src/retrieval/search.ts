@@ -32,7 +32,7 @@ import {
 import { aliasPartPassage, topicTerms } from "./passageTopics.ts";
 import { type PreparedQuery, prepareQuery, prepareTopic } from "./prepareQuery.ts";
 import { proximityWeight, type TermPositions, termPositions, wordTerms } from "./proximity.ts";
-import { standsOut } from "./standsOut.ts";
+import { STAND_OUT_RANKS, standsOut } from "./standsOut.ts";
 import { behindReferred, orderBySubject, preferCovering, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
 
@@ -871,7 +871,8 @@ export function search(
     focus && prepared.mentions.length === 0 && !prepared.unknownId && !prepared.unknownAuthor
       ? focus
       : undefined;
-  const candidates = collectCandidates(index, prepared, limit, pinned);
+  // Whether the best paper stands out is judged on as many papers whatever the caller shows.
+  const candidates = collectCandidates(index, prepared, Math.max(limit, STAND_OUT_RANKS), pinned);
   // The question's words for phrase matching, read once for all the papers returned.
   const queryWords = wordTerms(prepared.text);
   const ranked = candidates.map((c) => toResult(index, c, prepared, queryWords));
@@ -910,7 +911,7 @@ export function search(
     query,
     confident: coverage >= threshold && Boolean(enough) && !unknownAsked && Boolean(distinct),
     coverage,
-    results,
+    results: results.slice(0, limit),
     ...(unknownAsked && prepared.unknownId ? { unknownId: prepared.unknownId } : {}),
     ...(unknownAsked && prepared.unknownAuthor ? { unknownAuthor: prepared.unknownAuthor } : {}),
   };

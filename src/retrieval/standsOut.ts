@@ -12,6 +12,9 @@ export const WEAK_COVERAGE = 0.45;
  */
 export const CROWDED_SCORE_SHARE = 0.7;
 
+/** How many ranked papers {@link standsOut} reads: a search ranks at least these. */
+export const STAND_OUT_RANKS = 3;
+
 /**
  * True when the best of ranked results stands out from the rest: it covers the question well
  * ({@link WEAK_COVERAGE} or more), or the third paper scores under {@link CROWDED_SCORE_SHARE} of
@@ -29,7 +32,8 @@ export const CROWDED_SCORE_SHARE = 0.7;
  * lost 3 to 4 points of right answers: a growing corpus has many neighbours.
  */
 export function standsOut(results: readonly SearchResult[]): boolean {
-  const [best, , third] = results;
+  const [best] = results;
+  const third = results[STAND_OUT_RANKS - 1];
   if (!best || best.coverage >= WEAK_COVERAGE || !third || best.score <= 0) return true;
   return third.score < CROWDED_SCORE_SHARE * best.score;
 }

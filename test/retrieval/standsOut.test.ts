@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { evalCorpus } from "../../bench/evalSets.ts";
+import { CONFIDENCE_THRESHOLD, search } from "../../src/retrieval/search.ts";
 import { CROWDED_SCORE_SHARE, standsOut, WEAK_COVERAGE } from "../../src/retrieval/standsOut.ts";
 import type { SearchResult } from "../../src/types.ts";
 import { fakePaper } from "../helpers/papers.ts";
@@ -37,5 +39,24 @@ describe("standsOut", () => {
     expect(standsOut([])).toBe(true);
     expect(standsOut(ranked(0.4, 10, 9))).toBe(true);
     expect(standsOut(ranked(0.4, 0, 0, 0))).toBe(true);
+  });
+});
+
+describe("search and the stand-out rule", () => {
+  const { index } = evalCorpus("notes");
+  // Asked of notes that lack it: a third of its weight matched by each of three summaries.
+  const question = "consistency loss across augmentations";
+
+  it("declines a weak best paper the third scores nearly as well as", () => {
+    const response = search(index, question);
+    expect(response.coverage).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
+    expect(standsOut(response.results)).toBe(false);
+    expect(response.confident).toBe(false);
+  });
+
+  it("answers alike however many results the caller asks for", () => {
+    const one = search(index, question, { limit: 1 });
+    expect(one.results).toHaveLength(1);
+    expect(one.confident).toBe(false);
   });
 });
