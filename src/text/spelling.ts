@@ -94,8 +94,8 @@ export class Speller {
 
   /**
    * The corpus word `word` was most likely meant to be, or `word` itself. A word written as a
-   * name (`asName`: "AdaIN", "MixMatch") is never taken for an English word: its capitals say
-   * the asker typed a name on purpose, which "again" or "mismatch" is not.
+   * name (`asName`: "AdaIN") is never taken for an English word: its capitals say the asker typed
+   * a name on purpose, which "again" is not.
    */
   correctWord(word: string, asName = false): string {
     const folded = foldText(word);
