@@ -67,8 +67,8 @@ const LIST_ITEM_WORDS = 2;
 /**
  * True when the word at `start` is an item of a list of works: an item of a word or two, beside
  * an item that ends or starts with a name ("ProGAN, StyleGAN, BigGAN, DDPM all headline FID-50k",
- * "simplified to minibatch stddev in ProGAN / StyleGAN"). Such a line names the works it lists in
- * passing, whatever it is about.
+ * "simplified to minibatch stddev in ProGAN / StyleGAN", "previous fixes (BCQ, BEAR, BRAC)"). Such
+ * a line names the works it lists in passing, whatever it is about.
  */
 function amongNames(line: string, start: number): boolean {
   const items: { from: number; to: number }[] = [];
@@ -87,7 +87,12 @@ function amongNames(line: string, start: number): boolean {
   if (at < 0 || words(at).length > LIST_ITEM_WORDS) return false;
   const before = words(at - 1).at(-1);
   const after = words(at + 1)[0];
-  return [before, after].some((word) => word !== undefined && NAME_WORD.test(word));
+  return [before, after].some((word) => word !== undefined && NAME_WORD.test(bareWord(word)));
+}
+
+/** A word without the brackets, quotes and marks around it: "BCQ" of "(BCQ" in "(BCQ, BEAR, BRAC)". */
+function bareWord(word: string): string {
+  return word.replace(/^[(["'“‘*_`]+|[)\]"'”’*_`:;.]+$/gu, "");
 }
 
 /** Most words between a name and the citing word after it: "AdaIN later", "FQF (Yang et al.". */

@@ -181,6 +181,33 @@ describe("asksAboutCitedWork", () => {
   });
 });
 
+describe("a name in a bracketed list of names", () => {
+  const cql = {
+    ...fakePaper(9, "Conservative Q-Learning for Offline Reinforcement Learning"),
+    id: "cql",
+    aliases: ["CQL"],
+    summary: [
+      "## How",
+      "- Penalize Q-values of actions the dataset lacks; push up Q on dataset actions",
+      "- previous fixes (BCQ, BEAR, BRAC) constrain the policy; CQL regularizes the value",
+    ].join("\n"),
+  };
+  const cqlIndex = buildIndex([cql, captions]);
+  const number = cqlIndex.paperNumbers.get(cql.id) ?? -1;
+
+  it("reads a name between bracketed names as one more work listed", () => {
+    const question = "how does BEAR constrain the policy?";
+    const cites = asksAboutCitedWork(
+      question,
+      weighQuery(cqlIndex, question, new Set()),
+      cql,
+      (term) => cqlIndex.paperSearch.termCount(term, number, PAPER_FIELDS.indexOf("summary")),
+      () => true,
+    );
+    expect(cites).toBe(true);
+  });
+});
+
 describe("a name in a list of names", () => {
   const fid = {
     ...fakePaper(7, "GANs Trained by a Two Time-Scale Update Rule"),
