@@ -67,8 +67,9 @@ const LIST_ITEM_WORDS = 2;
 /**
  * True when the word at `start` is an item of a list of works: an item of a word or two, beside
  * an item that ends or starts with a name ("ProGAN, StyleGAN, BigGAN, DDPM all headline FID-50k",
- * "simplified to minibatch stddev in ProGAN / StyleGAN", "previous fixes (BCQ, BEAR, BRAC)"). Such
- * a line names the works it lists in passing, whatever it is about.
+ * "simplified to minibatch stddev in ProGAN / StyleGAN", "previous fixes (BCQ, BEAR, BRAC)"; a
+ * bracket bounds the item it opens or closes, though it separates no items). Such a line names
+ * the works it lists in passing, whatever it is about.
  */
 function amongNames(line: string, start: number): boolean {
   const items: { from: number; to: number }[] = [];
@@ -82,7 +83,17 @@ function amongNames(line: string, start: number): boolean {
   const at = items.findIndex((item) => start >= item.from && start < item.to);
   const words = (i: number) => {
     const item = items[i];
-    return item ? line.slice(item.from, item.to).trim().split(/\s+/) : [];
+    if (!item) return [];
+    let text = line.slice(item.from, item.to);
+    // The name's own item starts after a bracket it is in and ends at the bracket's close: in
+    // "family (PPO, IMPALA/V-trace, MPO, TRPO) each miss some", PPO is an item of one word.
+    if (i === at) {
+      const open = text.lastIndexOf("(", start - item.from);
+      if (open >= 0) text = text.slice(open + 1);
+      const close = text.indexOf(")");
+      if (close >= 0) text = text.slice(0, close);
+    }
+    return text.trim().split(/\s+/);
   };
   if (at < 0 || words(at).length > LIST_ITEM_WORDS) return false;
   const before = words(at - 1).at(-1);
@@ -233,6 +244,17 @@ function onlyCites(summary: string, term: string, english = false, listed = fals
   }
   return found;
 }
+
+/**
+ * Acronyms for kinds of model, task or hardware ("the gnn where...", "multi-hop QA", "LLMs"):
+ * a question that writes one asks about a kind of work, never about a work a summary cites, even
+ * where a summary lists it beside names ("HotpotQA (multi-hop QA)").
+ */
+const KIND_ACRONYMS: ReadonlySet<string> = new Set([
+  ...["qa", "nlp", "cv", "rl", "ssl", "nmt", "asr", "tts", "ood", "iid", "sota", "api", "apis"],
+  ...["gnn", "gnns", "cnn", "cnns", "rnn", "rnns", "lstm", "lstms", "mlp", "mlps"],
+  ...["llm", "llms", "lm", "lms", "vlm", "vlms", "gpu", "gpus", "tpu", "tpus"],
+]);
 
 /** A row of a Markdown table. */
 const TABLE_ROW = /^\s*\|/;
@@ -416,6 +438,7 @@ function namesAsked(question: string, weights: ReadonlyMap<string, number>): Ask
     )) {
       // A figure ("50x", "2016") is no name, however a summary writes it.
       if (/^\d/.test(folded) || misspeltEnglish(folded)) continue;
+      if (KIND_ACRONYMS.has(folded)) continue;
       const english = isEnglishForm(folded) && !(cased && capitalizedInside(question, word, start));
       if (english && weight < NEAR_WEIGHTIEST * max) continue;
       names.push({ term, english, acronym: word.toUpperCase() });

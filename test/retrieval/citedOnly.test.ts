@@ -197,12 +197,22 @@ describe("a name in a bracketed list of names", () => {
       "## How",
       "- Penalize Q-values of actions the dataset lacks; push up Q on dataset actions",
       "- previous fixes (BCQ, BEAR, BRAC) constrain the policy; CQL regularizes the value",
+      "- Policy-gradient family (PPO, IMPALA/V-trace, MPO) each miss some of these",
+      "- Toy runs: HotpotQA (multi-hop QA), FEVER (fact checking)",
     ].join("\n"),
   };
   const cites = citedBy(cql, true);
 
   it("reads a name between bracketed names as one more work listed", () => {
     expect(cites("how does BEAR constrain the policy?")).toBe(true);
+  });
+
+  it("reads the first name after a bracket as an item of the list it opens", () => {
+    expect(cites("what does PPO do to the policy?")).toBe(true);
+  });
+
+  it("reads no acronym of a kind of work as a work listed ('multi-hop QA')", () => {
+    expect(cites("how well does it do on QA?")).toBe(false);
   });
 });
 
