@@ -88,10 +88,13 @@ function amongNames(line: string, start: number): boolean {
     // The name's own item starts after a bracket it is in and ends at the bracket's close: in
     // "family (PPO, IMPALA/V-trace, MPO, TRPO) each miss some", PPO is an item of one word.
     if (i === at) {
-      const open = text.lastIndexOf("(", start - item.from);
-      if (open >= 0) text = text.slice(open + 1);
-      const close = text.indexOf(")");
+      // Only brackets around the name: in "mixed): better than BEAR / BRAC" the ")" closes
+      // something before it.
+      const name = start - item.from;
+      const close = text.indexOf(")", name);
       if (close >= 0) text = text.slice(0, close);
+      const open = text.lastIndexOf("(", name);
+      if (open >= 0) text = text.slice(open + 1);
     }
     return text.trim().split(/\s+/);
   };

@@ -211,6 +211,17 @@ describe("a name in a bracketed list of names", () => {
     expect(cites("what does PPO do to the policy?")).toBe(true);
   });
 
+  it("bounds an item only by brackets around the name, not by one closed before it", () => {
+    const td3 = {
+      ...fakePaper(10, "Addressing Function Approximation Error in Actor-Critic Methods"),
+      id: "td3",
+      aliases: ["TD3"],
+      summary: "- MuJoCo (all tasks, mixed): a good deal better overall than SAC / DDPG",
+    };
+    // SAC's item runs from "mixed)" on: a clause about the paper, not a list of works.
+    expect(citedBy(td3, true)("SAC: how good is it overall?")).toBe(false);
+  });
+
   it("reads no acronym of a kind of work as a work listed ('multi-hop QA')", () => {
     expect(cites("how well does it do on QA?")).toBe(false);
   });
