@@ -1,3 +1,4 @@
+import { isShouted, writtenAsName } from "../text/casing.ts";
 import { findTermWords, foldText, processTerm, wordPieces } from "../text/terms.ts";
 import { isVenueCode } from "../text/venues.ts";
 import {
@@ -38,15 +39,6 @@ export interface QueryCoverage {
 const EVIDENCE_FIELDS = new Set(["text", "title", "aliases", "authors", "arxiv", "id", "year"]);
 
 /**
- * True for a piece written with a capital past its first letter ("ALBERT", "CaiT", "GANs"): the
- * asker wrote a name, whatever English word it also spells ("albert", "gin"). Not when the whole
- * question is in capitals: then its casing says nothing.
- */
-function writtenAsName(piece: string, shouted: boolean): boolean {
-  return !shouted && /\p{Lu}/u.test(piece.slice(1));
-}
-
-/**
  * Weighs each term of a query by how much it says about the topic: its IDF over passages (rare in
  * the corpus, or absent, weighs more) times its specificity in everyday English (so "punish" in a
  * paraphrase, or "tomorrow", weighs less than "quantization"; a word written as a name is
@@ -58,7 +50,7 @@ export function weighQuery(
   corrected: ReadonlySet<string>,
 ): Map<string, number> {
   const weights = new Map<string, number>();
-  const shouted = !/\p{Ll}/u.test(text);
+  const shouted = isShouted(text);
   // The words the index makes terms of: "\\frac" is no word of the question (found by fast-check).
   const spans = findTermWords(text);
   for (const [wordAt, { word }] of spans.entries()) {

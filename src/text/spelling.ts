@@ -1,4 +1,5 @@
 import SearchableMap from "minisearch/SearchableMap";
+import { isShouted, writtenAsName } from "./casing.ts";
 import { editDistance } from "./editDistance.ts";
 import {
   findWords,
@@ -137,14 +138,13 @@ export class Speller {
   /** Corrects every word of a query, keeping everything between words as typed. */
   correct(query: string): CorrectedQuery {
     const corrections = new Map<string, string>();
-    // In a question typed all in capitals, no capital marks a name.
-    const shouted = !/\p{Ll}/u.test(query);
+    const shouted = isShouted(query);
     let text = "";
     let cursor = 0;
     for (const span of findWords(query)) {
       // Compounds are corrected part by part ("lotery-ticket" -> "lottery-ticket").
       const fixed = span.word.replace(/[\p{L}\p{N}]+/gu, (part) => {
-        const corrected = this.correctWord(part, !shouted && /\p{Lu}/u.test(part.slice(1)));
+        const corrected = this.correctWord(part, writtenAsName(part, shouted));
         // A correction to the same index term ("rollouts" to "rollout", "reinforcment" to
         // "reinforcement") is no guess: the word matched that term as typed.
         if (corrected !== part && !sharesTerm(foldText(part), corrected))
