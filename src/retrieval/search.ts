@@ -19,6 +19,7 @@ import {
   weightiest,
 } from "./confidence.ts";
 import { highlightTerms } from "./highlight.ts";
+import { givesOtherYear } from "./otherYear.ts";
 import { overviewPassage } from "./overview.ts";
 import { PAPER_FIELD_BOOST } from "./paperIndex.ts";
 import {
@@ -907,9 +908,16 @@ export function search(
     !ordered[0]?.named;
   // A paper the question names, or a thread's, answers however close the others come.
   const distinct = pinned || ordered[0]?.named || standsOut(results);
+  // A paper the question dates to another year is not the one it means.
+  const otherYear =
+    !pinned &&
+    !ordered[0]?.named &&
+    results[0] !== undefined &&
+    givesOtherYear(index, query, results[0].paper);
   return {
     query,
-    confident: coverage >= threshold && Boolean(enough) && !unknownAsked && Boolean(distinct),
+    confident:
+      coverage >= threshold && Boolean(enough) && !unknownAsked && Boolean(distinct) && !otherYear,
     coverage,
     results: results.slice(0, limit),
     ...(unknownAsked && prepared.unknownId ? { unknownId: prepared.unknownId } : {}),
