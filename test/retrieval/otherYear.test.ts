@@ -66,6 +66,6 @@ describe("search and a question dated to another year", () => {
   });
 
   it("still answers a thread's paper", () => {
-    expect(search(index, `in 2012, ${question}`, { focus: tts }).confident).toBe(true);
+    expect(search(index, `in 2012, ${question}`, { focus: tts.id }).confident).toBe(true);
   });
 });
