@@ -29,7 +29,7 @@ const CITING_ALL = new RegExp(CITING.source, "giu");
  *   QARepVGG" cites QARepVGG, not INT8, and "From Kakao Enterprise (same group later did
  *   Glow-TTS, VITS)" cites VITS, not Kakao.
  */
-function citesAt(line: string, start: number): boolean {
+export function citesAt(line: string, start: number): boolean {
   for (const cue of line.matchAll(CITING_ALL)) {
     const at = cue.index ?? 0;
     const end = at + cue[0].length;

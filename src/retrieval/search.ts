@@ -9,6 +9,7 @@ import {
   MAX_CITATIONS,
   setsOthersBeside,
 } from "./citedOnly.ts";
+import { asksAboutCitedPhrase } from "./citedPhrase.ts";
 import {
   asksAboutUnknownName,
   asksAboutUnknownWord,
@@ -664,6 +665,9 @@ function resultCoverage(
     const fewWrite = (term: string) => fewSummariesWrite(index, term, MAX_CITATIONS);
     if (asksAboutCitedWork(prepared.raw, prepared.workWeights, c.paper, inSummary, fewWrite))
       return 0;
+    // Nor one that only cites a name of several words the question asks about ("what does hybrid
+    // task cascade add...?" against the Cascade R-CNN notes' list of later works).
+    if (asksAboutCitedPhrase(prepared.raw, c.paper, inSummary)) return 0;
     // Nor does any paper cover a question about a work every summary that names it only cites
     // ("deepnorm: how are its scaling constants picked?" beside "DeepNet / DeepNorm (Wang et al.
     // 2022)" in another paper's notes), whichever paper matches its other words.
