@@ -42,6 +42,13 @@ describe("asksAboutCitedPhrase", () => {
     expect(asks("how does switch transformer route tokens?", lineage)).toBe(true);
   });
 
+  it("is true for a title in quotes, however it is cased", () => {
+    const later = '- Recipe gains (later made explicit by ResNet-RS and "ResNet strikes back")';
+    expect(asks("resnet strikes back: which loss did they train with?", later)).toBe(true);
+    const unquoted = "- Recipe gains (later made explicit by ResNet-RS and ResNet strikes back)";
+    expect(asks("resnet strikes back: which loss did they train with?", unquoted)).toBe(false);
+  });
+
   it("is false for the paper's own name", () => {
     expect(asks(question, CASCADE, "Hybrid Task Cascade for Instance Segmentation")).toBe(false);
   });
