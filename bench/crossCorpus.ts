@@ -25,6 +25,7 @@ const CROSS_CORPORA: readonly CorpusName[] = [
   "notes9",
   "notes10",
   "notes11",
+  "notes12",
 ];
 
 /** Questions asked and declined, for one kind of question or all. */

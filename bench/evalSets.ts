@@ -77,6 +77,7 @@ export type CorpusName =
   | "notes9"
   | "notes10"
   | "notes11"
+  | "notes12"
   | "together"
   | "everything"
   | "all"
@@ -103,6 +104,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   notes9: ["test/fixtures/notes9"],
   notes10: ["test/fixtures/notes10"],
   notes11: ["test/fixtures/notes11"],
+  notes12: ["test/fixtures/notes12"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   everything: [
     ...STYLES.map((style) => `test/fixtures/styles/${style}`),
@@ -229,6 +231,13 @@ export const EVAL_SETS: EvalSet[] = [
   // sentence embeddings and unsupervised translation, attribution and interpretability,
   // scalable graph networks, optimal transport, multi-agent credit assignment).
   ...splitSets("notes11", "notes11", "test/fixtures/notes11", ["dev", "blind"]),
+  // A twelfth, written at the start of the round after and measured on arrival: 50 papers
+  // (vision backbones and normalization, detection, GAN, VAE and diffusion image models,
+  // sequence-to-sequence pretraining and open-domain question answering, offline and
+  // ensemble-based RL, graph pooling and simplified graph convolutions, knowledge-graph
+  // embeddings, speech recognition and synthesis, adaptive optimizers and curvature,
+  // attribution, pruning, and language models that reason or browse).
+  ...splitSets("notes12", "notes12", "test/fixtures/notes12", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */

@@ -84,6 +84,9 @@ const FLOORS: Record<string, { first: number; passage: number; declined: number 
   // Notes on 50 more papers (speech and audio, vision-language, semi-supervised, attribution).
   "notes11 dev": { first: 0.9, passage: 0.68, declined: 0.8 },
   "notes11 blind": { first: 0.92, passage: 0.72, declined: 0.5 },
+  // Notes on 50 more papers (backbones, detection, QA, offline RL, optimizers), on arrival.
+  "notes12 dev": { first: 0.9, passage: 0.78, declined: 0.6 },
+  "notes12 blind": { first: 0.9, passage: 0.7, declined: 0.7 },
 };
 
 describe("retrieval quality on every style (sets written without sight of the code)", () => {
