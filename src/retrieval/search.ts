@@ -37,6 +37,7 @@ import { proximityWeight, type TermPositions, termPositions, wordTerms } from ".
 import { STAND_OUT_RANKS, standsOut } from "./standsOut.ts";
 import { behindReferred, orderBySubject, preferCovering, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
+import { opensWithUnknownLabel } from "./topicLabel.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
 
@@ -912,6 +913,8 @@ export function search(
     !ordered[0]?.named;
   // A paper the question names, or a thread's, answers however close the others come.
   const distinct = pinned || ordered[0]?.named || standsOut(results);
+  // Nor is one that lacks the name the question opens with as its topic ("lora: which...?").
+  const unknownTopic = !pinned && !ordered[0]?.named && opensWithUnknownLabel(index, prepared.text);
   // A paper the question dates to another year is not the one it means.
   const otherYear =
     !pinned &&
@@ -921,7 +924,12 @@ export function search(
   return {
     query,
     confident:
-      coverage >= threshold && Boolean(enough) && !unknownAsked && Boolean(distinct) && !otherYear,
+      coverage >= threshold &&
+      Boolean(enough) &&
+      !unknownAsked &&
+      Boolean(distinct) &&
+      !otherYear &&
+      !unknownTopic,
     coverage,
     results: results.slice(0, limit),
     ...(unknownAsked && prepared.unknownId ? { unknownId: prepared.unknownId } : {}),
