@@ -2,7 +2,7 @@ import { escapeRegExp } from "../text/escapeRegExp.ts";
 import { BOLD_HEADING, HEADING } from "../text/markdownBlocks.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
 import { findTermWords, foldText, processTerm, type WordSpan, wordPieces } from "../text/terms.ts";
-import { isCommonWord, isEnglishForm, misspeltEnglish } from "../text/wordRarity.ts";
+import { isCommonWord, isEnglishForm, isLabName, misspeltEnglish } from "../text/wordRarity.ts";
 import type { Paper, Passage } from "../types.ts";
 
 /**
@@ -442,6 +442,9 @@ function namesAsked(question: string, weights: ReadonlyMap<string, number>): Ask
       // A figure ("50x", "2016") is no name, however a summary writes it.
       if (/^\d/.test(folded) || misspeltEnglish(folded)) continue;
       if (KIND_ACRONYMS.has(folded)) continue;
+      // A lab or a university says where a paper is from ("the nyu weight-masking regularizer"),
+      // however a summary lists it ("(NYU, LeCun/Fergus group)").
+      if (isLabName(folded)) continue;
       const english = isEnglishForm(folded) && !(cased && capitalizedInside(question, word, start));
       if (english && weight < NEAR_WEIGHTIEST * max) continue;
       names.push({ term, english, acronym: word.toUpperCase() });

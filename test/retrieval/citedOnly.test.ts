@@ -225,6 +225,19 @@ describe("a name in a bracketed list of names", () => {
   it("reads no acronym of a kind of work as a work listed ('multi-hop QA')", () => {
     expect(cites("how well does it do on QA?")).toBe(false);
   });
+
+  it("reads no lab or university as a work listed ('(NYU, LeCun/Fergus group)')", () => {
+    const dropconnect = {
+      ...fakePaper(11, "Regularization of Neural Networks using DropConnect"),
+      id: "dropconnect",
+      aliases: ["DropConnect"],
+      summary: "- Generalizes dropout (NYU, DropPath, LeCun/Fergus group): zero random weights",
+    };
+    const citesHere = citedBy(dropconnect, true);
+    expect(citesHere("how does the nyu dropout zero random weights?")).toBe(false);
+    // The list is still read: DropPath beside it is a work the notes only name.
+    expect(citesHere("how does DropPath zero the weights?")).toBe(true);
+  });
 });
 
 describe("a name in a list of names", () => {
