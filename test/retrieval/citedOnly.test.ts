@@ -226,6 +226,18 @@ describe("a name in a bracketed list of names", () => {
     expect(cites("how well does it do on QA?")).toBe(false);
   });
 
+  it("reads a bracket of two authors as a citation, with or without a year", () => {
+    const cascaded = {
+      ...fakePaper(12, "Cascaded Diffusion Models"),
+      id: "cascaded",
+      aliases: [],
+      summary: "- No classifier needed: CFG (Ho & Salimans, same period) dropped it too",
+    };
+    expect(citedBy(cascaded, true)("how does CFG drop the classifier?")).toBe(true);
+    const own = { ...cascaded, summary: "- No classifier needed: CFG drops it by itself" };
+    expect(citedBy(own, true)("how does CFG drop the classifier?")).toBe(false);
+  });
+
   it("reads no lab or university as a work listed ('(NYU, LeCun/Fergus group)')", () => {
     const dropconnect = {
       ...fakePaper(11, "Regularization of Neural Networks using DropConnect"),
