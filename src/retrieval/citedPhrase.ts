@@ -1,6 +1,6 @@
 import { escapeRegExp } from "../text/escapeRegExp.ts";
 import { STOP_WORDS } from "../text/stopwords.ts";
-import { foldText, processTerm } from "../text/terms.ts";
+import { foldText, processTerm, wordPieces } from "../text/terms.ts";
 import { isLabName, isProperName } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
 import { asksToCompare, citesAt, MAX_CITATIONS } from "./citedOnly.ts";
@@ -61,7 +61,8 @@ export function asksAboutCitedPhrase(
 ): boolean {
   if (asksToCompare(question)) return false;
   const words = foldText(question).toLowerCase().match(QUESTION_WORD) ?? [];
-  const written = (word: string) => processTerm(word).some((term) => inSummary(term) > 0);
+  const written = (word: string) =>
+    wordPieces(word).some((piece) => processTerm(piece).some((term) => inSummary(term) > 0));
   let own: string | undefined;
   let summary: string | undefined;
   for (let size = MAX_NAME_WORDS; size >= MIN_NAME_WORDS; size--) {
