@@ -65,13 +65,16 @@ export function asksAboutCitedPhrase(
     wordPieces(word).some((piece) => processTerm(piece).some((term) => inSummary(term) > 0));
   let own: string | undefined;
   let summary: string | undefined;
+  let lower: string | undefined;
   for (let size = MAX_NAME_WORDS; size >= MIN_NAME_WORDS; size--) {
     for (let at = 0; at + size <= words.length; at++) {
       const name = words.slice(at, at + size);
       if (!mayBeName(name) || !name.every(written)) continue;
+      // Read and folded once, and only for a question whose words the summary all has.
       summary ??= paper.summary;
+      lower ??= summary.toLowerCase();
       const phrase = name.join(" ");
-      if (!summary.toLowerCase().includes(phrase)) continue;
+      if (!lower.includes(phrase)) continue;
       own ??= foldText(`${paper.title} ${paper.aliases.join(" ")}`).toLowerCase();
       if (!own.includes(phrase) && onlyCitesName(summary, name)) return true;
     }
