@@ -37,7 +37,7 @@ import { proximityWeight, type TermPositions, termPositions, wordTerms } from ".
 import { STAND_OUT_RANKS, standsOut } from "./standsOut.ts";
 import { behindReferred, orderBySubject, preferCovering, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
-import { opensWithUnknownLabel } from "./topicLabel.ts";
+import { opensWithOtherWork, opensWithUnknownLabel } from "./topicLabel.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
 
@@ -913,23 +913,20 @@ export function search(
     !ordered[0]?.named;
   // A paper the question names, or a thread's, answers however close the others come.
   const distinct = pinned || ordered[0]?.named || standsOut(results);
-  // Nor is one that lacks the name the question opens with as its topic ("lora: which...?").
-  const unknownTopic = !pinned && !ordered[0]?.named && opensWithUnknownLabel(index, prepared.text);
-  // A paper the question dates to another year is not the one it means.
-  const otherYear =
-    !pinned &&
-    !ordered[0]?.named &&
-    results[0] !== undefined &&
-    givesOtherYear(index, query, results[0].paper);
+  // A best paper the question does not name is not the one it means when the question dates
+  // its work to another year ("baidu's 2017 tts system"), or opens with a topic the corpus lacks
+  // ("lora: which...?") or that the paper only cites ("cutmix paper: what alpha?" against the
+  // AugMix notes).
+  const best = !pinned && !ordered[0]?.named ? results[0] : undefined;
+  const meansOther =
+    best !== undefined &&
+    (givesOtherYear(index, query, best.paper) ||
+      opensWithUnknownLabel(index, prepared.text) ||
+      opensWithOtherWork(index, prepared.text, best.paper));
   return {
     query,
     confident:
-      coverage >= threshold &&
-      Boolean(enough) &&
-      !unknownAsked &&
-      Boolean(distinct) &&
-      !otherYear &&
-      !unknownTopic,
+      coverage >= threshold && Boolean(enough) && !unknownAsked && Boolean(distinct) && !meansOther,
     coverage,
     results: results.slice(0, limit),
     ...(unknownAsked && prepared.unknownId ? { unknownId: prepared.unknownId } : {}),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { search } from "../../src/retrieval/search.ts";
-import { opensWithUnknownLabel } from "../../src/retrieval/topicLabel.ts";
+import { opensWithOtherWork, opensWithUnknownLabel } from "../../src/retrieval/topicLabel.ts";
 import { fakePaper } from "../helpers/papers.ts";
 
 const sinkhorn = {
@@ -62,5 +62,50 @@ describe("search and a question labelled with a name the corpus lacks", () => {
 
   it("still answers a thread's paper", () => {
     expect(search(index, `lora: ${question}`, { focus: "p1" }).confident).toBe(true);
+  });
+});
+
+describe("opensWithOtherWork", () => {
+  const augmix = {
+    ...fakePaper(2, "AugMix: A Simple Data Processing Method to Improve Robustness"),
+    id: "augmix",
+    aliases: ["AugMix"],
+    summary: [
+      "- Prior augmentations (Cutout, Mixup, CutMix, AutoAugment) help clean accuracy only",
+      "- Mixes several augmentation chains with Dirichlet weights, then a Jensen-Shannon loss",
+    ].join("\n"),
+  };
+  const withAugmix = buildIndex([augmix, sinkhorn]);
+
+  it("is true for a label naming a work the paper only cites", () => {
+    expect(opensWithOtherWork(withAugmix, "cutmix paper: what alpha do they use?", augmix)).toBe(
+      true,
+    );
+    expect(opensWithOtherWork(withAugmix, "CutMix - what alpha?", augmix)).toBe(true);
+  });
+
+  it("is false for the paper's own name or id", () => {
+    expect(opensWithOtherWork(withAugmix, "augmix: how many chains?", augmix)).toBe(false);
+  });
+
+  it("is false for an English word, a figure, a lab or a label of several words", () => {
+    expect(opensWithOtherWork(withAugmix, "robustness: how many chains?", augmix)).toBe(false);
+    expect(opensWithOtherWork(withAugmix, "2019: how many chains?", augmix)).toBe(false);
+    expect(opensWithOtherWork(withAugmix, "deepmind: how many chains?", augmix)).toBe(false);
+    expect(opensWithOtherWork(withAugmix, "cutmix mixup: what alpha?", augmix)).toBe(false);
+  });
+
+  it("is false for a name the summary writes more often than a citation would", () => {
+    const about = { ...augmix, summary: Array(4).fill("- CutMix pastes patches").join("\n") };
+    const index = buildIndex([about, sinkhorn]);
+    expect(opensWithOtherWork(index, "cutmix: what alpha?", about)).toBe(false);
+  });
+
+  it("makes search decline the paper that only cites the labelled work", () => {
+    const response = search(withAugmix, "cutmix paper: which augmentations help clean accuracy?");
+    expect(response.results[0]?.paper.id).toBe("augmix");
+    expect(response.confident).toBe(false);
+    const own = search(withAugmix, "augmix paper: which augmentations help clean accuracy?");
+    expect(own.confident).toBe(true);
   });
 });
