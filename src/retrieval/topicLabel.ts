@@ -15,6 +15,13 @@ import { paperNameTerms } from "./paperIndex.ts";
 const OPENING_LABEL =
   /^\W*([\p{L}\d][\p{L}\d.+-]*(?:\s+[\p{L}\d][\p{L}\d.+-]*){0,2}?)\s*(?:paper\s*)?(?::|\s[-—–]+)\s/u;
 
+/** What chat writes before a question that says nothing of its topic: "eli5: ...", "hey - ...". */
+const CHAT_OPENERS: ReadonlySet<string> = new Set(
+  "ok okay hey hi hello yo fyi eli5 hmm noob newbie quick aside edit update sorry help qq re".split(
+    " ",
+  ),
+);
+
 /**
  * True when a question opens with a label of what it asks about (see {@link OPENING_LABEL}) that
  * no summary, title, alias or author list has a word of: "lora: which weight matrices get the
@@ -29,7 +36,11 @@ export function opensWithUnknownLabel(index: PaperIndex, question: string): bool
   if (label === undefined) return false;
   return label.split(/\s+/).every((word) => {
     const folded = word.toLowerCase();
-    return !STOP_WORDS.has(folded) && !isLabName(folded) && corpusLacks(index, word);
+    // Chat's openers ("eli5: ...", "ok - ...") and words no index term is made of ("q: ...")
+    // are no name the corpus could lack.
+    if (STOP_WORDS.has(folded) || CHAT_OPENERS.has(folded) || isLabName(folded)) return false;
+    if (processTerm(word).length === 0) return false;
+    return corpusLacks(index, word);
   });
 }
 

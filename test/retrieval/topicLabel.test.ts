@@ -41,6 +41,11 @@ describe("opensWithUnknownLabel", () => {
     expect(opensWithUnknownLabel(index, "openai: what rank?")).toBe(false);
   });
 
+  it("is false for chat's openers and a label no index term is made of", () => {
+    expect(opensWithUnknownLabel(index, "q: which weight matrices get adapters?")).toBe(false);
+    expect(opensWithUnknownLabel(index, "eli5: which weight matrices get adapters?")).toBe(false);
+  });
+
   it("is false for a question without a label", () => {
     expect(opensWithUnknownLabel(index, "which weight matrices does lora adapt?")).toBe(false);
     expect(opensWithUnknownLabel(index, "how does lora work: any idea?")).toBe(false);
