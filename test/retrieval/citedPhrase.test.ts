@@ -3,7 +3,7 @@ import { buildIndex, PAPER_FIELDS } from "../../src/retrieval/buildIndex.ts";
 import { asksAboutCitedPhrase } from "../../src/retrieval/citedPhrase.ts";
 import { search } from "../../src/retrieval/search.ts";
 import type { Paper } from "../../src/types.ts";
-import { fakePaper } from "../helpers/papers.ts";
+import { fakePaper, fillerPapers } from "../helpers/papers.ts";
 
 const CASCADE = [
   "- Multi-stage detector: each stage refines the boxes of the last at a higher IoU threshold",
@@ -89,15 +89,7 @@ describe("asksAboutCitedPhrase", () => {
 
 describe("search and a name of several words a summary only cites", () => {
   const [cascade] = notes(CASCADE);
-  const fillers = ["image captioning", "speech recognition", "graph attention", "protein folding"];
-  const index = buildIndex([
-    cascade,
-    ...fillers.map((topic, at) => ({
-      ...fakePaper(10 + at, topic),
-      aliases: [],
-      summary: `- A paper about ${topic} and nothing else`,
-    })),
-  ]);
+  const index = buildIndex([cascade, ...fillerPapers()]);
 
   it("declines a question about the cited work", () => {
     const response = search(index, "what does hybrid task cascade add to cascade mask r-cnn?");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { givesOtherYear } from "../../src/retrieval/otherYear.ts";
 import { search } from "../../src/retrieval/search.ts";
-import { fakePaper } from "../helpers/papers.ts";
+import { fakePaper, fillerPapers } from "../helpers/papers.ts";
 
 const tts = {
   ...fakePaper(1, "Natural speech from spectrogram predictions"),
@@ -14,15 +14,7 @@ const tts = {
     "- Naturalness is rated close to recorded speech on the 2017 in-house test set",
   ].join("\n"),
 };
-const fillers = ["image captioning", "graph attention", "protein folding", "object detection"];
-const index = buildIndex([
-  tts,
-  ...fillers.map((topic, at) => ({
-    ...fakePaper(10 + at, topic),
-    aliases: [],
-    summary: `- A paper about ${topic} and nothing else`,
-  })),
-]);
+const index = buildIndex([tts, ...fillerPapers()]);
 
 describe("givesOtherYear", () => {
   it("is true when no year the question gives is within a year of the paper's", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { search } from "../../src/retrieval/search.ts";
 import { opensWithOtherWork, opensWithUnknownLabel } from "../../src/retrieval/topicLabel.ts";
-import { fakePaper } from "../helpers/papers.ts";
+import { fakePaper, fillerPapers } from "../helpers/papers.ts";
 
 const sinkhorn = {
   ...fakePaper(1, "Sinkhorn Distances"),
@@ -13,15 +13,7 @@ const sinkhorn = {
     "- Used for domain adaptation, where weight matrices map one distribution onto another",
   ].join("\n"),
 };
-const fillers = ["image captioning", "graph attention", "protein folding", "object detection"];
-const index = buildIndex([
-  sinkhorn,
-  ...fillers.map((topic, at) => ({
-    ...fakePaper(10 + at, topic),
-    aliases: [],
-    summary: `- A paper about ${topic} and nothing else`,
-  })),
-]);
+const index = buildIndex([sinkhorn, ...fillerPapers()]);
 
 describe("opensWithUnknownLabel", () => {
   it("is true for a label no summary has a word of", () => {
