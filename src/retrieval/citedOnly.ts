@@ -73,14 +73,7 @@ const LIST_ITEM_WORDS = 2;
  * the works it lists in passing, whatever it is about.
  */
 function amongNames(line: string, start: number): boolean {
-  const items: { from: number; to: number }[] = [];
-  let from = 0;
-  for (const separator of line.matchAll(LIST_SEPARATOR)) {
-    const at = separator.index ?? 0;
-    items.push({ from, to: at });
-    from = at + separator[0].length;
-  }
-  items.push({ from, to: line.length });
+  const items = listItems(line, LIST_SEPARATOR);
   const at = items.findIndex((item) => start >= item.from && start < item.to);
   const words = (i: number) => {
     const item = items[i];
@@ -103,6 +96,19 @@ function amongNames(line: string, start: number): boolean {
   const before = words(at - 1).at(-1);
   const after = words(at + 1)[0];
   return [before, after].some((word) => word !== undefined && NAME_WORD.test(bareWord(word)));
+}
+
+/** Where each item of a list in `line` starts and ends, between the matches of `separator`. */
+export function listItems(line: string, separator: RegExp): { from: number; to: number }[] {
+  const items: { from: number; to: number }[] = [];
+  let from = 0;
+  for (const match of line.matchAll(separator)) {
+    const at = match.index ?? 0;
+    items.push({ from, to: at });
+    from = at + match[0].length;
+  }
+  items.push({ from, to: line.length });
+  return items;
 }
 
 /** A word without the brackets, quotes and marks around it: "BCQ" of "(BCQ" in "(BCQ, BEAR, BRAC)". */

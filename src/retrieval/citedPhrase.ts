@@ -3,7 +3,7 @@ import { STOP_WORDS } from "../text/stopwords.ts";
 import { foldText, processTerm, wordPieces } from "../text/terms.ts";
 import { isLabName, isProperName } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
-import { asksToCompare, citesAt, MAX_CITATIONS } from "./citedOnly.ts";
+import { asksToCompare, citesAt, listItems, MAX_CITATIONS } from "./citedOnly.ts";
 
 /** Most words of a name a question writes out: "Hybrid Task Cascade", "Deep Double Descent". */
 const MAX_NAME_WORDS = 4;
@@ -137,14 +137,7 @@ function capitalized(text: string): boolean {
  * past its first letter ("Cascade Mask R-CNN").
  */
 function listedAt(line: string, start: number, end: number): boolean {
-  const items: { from: number; to: number }[] = [];
-  let from = 0;
-  for (const separator of line.matchAll(LIST_SEPARATOR)) {
-    const at = separator.index ?? 0;
-    items.push({ from, to: at });
-    from = at + separator[0].length;
-  }
-  items.push({ from, to: line.length });
+  const items = listItems(line, LIST_SEPARATOR);
   const at = items.findIndex((item) => start >= item.from && start < item.to);
   const item = items[at];
   if (!item || end > item.to) return false;
