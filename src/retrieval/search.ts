@@ -37,7 +37,7 @@ import { proximityWeight, type TermPositions, termPositions, wordTerms } from ".
 import { STAND_OUT_RANKS, standsOut } from "./standsOut.ts";
 import { behindReferred, orderBySubject, preferCovering, type Ranked } from "./subject.ts";
 import type { QueryScores, TermHit } from "./termIndex.ts";
-import { opensWithOtherWork, opensWithUnknownLabel } from "./topicLabel.ts";
+import { comparesOtherWorks, opensWithOtherWork, opensWithUnknownLabel } from "./topicLabel.ts";
 
 export { MAX_QUERY_CHARS } from "./prepareQuery.ts";
 
@@ -916,13 +916,14 @@ export function search(
   // A best paper the question does not name is not the one it means when the question dates
   // its work to another year ("baidu's 2017 tts system"), or opens with a topic the corpus lacks
   // ("lora: which...?") or that the paper only cites ("cutmix paper: what alpha?" against the
-  // AugMix notes).
+  // AugMix notes), or compares two other works ("atlas vs palm 540b, who wins?").
   const best = !pinned && !ordered[0]?.named ? results[0] : undefined;
   const meansOther =
     best !== undefined &&
     (givesOtherYear(index, query, best.paper) ||
       opensWithUnknownLabel(index, prepared.text) ||
-      opensWithOtherWork(index, prepared.text, best.paper));
+      opensWithOtherWork(index, prepared.text, best.paper) ||
+      comparesOtherWorks(index, prepared.text, best.paper));
   return {
     query,
     confident:

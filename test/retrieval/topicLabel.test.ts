@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { search } from "../../src/retrieval/search.ts";
-import { opensWithOtherWork, opensWithUnknownLabel } from "../../src/retrieval/topicLabel.ts";
+import {
+  comparesOtherWorks,
+  opensWithOtherWork,
+  opensWithUnknownLabel,
+} from "../../src/retrieval/topicLabel.ts";
 import { fakePaper, fillerPapers } from "../helpers/papers.ts";
 
 const sinkhorn = {
@@ -104,5 +108,48 @@ describe("opensWithOtherWork", () => {
     expect(response.confident).toBe(false);
     const own = search(withAugmix, "augmix paper: which augmentations help clean accuracy?");
     expect(own.confident).toBe(true);
+  });
+});
+
+describe("comparesOtherWorks", () => {
+  const bart = {
+    ...fakePaper(3, "BART: Denoising Sequence-to-Sequence Pre-training"),
+    id: "bart",
+    aliases: ["BART"],
+    summary: [
+      "- Corrupt text (span infilling, sentence shuffling), then reconstruct it with a seq2seq model",
+      "- Compared with T5-style span corruption, text infilling is the strongest single noise",
+    ].join("\n"),
+  };
+  const withBart = buildIndex([bart, sinkhorn, ...fillerPapers()]);
+
+  it("is true for a question opening with two works, neither of them the paper", () => {
+    expect(comparesOtherWorks(withBart, "gtr-xxl vs colbert on beir, who wins?", bart)).toBe(true);
+    expect(comparesOtherWorks(withBart, "ATSS versus FCOS: what closed the gap?", bart)).toBe(true);
+  });
+
+  it("is false when either side is the paper, by a term of its names or one edit from one", () => {
+    expect(comparesOtherWorks(withBart, "bart vs t5: which span corruption?", bart)).toBe(false);
+    expect(comparesOtherWorks(withBart, "t5 vs bart: which span corruption?", bart)).toBe(false);
+    expect(comparesOtherWorks(withBart, "brat vs t5 what's the difference?", bart)).toBe(false);
+  });
+
+  it("is false for two designs in English words, which a paper itself compares", () => {
+    expect(comparesOtherWorks(withBart, "pre-norm vs post-norm: which trains?", bart)).toBe(false);
+    expect(comparesOtherWorks(withBart, "atlas vs palm 540b, who wins?", bart)).toBe(false);
+  });
+
+  it("is false for a question that does not open with a comparison", () => {
+    expect(comparesOtherWorks(withBart, "how does infilling do vs t5 corruption?", bart)).toBe(
+      false,
+    );
+  });
+
+  it("makes search decline the third work's paper", () => {
+    const question = "T5 vs MASS: which text infilling noise is strongest?";
+    const response = search(withBart, question);
+    expect(response.results[0]?.paper.id).toBe("bart");
+    expect(response.confident).toBe(false);
+    expect(search(withBart, "which text infilling noise is strongest?").confident).toBe(true);
   });
 });
