@@ -11,7 +11,9 @@ export {
   PAPER_FIELDS,
   type PaperIndex,
   paperFields,
+  paperHasTerm,
   paperNameTerms,
+  SUMMARY_FIELD,
   spellerTexts,
 } from "./paperIndex.ts";
 

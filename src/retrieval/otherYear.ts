@@ -1,6 +1,6 @@
 import { fitsYears, yearsOf } from "../lookup/authorFit.ts";
 import type { Paper } from "../types.ts";
-import { PAPER_FIELDS, type PaperIndex } from "./buildIndex.ts";
+import { type PaperIndex, paperHasTerm } from "./buildIndex.ts";
 
 /**
  * True when the question dates the work it asks about to a year that is not `paper`'s: none of
@@ -17,7 +17,5 @@ export function givesOtherYear(index: PaperIndex, question: string, paper: Paper
   const years = yearsOf(question);
   if (fitsYears(years, paper.year)) return false;
   const number = index.paperNumbers.get(paper.id) ?? -1;
-  const written = (year: number) =>
-    PAPER_FIELDS.some((_, field) => index.paperSearch.termCount(String(year), number, field) > 0);
-  return !years.some(written);
+  return !years.some((year) => paperHasTerm(index, number, String(year)));
 }

@@ -20,6 +20,14 @@ export const PAPER_FIELDS = [
   "venue",
 ] as const;
 
+/** The summary field of the paper index: its counts say how often a summary writes a term. */
+export const SUMMARY_FIELD = PAPER_FIELDS.indexOf("summary");
+
+/** True when any field of paper `number` (title, names, authors, summary, year...) has `term`. */
+export function paperHasTerm(index: PaperIndex, number: number, term: string): boolean {
+  return PAPER_FIELDS.some((_, field) => index.paperSearch.termCount(term, number, field) > 0);
+}
+
 /**
  * Field weights of the paper-level match, which adds to a paper's best passage score. A title or
  * alias word counts as any other word: a question that names a paper is found by its name (see

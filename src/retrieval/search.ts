@@ -1,6 +1,6 @@
 import { findWords, processTerm, termsOf, tokenize, wordPieces } from "../text/terms.ts";
 import type { Paper, Passage, SearchResponse, SearchResult } from "../types.ts";
-import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
+import { type PaperIndex, paperHasTerm, paperNameTerms, SUMMARY_FIELD } from "./buildIndex.ts";
 import {
   asksAboutCitedWork,
   asksAboutNameItLacks,
@@ -794,14 +794,6 @@ function asksAboutAnotherWork(index: PaperIndex, c: Candidate, prepared: Prepare
   const introduced = (term: string) => work.owned && opening.has(term);
   return !work.terms.some((term) => own.has(term) || introduced(term) || discussed(term));
 }
-
-/** True when any field of paper `number` (title, names, authors, summary...) has `term`. */
-function paperHasTerm(index: PaperIndex, number: number, term: string): boolean {
-  return PAPER_FIELDS.some((_, field) => index.paperSearch.termCount(term, number, field) > 0);
-}
-
-/** The summary field of the paper index, whose counts say how often a summary uses a term. */
-const SUMMARY_FIELD = PAPER_FIELDS.indexOf("summary");
 
 /** True when no more than `most` summaries of the corpus write `term`. */
 function fewSummariesWrite(index: PaperIndex, term: string, most: number): boolean {

@@ -3,10 +3,9 @@ import { STOP_WORDS } from "../text/stopwords.ts";
 import { processTerm, termsOf } from "../text/terms.ts";
 import { isEnglishForm, isLabName } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
-import { PAPER_FIELDS, type PaperIndex } from "./buildIndex.ts";
+import { type PaperIndex, paperNameTerms, SUMMARY_FIELD } from "./buildIndex.ts";
 import { asksAboutCitedWork } from "./citedOnly.ts";
 import { corpusLacks } from "./confidence.ts";
-import { paperNameTerms } from "./paperIndex.ts";
 
 /**
  * A question that opens with what it is about, as a label: one to three words, perhaps "paper",
@@ -44,9 +43,6 @@ export function opensWithUnknownLabel(index: PaperIndex, question: string): bool
     return corpusLacks(index, word);
   });
 }
-
-/** The summary field of the paper index, whose counts say how often a summary uses a term. */
-const SUMMARY_FIELD = PAPER_FIELDS.indexOf("summary");
 
 /**
  * True when a question opens with a label of one word that names a work (no English word, no

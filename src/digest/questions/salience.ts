@@ -1,11 +1,8 @@
 import { readableText } from "../../answer/readable.ts";
-import { PAPER_FIELDS, type PaperIndex } from "../../retrieval/buildIndex.ts";
+import { type PaperIndex, SUMMARY_FIELD } from "../../retrieval/buildIndex.ts";
 import { findWords, foldText, processTerm, wordPieces } from "../../text/terms.ts";
 import { specificity } from "../../text/wordRarity.ts";
 import type { Paper } from "../../types.ts";
-
-/** Field number of the whole summary in the paper index: its document frequencies count papers. */
-const SUMMARY_FIELD = PAPER_FIELDS.indexOf("summary");
 
 /**
  * How much each term of a paper's summary sets the paper apart, from 0 to 1 (its best term). A
