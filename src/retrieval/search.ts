@@ -905,11 +905,13 @@ export function search(
     !ordered[0]?.named;
   // A paper the question names, or a thread's, answers however close the others come.
   const distinct = pinned || ordered[0]?.named || standsOut(results);
+  const answers = coverage >= threshold && Boolean(enough) && !unknownAsked && Boolean(distinct);
   // A best paper the question does not name is not the one it means when the question dates
   // its work to another year ("baidu's 2017 tts system"), or opens with a topic the corpus lacks
   // ("lora: which...?") or that the paper only cites ("cutmix paper: what alpha?" against the
-  // AugMix notes), or compares two other works ("atlas vs palm 540b, who wins?").
-  const best = !pinned && !ordered[0]?.named ? results[0] : undefined;
+  // AugMix notes), or compares two other works ("atlas vs palm 540b, who wins?"). Read only
+  // for an answer that would otherwise be given.
+  const best = answers && !pinned && !ordered[0]?.named ? results[0] : undefined;
   const meansOther =
     best !== undefined &&
     (givesOtherYear(index, query, best.paper) ||
@@ -918,8 +920,7 @@ export function search(
       comparesOtherWorks(index, prepared.text, best.paper));
   return {
     query,
-    confident:
-      coverage >= threshold && Boolean(enough) && !unknownAsked && Boolean(distinct) && !meansOther,
+    confident: answers && !meansOther,
     coverage,
     results: results.slice(0, limit),
     ...(unknownAsked && prepared.unknownId ? { unknownId: prepared.unknownId } : {}),

@@ -97,18 +97,13 @@ const MIN_TYPO_CHARS = 4;
  * designs it names in English ("pre-norm vs post-norm").
  */
 export function comparesOtherWorks(index: PaperIndex, question: string, paper: Paper): boolean {
-  const compared = OPENING_COMPARISON.exec(question);
-  if (!compared) return false;
+  const [, first = "", second = ""] = OPENING_COMPARISON.exec(question) ?? [];
+  if (!namesAWork(first) || !namesAWork(second)) return false;
   const own = paperNameTerms(index, paper);
-  const words = [compared[1] ?? "", compared[2] ?? ""].flatMap((side) =>
-    side.toLowerCase().split(/\s+/),
-  );
   const names = (word: string) =>
     termsOf(word).some((term) => own.has(term)) ||
     (word.length >= MIN_TYPO_CHARS && [...own].some((term) => editDistance(word, term, 1) <= 1));
-  const [, first = "", second = ""] = compared;
-  if (!namesAWork(first) || !namesAWork(second)) return false;
-  return !words.some(names);
+  return !`${first} ${second}`.toLowerCase().split(/\s+/).some(names);
 }
 
 /**
