@@ -181,7 +181,7 @@ const NAME_SHARE = 0.7;
 export const MAX_CITATIONS = 3;
 
 /** Longest line read as a line of notes (a bullet, a label): a prose paragraph cites in passing. */
-const NOTE_LINE_CHARS = 300;
+export const NOTE_LINE_CHARS = 300;
 
 /** A line of a summary that writes a term, with its words and the words that are the term. */
 interface LineUsing {

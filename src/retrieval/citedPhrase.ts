@@ -3,16 +3,13 @@ import { STOP_WORDS } from "../text/stopwords.ts";
 import { foldText, processTerm, wordPieces } from "../text/terms.ts";
 import { isLabName, isProperName } from "../text/wordRarity.ts";
 import type { Paper } from "../types.ts";
-import { asksToCompare, citesAt, listItems, MAX_CITATIONS } from "./citedOnly.ts";
+import { asksToCompare, citesAt, listItems, MAX_CITATIONS, NOTE_LINE_CHARS } from "./citedOnly.ts";
 
 /** Most words of a name a question writes out: "Hybrid Task Cascade", "Deep Double Descent". */
 const MAX_NAME_WORDS = 4;
 
 /** Fewest: one word is a name the single-word rules of `citedOnly.ts` read. */
 const MIN_NAME_WORDS = 2;
-
-/** Longest line read as a line of notes, as in `citedOnly.ts`: a prose paragraph cites in passing. */
-const NOTE_LINE_CHARS = 300;
 
 /**
  * What separates the items of a list of works in a line of notes: commas, slashes, "and", dashes
