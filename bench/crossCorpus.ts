@@ -26,6 +26,7 @@ const CROSS_CORPORA: readonly CorpusName[] = [
   "notes10",
   "notes11",
   "notes12",
+  "notes13",
 ];
 
 /** Questions asked and declined, for one kind of question or all. */

@@ -78,6 +78,7 @@ export type CorpusName =
   | "notes10"
   | "notes11"
   | "notes12"
+  | "notes13"
   | "together"
   | "everything"
   | "all"
@@ -105,6 +106,7 @@ const CORPUS_DIRS: Record<CorpusName, string[]> = {
   notes10: ["test/fixtures/notes10"],
   notes11: ["test/fixtures/notes11"],
   notes12: ["test/fixtures/notes12"],
+  notes13: ["test/fixtures/notes13"],
   together: [...STYLES.map((style) => `test/fixtures/styles/${style}`), "test/fixtures/notes"],
   everything: [
     ...STYLES.map((style) => `test/fixtures/styles/${style}`),
@@ -238,6 +240,13 @@ export const EVAL_SETS: EvalSet[] = [
   // embeddings, speech recognition and synthesis, adaptive optimizers and curvature,
   // attribution, pruning, and language models that reason or browse).
   ...splitSets("notes12", "notes12", "test/fixtures/notes12", ["dev", "blind"]),
+  // A thirteenth, written at the start of the round after and measured on arrival: 50 papers
+  // (searched and attention-augmented vision backbones, MLP and token-mixing alternatives to
+  // attention, self-supervised vision transformers, parameter-efficient fine-tuning and
+  // re-ranking, dialogue, science, math and code language models, cross-lingual pretraining and
+  // translation, meta- and offline RL, autoregressive image models, fast diffusion sampling,
+  // graph embeddings for recommendation, speech, and optimizers for large models).
+  ...splitSets("notes13", "notes13", "test/fixtures/notes13", ["dev", "blind"]),
 ];
 
 /** A question file as read: its questions, and the lines still to be labelled. */
