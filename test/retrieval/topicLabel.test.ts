@@ -89,11 +89,17 @@ describe("opensWithOtherWork", () => {
     expect(opensWithOtherWork(withAugmix, "augmix: how many chains?", augmix)).toBe(false);
   });
 
-  it("is false for an English word, a figure, a lab or a label of several words", () => {
+  it("reads a label of several words by its first, which names the work", () => {
+    expect(opensWithOtherWork(withAugmix, "cutmix resnet-50: what alpha?", augmix)).toBe(true);
+    expect(opensWithOtherWork(withAugmix, "CutMix b/16 - what alpha?", augmix)).toBe(true);
+    expect(opensWithOtherWork(withAugmix, "augmix cutmix: what alpha?", augmix)).toBe(false);
+    expect(opensWithOtherWork(withAugmix, "robustness cutmix: what alpha?", augmix)).toBe(false);
+  });
+
+  it("is false for an English word, a figure or a lab", () => {
     expect(opensWithOtherWork(withAugmix, "robustness: how many chains?", augmix)).toBe(false);
     expect(opensWithOtherWork(withAugmix, "2019: how many chains?", augmix)).toBe(false);
     expect(opensWithOtherWork(withAugmix, "deepmind: how many chains?", augmix)).toBe(false);
-    expect(opensWithOtherWork(withAugmix, "cutmix mixup: what alpha?", augmix)).toBe(false);
   });
 
   it("is false for a name the summary writes more often than a citation would", () => {
