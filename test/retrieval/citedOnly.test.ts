@@ -560,6 +560,7 @@ describe("asksAboutCitedWork with related work and gains over others", () => {
       "- Heavy: two nets; gains over FixMatch/UDA on small benchmarks ~0.5-2 pts",
       "- Related: Noisy Student (same group), MixText, learning-to-teach",
       "- Baselines (approx list): ReMixMatch, supervised-only",
+      "- Lineage: pseudo-labelling -> Noisy Student -> this -> SimPLE (2021, same spirit)",
     ].join("\n"),
   };
   const cites = citedBy(mpl);
@@ -569,6 +570,10 @@ describe("asksAboutCitedWork with related work and gains over others", () => {
     expect(cites("how does FixMatch pick its pseudo labels?")).toBe(true);
     expect(cites("how does MixText mix?")).toBe(true);
     expect(cites("how does MPL train its teacher?")).toBe(false);
+  });
+
+  it("reads a name in a 'Lineage:' line as a work set beside the paper", () => {
+    expect(cites("how does SimPLE pick its pseudo labels?")).toBe(true);
   });
 });
 
