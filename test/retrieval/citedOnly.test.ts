@@ -226,6 +226,22 @@ describe("a name in a bracketed list of names", () => {
     expect(cites("how well does it do on QA?")).toBe(false);
   });
 
+  it("reads no field or operation as a work cited ('later predictor-based NAS', 'vs SVD')", () => {
+    const pnas = {
+      ...fakePaper(13, "Progressive Neural Architecture Search"),
+      id: "pnas",
+      aliases: ["PNASNet"],
+      summary: [
+        "- A learned predictor ranks cells; grows them one block at a time",
+        "- Pseudo-inverse by Newton iterations (cheaper vs SVD)",
+        "- Recurring lesson in later predictor-based NAS",
+      ].join("\n"),
+    };
+    const citedByPnas = citedBy(pnas);
+    expect(citedByPnas("the nas paper with a learned predictor: what model is it?")).toBe(false);
+    expect(citedByPnas("how do they get the pseudo-inverse without an svd?")).toBe(false);
+  });
+
   it("reads a bracket of two authors as a citation, with or without a year", () => {
     const cascaded = {
       ...fakePaper(12, "Cascaded Diffusion Models"),
