@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex, PAPER_FIELDS } from "../../src/retrieval/buildIndex.ts";
-import { CONFIDENCE_THRESHOLD, search, UNKNOWN_NAME_COVERAGE } from "../../src/retrieval/search.ts";
+import {
+  CONFIDENCE_THRESHOLD,
+  search,
+  searchPaper,
+  UNKNOWN_NAME_COVERAGE,
+} from "../../src/retrieval/search.ts";
 import { fakePaper, GLOVE_NOTES } from "../helpers/papers.ts";
 
 describe("how much a summary covers a question that describes its paper first", () => {
@@ -135,5 +140,16 @@ describe("a paper's venue", () => {
     const venue = PAPER_FIELDS.indexOf("venue");
     expect(index.paperSearch.documentFrequency("emnlp", venue)).toBe(1);
     expect(index.paperSearch.documentFrequency("preprint", venue)).toBe(0);
+  });
+
+  it("is evidence beside the paper's year, which places it as its title would", () => {
+    const year = fakePaper(2, "").year;
+    const coverageOf = (question: string) => searchPaper(index, question, "p2")?.coverage ?? 0;
+    const asked = "library: does it learn subword units with exponents?";
+    // ACL, p1's venue, weighs as much as EMNLP, p2's: both are in one paper's venue.
+    expect(coverageOf(`emnlp ${year} ${asked}`)).toBeGreaterThan(
+      coverageOf(`acl ${year} ${asked}`),
+    );
+    expect(coverageOf(`emnlp ${asked}`)).toBe(coverageOf(`acl ${asked}`));
   });
 });
