@@ -27,6 +27,7 @@ const CROSS_CORPORA: readonly CorpusName[] = [
   "notes11",
   "notes12",
   "notes13",
+  "notes14",
 ];
 
 /** Questions asked and declined, for one kind of question or all. */
