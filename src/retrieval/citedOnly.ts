@@ -9,11 +9,12 @@ import type { Paper, Passage } from "../types.ts";
  * Words that set another work beside the one a line of notes is about: "vs BYOL", "Successor:
  * FQF", "cf. YOLOv2", "later fixed in StyleGAN3", "(Yang et al. 2019)", "followed by MagicBrush",
  * "reused in CornerNet", "ancestor of PRMs ("Let's Verify Step by Step", Lightman et al. 2023)",
- * "Lineage: SE -> SK -> ResNeSt", "CFG (Ho & Salimans, same period)": a bracket of two authors'
- * names cites without a year too.
+ * "Lineage: SE -> SK -> ResNeSt", "(same group as T2T-ViT, LV-ViT)", "in the spirit of
+ * AmoebaNet", "CFG (Ho & Salimans, same period)": a bracket of two authors' names cites without a
+ * year too.
  */
 const CITING =
-  /\b(?:vs\.?|versus|cf\.?|unlike|successors?|follow[\s-]?ups?|followed|later|predecessors?|precursors?|ancestors?|descendants?|concurrent|reused|inspired|et al\.?|(?:related|lineage)(?=\s*:)|(?:gains?|improves?|improvements?)\s+over|baselines?(?=\s*[:(]))(?:\W|$)|\(\s*\p{Lu}[\p{L}-]+[^()]*\d{4}\s*\)|\(\s*\p{Lu}[\p{L}'-]+\s*(?:&|\band\b)\s*\p{Lu}[\p{L}'-]+/iu;
+  /\b(?:vs\.?|versus|cf\.?|unlike|successors?|follow[\s-]?ups?|followed|later|predecessors?|precursors?|ancestors?|descendants?|concurrent|reused|inspired|same (?:group|lab|team|authors)|in the spirit of|et al\.?|(?:related|lineage)(?=\s*:)|(?:gains?|improves?|improvements?)\s+over|baselines?(?=\s*[:(]))(?:\W|$)|\(\s*\p{Lu}[\p{L}-]+[^()]*\d{4}\s*\)|\(\s*\p{Lu}[\p{L}'-]+\s*(?:&|\band\b)\s*\p{Lu}[\p{L}'-]+/iu;
 
 /** Every word that sets another work beside a line's paper, wherever it stands in the line. */
 const CITING_ALL = new RegExp(CITING.source, "giu");

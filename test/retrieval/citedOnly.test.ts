@@ -591,6 +591,22 @@ describe("asksAboutCitedWork with related work and gains over others", () => {
   it("reads a name in a 'Lineage:' line as a work set beside the paper", () => {
     expect(cites("how does SimPLE pick its pseudo labels?")).toBe(true);
   });
+
+  it("reads a name after 'same group as' or 'in the spirit of' as a work set beside the paper", () => {
+    const volo = {
+      ...fakePaper(14, "VOLO: Vision Outlooker for Visual Recognition"),
+      id: "volo",
+      aliases: ["VOLO"],
+      summary: [
+        "- Sea AI Lab + NUS (same group as T2T-ViT, LV-ViT); outlook attention for fine tokens",
+        "- Search: tournament selection in the spirit of AmoebaNet, population ~100",
+      ].join("\n"),
+    };
+    const citedByVolo = citedBy(volo);
+    expect(citedByVolo("how does T2T-ViT make its fine tokens?")).toBe(true);
+    expect(citedByVolo("amoebanet: how big is its population?")).toBe(true);
+    expect(citedByVolo("how does VOLO's outlook attention work?")).toBe(false);
+  });
 });
 
 describe("asksAboutCitedWork with a table of methods compared", () => {
