@@ -42,6 +42,7 @@ const LABS = [
   "sensetime",
   "naver",
   "yandex",
+  "bigscience",
 ];
 
 /**

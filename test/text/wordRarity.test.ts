@@ -73,7 +73,15 @@ describe("isEnglishForm", () => {
 
 describe("research labs", () => {
   it("count as everyday words, not as names no summary has", () => {
-    for (const lab of ["deepmind", "openai", "google", "microsoft", "facebook", "megvii"]) {
+    for (const lab of [
+      "deepmind",
+      "openai",
+      "google",
+      "microsoft",
+      "facebook",
+      "megvii",
+      "bigscience",
+    ]) {
       expect(isEnglishWord(lab), lab).toBe(true);
       expect(specificity(lab), lab).toBe(0.7);
     }
