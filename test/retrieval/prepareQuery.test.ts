@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { buildIndex } from "../../src/retrieval/buildIndex.ts";
 import { plainText } from "../../src/retrieval/highlight.ts";
 import { MAX_QUERY_CHARS, prepareQuery } from "../../src/retrieval/prepareQuery.ts";
 import { search } from "../../src/retrieval/search.ts";
 import { corpusIndex } from "../helpers/corpus.ts";
 import { trickyText, withinBudget } from "../helpers/generatedText.ts";
+import { fakePaper, fillerPapers } from "../helpers/papers.ts";
 
 /** Questions: names, topic words and typos among tricky fragments, some far over the length cap. */
 const question = fc.oneof(
@@ -97,5 +99,33 @@ describe("a word the corpus lacks, made by a prefix from one it has", () => {
 
   it("stays as typed when what is left is no word of the corpus", () => {
     expect(prepareQuery(index, "how does it undercook rice").text).toContain("undercook");
+  });
+});
+
+describe("a paper named by a word its alias writes in capitals", () => {
+  const base = {
+    ...fakePaper(1, "BASE Layers: Simplifying Training of Large, Sparse Models"),
+    aliases: ["BASE"],
+    summary:
+      "- Route tokens to experts by a balanced assignment; a residual expert on the base model",
+  };
+  const writingBase = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      ...fakePaper(20 + i, `Paper ${i}`),
+      aliases: [],
+      summary: `- A refiner applied to the base model's output, variant ${i}`,
+    }));
+  const named = (index: ReturnType<typeof buildIndex>, question: string) =>
+    prepareQuery(index, question).mentions.map((m) => m.paper.id);
+
+  it("names no paper when most summaries write the word as a word", () => {
+    const index = buildIndex([base, ...writingBase(6)]);
+    expect(named(index, "how is the refiner applied to the base output?")).toEqual([]);
+    expect(named(index, "how does BASE route tokens?")).toEqual(["p1"]);
+  });
+
+  it("still names the paper when few summaries write the word", () => {
+    const index = buildIndex([base, ...writingBase(2), ...fillerPapers()]);
+    expect(named(index, "how does base route tokens to experts?")).toEqual(["p1"]);
   });
 });
