@@ -274,9 +274,12 @@ const KIND_ACRONYMS: ReadonlySet<string> = new Set([
 /** A row of a Markdown table. */
 const TABLE_ROW = /^\s*\|/;
 
-/** Section names that gather other works: "vs others", "Neighbours", "Related work", "Follow-ups". */
+/**
+ * Section names that gather other works: "vs others", "Neighbours", "Related work", "Follow-ups",
+ * "Later / lineage".
+ */
 const CITING_SECTION =
-  /\b(?:vs\.?|versus|neighbou?rs?|related|others|follow[\s-]?ups?|successors?|predecessors?|prior work|comparisons?)\b/i;
+  /\b(?:vs\.?|versus|neighbou?rs?|related|others|follow[\s-]?ups?|successors?|predecessors?|prior work|comparisons?|lineage|later work)\b/i;
 
 /** True when a question asks for a comparison or a relation ("vs", "differ", "better than"). */
 export function asksToCompare(question: string): boolean {

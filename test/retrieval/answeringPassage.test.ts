@@ -386,4 +386,18 @@ describe("a section setting other works beside the paper", () => {
       "entropy probing",
     );
   });
+
+  it("reads a 'Later / lineage' section as one of other works", () => {
+    const lineage = buildIndex([
+      {
+        ...fakePaper(1, "Calibrate before use"),
+        aliases: [],
+        summary: summary.replace("## Follow-ups / context", "## Later / lineage"),
+      },
+      ...fillerPapers(),
+    ]);
+    const asked =
+      "entropy probing picks the order, but where were calibration gains biggest at low shots?";
+    expect(search(lineage, asked).results[0]?.passage.text).toContain("smaller models");
+  });
 });
