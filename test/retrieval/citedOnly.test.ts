@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex, PAPER_FIELDS } from "../../src/retrieval/buildIndex.ts";
-import { asksAboutCitedWork, namesWithinCitedWork } from "../../src/retrieval/citedOnly.ts";
+import {
+  asksAboutCitedWork,
+  citesAt,
+  namesWithinCitedWork,
+} from "../../src/retrieval/citedOnly.ts";
 import { weighQuery } from "../../src/retrieval/confidence.ts";
 import { search } from "../../src/retrieval/search.ts";
 import type { Paper } from "../../src/types.ts";
@@ -252,6 +256,18 @@ describe("a name in a bracketed list of names", () => {
     expect(citedBy(cascaded, true)("how does CFG drop the classifier?")).toBe(true);
     const own = { ...cascaded, summary: "- No classifier needed: CFG drops it by itself" };
     expect(citedBy(own, true)("how does CFG drop the classifier?")).toBe(false);
+  });
+
+  it("reads a name joined to '-style' or '-like' as the work a design borrows from", () => {
+    const halonet = {
+      ...fakePaper(13, "Scaling Local Self-Attention for Parameter Efficient Visual Backbones"),
+      id: "halonet",
+      aliases: ["HaloNet"],
+      summary: "- Halo attention in every block; a wide final 1x1 conv (EfficientNet-style head)",
+    };
+    expect(citedBy(halonet)("how wide is the efficientnet head?")).toBe(true);
+    expect(citesAt("a PixelCNN-like masked stack", 2)).toBe(true);
+    expect(citesAt("a PixelCNN stack, masked", 2)).toBe(false);
   });
 
   it("reads no lab or university as a work listed ('(NYU, LeCun/Fergus group)')", () => {
