@@ -203,11 +203,15 @@ function bestMatchFor(index: PaperIndex, text: string): string | undefined {
 
 /**
  * Share of the corpus's summaries that must write a word for it to be an everyday word of these
- * notes (see {@link namesByEverydayWord}), and the fewest that must: in a corpus of nine, two
- * summaries citing BEAR are no sign that "bear" is everyday. At a tenth or a fifth, notes dev
- * gained a right answer and no set lost one; at a twentieth, notes9 blind lost two.
+ * notes (see {@link namesByEverydayWord}). At a tenth or a fifth, notes dev gained a right answer
+ * and no set lost one; at a twentieth, notes9 blind lost two.
  */
 const EVERYDAY_SHARE = 0.2;
+
+/**
+ * Fewest summaries that must write a word for it to be an everyday word of these notes: in a
+ * corpus of nine, two summaries citing BEAR are no sign that "bear" is everyday.
+ */
 const EVERYDAY_SUMMARIES = 5;
 
 /**

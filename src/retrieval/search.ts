@@ -155,7 +155,8 @@ const SECOND_PASSAGE_DISTANCE = 2;
  * writes a figure just before what a "how many" question counts (see `countsIn`): the count is
  * the answer, though another passage may match the question's other words a little more. At 1.25
  * notes2, notes9 and notes11 dev each gained an answering passage and no set lost one; at 2,
- * notes3 and notes6 blind lost one each. A tie-break among near ties alone moved no set.
+ * notes4 dev lost two, and notes3 and notes8 blind one each. A tie-break among near ties alone
+ * moved no set.
  */
 const COUNTING_SHARE = 1.25;
 /**

@@ -46,8 +46,8 @@ export function opensWithUnknownLabel(index: PaperIndex, question: string): bool
 
 /**
  * True when a question opens with a label whose first word names a work (no English word, no
- * figure, no lab) other than `paper`; the words after it say which model or part of it ("mlp-mixer
- * b/16: what are the hidden widths?", "resnest split-attention — what radix?"): not its id, title or alias, and one its summary writes only
+ * figure, no lab) other than `paper` (the words after it say which model or part of it: "mlp-mixer
+ * b/16: what are the hidden widths?"): not its id, title or alias, and one its summary writes only
  * where it cites it (see `asksAboutCitedWork`), a list of names included. "cutmix paper: what
  * alpha do they use?" asks about CutMix, which the AugMix notes only list among prior
  * augmentations ("(Cutout, Mixup, CutMix, AutoAugment)"), however light its label weighs beside
@@ -58,8 +58,9 @@ export function opensWithUnknownLabel(index: PaperIndex, question: string): bool
  * Measured on every set: notes10 dev outside declined 89% -> 94%, and no right answer lost.
  * Reading a label's first word when it has more (a model's size, a part) moved notes13 dev 74% ->
  * 79% ("mlp-mixer b/16: ..." against the Synthesizer notes, which list MLP-Mixer among works
- * they anticipate), and no right answer either. Counting only how often the summary writes the name (three times or fewer) declined 16 more
- * cross-corpus questions, but took a summary about the work for one that cites it.
+ * they anticipate), and no right answer either. Counting only how often the summary writes the
+ * name (three times or fewer) declined 16 more cross-corpus questions, but took a summary about
+ * the work for one that cites it.
  */
 export function opensWithOtherWork(index: PaperIndex, question: string, paper: Paper): boolean {
   const label = OPENING_LABEL.exec(question)?.[1]?.split(/\s+/)[0];
