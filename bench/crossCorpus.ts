@@ -28,6 +28,7 @@ const CROSS_CORPORA: readonly CorpusName[] = [
   "notes12",
   "notes13",
   "notes14",
+  "notes15",
 ];
 
 /** Questions asked and declined, for one kind of question or all. */

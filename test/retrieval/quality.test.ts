@@ -93,6 +93,9 @@ const FLOORS: Record<string, { first: number; passage: number; declined: number 
   // Notes on 50 more papers (architecture search, sparse experts, preference optimization).
   "notes14 dev": { first: 0.92, passage: 0.7, declined: 0.7 },
   "notes14 blind": { first: 0.9, passage: 0.7, declined: 0.7 },
+  // Notes on 50 more papers (DETR family, LLM inference and pruning, robots led by language).
+  "notes15 dev": { first: 0.92, passage: 0.72, declined: 0.6 },
+  "notes15 blind": { first: 0.9, passage: 0.7, declined: 0.8 },
 };
 
 describe("retrieval quality on every style (sets written without sight of the code)", () => {
