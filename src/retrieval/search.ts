@@ -923,7 +923,7 @@ export function search(
   // A best paper the question does not name is not the one it means when the question dates
   // its work to another year ("baidu's 2017 tts system"), or opens with a topic the corpus lacks
   // ("lora: which...?") or that the paper only cites ("cutmix paper: what alpha?" against the
-  // AugMix notes), or compares two other works ("atlas vs palm 540b, who wins?"). Read only
+  // AugMix notes), or compares two other works ("adam vs adamw, how is decay applied?"). Read only
   // for an answer that would otherwise be given.
   const best = answers && !pinned && !ordered[0]?.named ? results[0] : undefined;
   const meansOther =

@@ -132,6 +132,9 @@ describe("comparesOtherWorks", () => {
   it("is true for a question opening with two works, neither of them the paper", () => {
     expect(comparesOtherWorks(withBart, "gtr-xxl vs colbert on beir, who wins?", bart)).toBe(true);
     expect(comparesOtherWorks(withBart, "ATSS versus FCOS: what closed the gap?", bart)).toBe(true);
+    // A person's or a place's name alone is a work's, however English lists it.
+    expect(comparesOtherWorks(withBart, "adam vs adamw, how is decay applied?", bart)).toBe(true);
+    expect(comparesOtherWorks(withBart, "atlas vs t5 on nq, who wins?", bart)).toBe(true);
   });
 
   it("is false when either side is the paper, by a term of its names or one edit from one", () => {
@@ -142,7 +145,9 @@ describe("comparesOtherWorks", () => {
 
   it("is false for two designs in English words, which a paper itself compares", () => {
     expect(comparesOtherWorks(withBart, "pre-norm vs post-norm: which trains?", bart)).toBe(false);
-    expect(comparesOtherWorks(withBart, "atlas vs palm 540b, who wins?", bart)).toBe(false);
+    expect(comparesOtherWorks(withBart, "greedy vs beam search, which is better?", bart)).toBe(
+      false,
+    );
   });
 
   it("is false for a question that does not open with a comparison", () => {
