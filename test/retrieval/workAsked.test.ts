@@ -28,6 +28,15 @@ describe("workAsked", () => {
       owned: true,
     });
     expect(asked("in the BYOL's predictor, why no collapse?")?.terms).toEqual(["byol"]);
+    // Or with the work it asks within, set off by a comma, colon or dash.
+    expect(asked("in dab-detr, how do they modulate the attention map?")).toEqual({
+      terms: ["dabdetr"],
+      owned: true,
+    });
+    expect(asked("in T0: which task clusters were held out?")?.terms).toEqual(["t0"]);
+    // Not an everyday word, nor a phrase that does not close before the question.
+    expect(asked("in practice, how long does training take?")).toBeUndefined();
+    expect(asked("in dab-detr how do they modulate the attention map?")).toBeUndefined();
   });
 
   it("reads a subject written as only a name can be as the work asked about", () => {
@@ -103,6 +112,7 @@ describe("a question about a part of a work the corpus has not summarized", () =
     for (const question of [
       "how does IMPALA's v-trace correction work exactly",
       "IMPALA's v-trace correction - how does it work exactly",
+      "in impala, how does the v-trace correction work exactly",
     ]) {
       const response = search(buildIndex([a3c, CAPTIONS_PAPER]), question);
       expect(response.results[0]?.paper.id, question).toBe(a3c.id);
@@ -139,6 +149,15 @@ describe("a question about a part of a work the corpus has not summarized", () =
     const response = search(
       buildIndex([a3c, CAPTIONS_PAPER]),
       "how does A3C's use of parallel actors on CPU threads help?",
+    );
+    expect(response.results[0]?.paper.id).toBe(a3c.id);
+    expect(response.confident).toBe(true);
+  });
+
+  it("leaves a question asked within the paper itself answered", () => {
+    const response = search(
+      buildIndex([a3c, CAPTIONS_PAPER]),
+      "in a3c, how do the parallel actors on CPU threads help?",
     );
     expect(response.results[0]?.paper.id).toBe(a3c.id);
     expect(response.confident).toBe(true);
