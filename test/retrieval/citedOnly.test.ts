@@ -258,6 +258,23 @@ describe("a name in a bracketed list of names", () => {
     expect(citedBy(own, true)("how does CFG drop the classifier?")).toBe(false);
   });
 
+  it("reads the works a paper led to as cited ('superseded: Hyena ..., Mamba ...')", () => {
+    const h3 = {
+      ...fakePaper(14, "Hungry Hungry Hippos: Towards Language Modeling with State Space Models"),
+      id: "h3",
+      aliases: ["H3"],
+      summary: [
+        "- Two SSMs (shift, diagonal) multiplied with projections; FlashConv picks the kernel",
+        "- This framing drove Hyena (same lab), based, Mamba (selective SSMs)",
+        "- H3 itself quickly superseded: Hyena replaced the SSMs, Mamba w/ selective scans",
+      ].join("\n"),
+    };
+    expect(citedBy(h3, true)("how does Mamba pick what to remember?")).toBe(true);
+    expect(citedBy(h3, true)("how does FlashConv pick what to remember?")).toBe(false);
+    expect(citesAt("its view paved the way for Mamba", 26)).toBe(true);
+    expect(citesAt("influenced Mamba and others", 11)).toBe(true);
+  });
+
   it("reads a name joined to '-style' or '-like' as the work a design borrows from", () => {
     const halonet = {
       ...fakePaper(13, "Scaling Local Self-Attention for Parameter Efficient Visual Backbones"),
