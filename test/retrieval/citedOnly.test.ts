@@ -275,6 +275,13 @@ describe("a name in a bracketed list of names", () => {
     expect(citesAt("influenced Mamba and others", 11)).toBe(true);
   });
 
+  it("reads labs before 'et al.' as the paper's own authors, who cite nothing", () => {
+    const own = "- NVIDIA / Caltech / Stanford et al.: agents in Minecraft";
+    expect(citesAt(own, own.indexOf("Minecraft"))).toBe(false);
+    const other = "- Yang et al.: agents in Minecraft";
+    expect(citesAt(other, other.indexOf("Minecraft"))).toBe(true);
+  });
+
   it("reads a name joined to '-style' or '-like' as the work a design borrows from", () => {
     const halonet = {
       ...fakePaper(13, "Scaling Local Self-Attention for Parameter Efficient Visual Backbones"),
