@@ -244,6 +244,16 @@ describe("a name in a bracketed list of names", () => {
     const citedByPnas = citedBy(pnas);
     expect(citedByPnas("the nas paper with a learned predictor: what model is it?")).toBe(false);
     expect(citedByPnas("how do they get the pseudo-inverse without an svd?")).toBe(false);
+    const gemma = {
+      ...fakePaper(15, "Gemma: Open Models Based on Gemini Research and Technology"),
+      id: "gemma",
+      aliases: ["Gemma"],
+      summary: [
+        "- 2B and 7B decoder-only models",
+        "| heads / KV heads | 8 / 1 (MQA) | 16 / 16 |",
+      ].join("\n"),
+    };
+    expect(citedBy(gemma, true)("which size got a single KV head?")).toBe(false);
   });
 
   it("reads a bracket of two authors as a citation, with or without a year", () => {
