@@ -11,6 +11,7 @@ import { namesWithinCitedWork } from "./citedOnly.ts";
 import { corpusLacks, weighQuery } from "./confidence.ts";
 import { PAPER_FIELD_BOOST } from "./paperIndex.ts";
 import { namesOnlyAsReference } from "./references.ts";
+import { firstCompared } from "./topicLabel.ts";
 import { questionSubject, type WorkAsked, workAsked } from "./workAsked.ts";
 
 /** Longest query read; the rest is ignored, since nobody asks a question that long. */
@@ -57,7 +58,12 @@ export interface PreparedQuery {
    * ("bayesian segnet"; see `namesWithinCitedWork`): such a summary covers none of the question.
    */
   withinCited: string[];
-  /** The terms of the question's grammatical subject (see `questionSubject`), or none. */
+  /**
+   * The terms of the question's grammatical subject (see `questionSubject`), or of the first of
+   * two works it opens by comparing (see `firstCompared`: "wanda vs sparsegpt on 2:4 sparsity, who
+   * wins?" is asked of Wanda's notes first, which the SparseGPT notes' results match as well), or
+   * none. Measured on every set: notes15 dev first 98% -> 99%, and together: notes3 blind +1.
+   */
   subject: readonly string[];
   /**
    * The weights of the words that could name a work: {@link weights} less the words of papers'
@@ -308,7 +314,7 @@ export function prepareQuery(index: PaperIndex, rawQuery: string): PreparedQuery
     ...(asked ? { asked } : {}),
     referred,
     withinCited,
-    subject: subject ? processTerm(subject.word) : [],
+    subject: subject ? processTerm(subject.word) : termsOf(firstCompared(query) ?? ""),
     ...(work ? { work } : {}),
     ...unknownIdOf(query, found),
     ...unknownAuthorField(index, query),

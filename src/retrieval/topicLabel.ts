@@ -83,6 +83,15 @@ export function opensWithOtherWork(index: PaperIndex, question: string, paper: P
 const OPENING_COMPARISON =
   /^\W*([\p{L}\d][\p{L}\d.+-]*(?:\s+[\p{L}\d][\p{L}\d.+-]*)?)\s+(?:vs\.?|versus)\s+([\p{L}\d][\p{L}\d.+-]*)/iu;
 
+/**
+ * The first of two works a question opens by comparing ("wanda vs sparsegpt on 2:4 sparsity, who
+ * wins?"): the one it asks about first, as a grammatical subject is. Undefined for a question of
+ * any other shape.
+ */
+export function firstCompared(question: string): string | undefined {
+  return OPENING_COMPARISON.exec(question)?.[1];
+}
+
 /** Shortest word read as a typo of a paper's name: "brat" for BART; shorter words are too near others. */
 const MIN_TYPO_CHARS = 4;
 

@@ -84,6 +84,12 @@ describe("the paper a question is about", () => {
     expect(response.results[0]?.paper.id).toBe("dcgan");
   });
 
+  it("is the first of two named papers a question opens by comparing", () => {
+    const first = (question: string) => search(index, question).results[0]?.paper.id;
+    expect(first("adam vs dcgan: which learning rate and beta1?")).toBe("adam");
+    expect(first("dcgan vs adam: which learning rate and beta1?")).toBe("dcgan");
+  });
+
   it("is a paper the question does not name when its summary discusses the named one and answers", () => {
     const response = search(
       index,
