@@ -29,6 +29,7 @@ const CROSS_CORPORA: readonly CorpusName[] = [
   "notes13",
   "notes14",
   "notes15",
+  "notes16",
 ];
 
 /** Questions asked and declined, for one kind of question or all. */

@@ -96,6 +96,9 @@ const FLOORS: Record<string, { first: number; passage: number; declined: number 
   // Notes on 50 more papers (DETR family, LLM inference and pruning, robots led by language).
   "notes15 dev": { first: 0.92, passage: 0.72, declined: 0.6 },
   "notes15 blind": { first: 0.9, passage: 0.7, declined: 0.8 },
+  // Notes on 50 more papers (segmentation, VLMs and agents, LoRA variants, MuZero variants).
+  "notes16 dev": { first: 0.9, passage: 0.75, declined: 0.75 },
+  "notes16 blind": { first: 0.9, passage: 0.7, declined: 0.8 },
 };
 
 describe("retrieval quality on every style (sets written without sight of the code)", () => {
