@@ -14,6 +14,17 @@ describe("weighQuery", () => {
     );
   });
 
+  it("weighs a name joined to its number as the name, which the corpus may lack", () => {
+    const weights = weighQuery(index, "how did phi-1 filter its code data?", new Set());
+    // The seed corpus writes no "phi1": the question is about a model it has not summarized.
+    const phi1 = weights.get("phi1") ?? 0;
+    expect(phi1).toBeGreaterThan(Math.max(...[...weights.values()].filter((w) => w !== phi1)));
+    // A year joined to a word is no model's name.
+    expect([...weighQuery(index, "early-2020 scaling study", new Set()).keys()]).not.toContain(
+      "early2020",
+    );
+  });
+
   it("weighs no LaTeX formatting command, which the index leaves out too", () => {
     // Found by fast-check: "\\frac" weighed as an unseen word no passage could ever match.
     expect([...weighQuery(index, String.raw`\frac{\frac{`, new Set()).keys()]).toEqual([]);
