@@ -254,6 +254,13 @@ describe("a name in a bracketed list of names", () => {
       ].join("\n"),
     };
     expect(citedBy(gemma, true)("which size got a single KV head?")).toBe(false);
+    const gumbel = {
+      ...fakePaper(16, "Policy improvement by planning with Gumbel"),
+      id: "gumbel",
+      aliases: ["Gumbel MuZero"],
+      summary: "- Close to the regularized view of MCTS (Grill et al. 2020)",
+    };
+    expect(citedBy(gumbel, true)("how is MCTS regularized?")).toBe(false);
   });
 
   it("reads a bracket of two authors as a citation, with or without a year", () => {
