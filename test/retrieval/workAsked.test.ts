@@ -36,6 +36,7 @@ describe("workAsked", () => {
     expect(asked("in T0: which task clusters were held out?")?.terms).toEqual(["t0"]);
     // Not an everyday word, nor a phrase that does not close before the question.
     expect(asked("in practice, how long does training take?")).toBeUndefined();
+    expect(asked("in 2012, how long did training take?")).toBeUndefined();
     expect(asked("in dab-detr how do they modulate the attention map?")).toBeUndefined();
   });
 
